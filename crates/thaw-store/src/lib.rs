@@ -1,1 +1,59 @@
 //! Thaw's encrypted local store. Every byte at rest is encrypted with SQLCipher.
+//!
+//! - [`Store::create`] sets up a store in a data directory the caller chooses and returns the
+//!   [`RecoveryCode`] to show once; [`Store::unlock_with_passphrase`],
+//!   [`Store::unlock_with_recovery_code`] and [`Store::recover`] open it; [`Store::lock`]
+//!   closes it and wipes the key.
+//! - The data key is random; it is stored only wrapped (Argon2id + XChaCha20-Poly1305) by the
+//!   passphrase and by the recovery code, in `vault.json` next to the database.
+//! - Typed repository methods live on [`Store`] (see [`repo`]); timestamps come in as
+//!   `now: DateTime<FixedOffset>` so nothing here reads the clock.
+//! - [`Store::backup_to`], [`restore_backup`] and [`erase_everything`] move or remove it all.
+//!
+//! See `README.md` in this crate for the files on disk, the key hierarchy and the pragmas.
+
+#![warn(missing_docs)]
+
+mod backup;
+mod connection;
+mod error;
+mod files;
+mod idle_lock;
+mod kdf;
+mod keys;
+mod passphrase_strength;
+mod recovery_code;
+#[allow(missing_docs)]
+pub mod repo;
+mod store;
+mod unlock_backoff;
+mod vault_file;
+mod when;
+mod wrap;
+
+pub use backup::{erase_everything, inspect_backup, restore_backup, BackupInfo, RestoreMode, UnlockSecret};
+pub use connection::plaintext_options_for_comparison;
+pub use error::{Result, StoreError};
+pub use idle_lock::IdleLock;
+pub use kdf::KdfParams;
+pub use passphrase_strength::{assess_passphrase, PassphraseStrength, MIN_CHARS, MIN_SCORE};
+pub use recovery_code::RecoveryCode;
+pub use repo::app_state::{PromptOutcome, PromptSent};
+pub use repo::daily::{
+    CheckIn, InternalShift, NewCheckIn, NewOffer, NewResponse, Offer, OfferSource,
+    OfferWithResponse, Progress, ProgressMove, Response, ResponseKind, Today,
+};
+pub use repo::safety::{ContactInput, ContactKind, CrisisContact, SafetyPlan};
+pub use repo::treatment::{
+    Instrument, JournalEntry, JournalInput, QuestionnaireResponse, SessionInput, SessionKind,
+    SessionSetting, TreatmentSession,
+};
+pub use repo::values::{Archivable, LifeArea, Movement, PersonalValue, Rung, RungInput};
+pub use store::{vault_status, Store, VaultStatus};
+pub use unlock_backoff::UnlockBackoff;
+
+/// The migrations embedded in this build, for tests that need an older schema version.
+#[doc(hidden)]
+pub fn migrator() -> &'static sqlx::migrate::Migrator {
+    &connection::MIGRATOR
+}

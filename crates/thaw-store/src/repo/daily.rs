@@ -1,0 +1,350 @@
+//! The daily loop: check-ins, offers and responses, internal shifts, and the Today and
+//! Progress queries.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Result, StoreError};
+use crate::when::{scale, Stamp};
+use crate::Store;
+
+/// A check-in: energy, mood and room today, each optional on a 0..=4 scale.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct CheckIn {
+    pub id: i64,
+    pub at: DateTime<Utc>,
+    pub offset_min: i32,
+    pub local_date: NaiveDate,
+    pub energy: Option<u8>,
+    pub mood: Option<u8>,
+    pub room: Option<u8>,
+}
+
+/// What the person answered in a check-in (all optional, 0..=4).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewCheckIn {
+    pub energy: Option<u8>,
+    pub mood: Option<u8>,
+    pub room: Option<u8>,
+}
+
+/// Where an offer came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, sqlx::Type)]
+#[serde(rename_all = "snake_case")]
+#[sqlx(rename_all = "snake_case")]
+pub enum OfferSource {
+    /// The engine's one offer for now.
+    Engine,
+    /// The person pressed "I have a moment".
+    Moment,
+}
+
+/// One small step offered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct Offer {
+    pub id: i64,
+    pub offered_at: DateTime<Utc>,
+    pub offered_offset_min: i32,
+    pub local_date: NaiveDate,
+    pub value_id: Option<i64>,
+    pub movement_id: Option<i64>,
+    pub rung_id: Option<i64>,
+    pub reason: String,
+    pub source: OfferSource,
+}
+
+/// An offer to record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewOffer {
+    pub value_id: Option<i64>,
+    pub movement_id: Option<i64>,
+    pub rung_id: Option<i64>,
+    pub reason: String,
+    pub source: OfferSource,
+}
+
+/// The person's answer to an offer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, sqlx::Type)]
+#[serde(rename_all = "snake_case")]
+#[sqlx(rename_all = "snake_case")]
+pub enum ResponseKind {
+    Done,
+    Started,
+    NotNow,
+    SmallerPlease,
+    SomethingElse,
+}
+
+/// The response to one offer; updated in place as it goes (Started, later Done).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct Response {
+    pub id: i64,
+    pub offer_id: i64,
+    pub kind: ResponseKind,
+    pub responded_at: DateTime<Utc>,
+    pub responded_offset_min: i32,
+    pub local_date: NaiveDate,
+    pub started_at: Option<DateTime<Utc>>,
+    pub done_at: Option<DateTime<Utc>>,
+    pub dread_before: Option<u8>,
+    pub satisfaction_after: Option<u8>,
+}
+
+/// A response to record. Dread and satisfaction are optional, 0..=4; a value given earlier
+/// is kept when a later update leaves it out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewResponse {
+    pub kind: ResponseKind,
+    pub dread_before: Option<u8>,
+    pub satisfaction_after: Option<u8>,
+}
+
+/// An internal shift the person noticed. It counts as progress.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct InternalShift {
+    pub id: i64,
+    pub at: DateTime<Utc>,
+    pub offset_min: i32,
+    pub local_date: NaiveDate,
+    pub value_id: Option<i64>,
+    pub movement_id: Option<i64>,
+    pub words: String,
+}
+
+/// An offer with its response, if any.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfferWithResponse {
+    pub offer: Offer,
+    pub response: Option<Response>,
+}
+
+/// Everything the Today screen needs for one local day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Today {
+    pub date: NaiveDate,
+    /// The day's check-ins, oldest first (the latest is the one that counts).
+    pub check_ins: Vec<CheckIn>,
+    /// The day's offers in order, each with its response.
+    pub offers: Vec<OfferWithResponse>,
+    /// Shifts noticed today.
+    pub shifts: Vec<InternalShift>,
+}
+
+/// One answered offer, flattened for progress views.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct ProgressMove {
+    pub offer_id: i64,
+    pub value_id: Option<i64>,
+    pub movement_id: Option<i64>,
+    pub rung_id: Option<i64>,
+    pub kind: ResponseKind,
+    /// The local day of the response.
+    pub local_date: NaiveDate,
+    pub offered_at: DateTime<Utc>,
+    pub started_at: Option<DateTime<Utc>>,
+    pub done_at: Option<DateTime<Utc>>,
+    pub dread_before: Option<u8>,
+    pub satisfaction_after: Option<u8>,
+}
+
+/// Responses and shifts between two local dates (inclusive).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub moves: Vec<ProgressMove>,
+    pub shifts: Vec<InternalShift>,
+}
+
+impl Store {
+    /// Record a check-in made at `now`.
+    pub async fn add_check_in(&self, c: NewCheckIn, now: DateTime<FixedOffset>) -> Result<CheckIn> {
+        let s = Stamp::of(&now);
+        Ok(sqlx::query_as(
+            "INSERT INTO check_ins (at, offset_min, local_date, energy, mood, room)
+             VALUES (?, ?, ?, ?, ?, ?) RETURNING *",
+        )
+        .bind(&s.at)
+        .bind(s.offset_min)
+        .bind(s.local_date)
+        .bind(scale(c.energy, "energy")?)
+        .bind(scale(c.mood, "mood")?)
+        .bind(scale(c.room, "room")?)
+        .fetch_one(self.pool())
+        .await?)
+    }
+
+    /// Check-ins between two local dates (inclusive), oldest first.
+    pub async fn list_check_ins(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<CheckIn>> {
+        Ok(sqlx::query_as(
+            "SELECT * FROM check_ins WHERE local_date BETWEEN ? AND ? ORDER BY local_date, at",
+        )
+        .bind(from)
+        .bind(to)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// Record an offer made at `now`.
+    pub async fn add_offer(&self, o: &NewOffer, now: DateTime<FixedOffset>) -> Result<Offer> {
+        let s = Stamp::of(&now);
+        Ok(sqlx::query_as(
+            "INSERT INTO offers (offered_at, offered_offset_min, local_date, value_id,
+                                 movement_id, rung_id, reason, source)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
+        )
+        .bind(&s.at)
+        .bind(s.offset_min)
+        .bind(s.local_date)
+        .bind(o.value_id)
+        .bind(o.movement_id)
+        .bind(o.rung_id)
+        .bind(&o.reason)
+        .bind(o.source)
+        .fetch_one(self.pool())
+        .await?)
+    }
+
+    /// Record or update the response to an offer, at `now`. Started sets the start time
+    /// once; Done sets the done time; earlier dread/satisfaction answers are kept when the
+    /// update leaves them out. One statement, so it is atomic without a transaction.
+    pub async fn respond_to_offer(
+        &self,
+        offer_id: i64,
+        r: NewResponse,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Response> {
+        let s = Stamp::of(&now);
+        let started = (r.kind == ResponseKind::Started).then_some(s.at.as_str());
+        let done = (r.kind == ResponseKind::Done).then_some(s.at.as_str());
+        let result = sqlx::query_as(
+            "INSERT INTO responses (offer_id, kind, responded_at, responded_offset_min, local_date,
+                                    started_at, done_at, dread_before, satisfaction_after)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (offer_id) DO UPDATE SET
+                 kind = excluded.kind,
+                 responded_at = excluded.responded_at,
+                 responded_offset_min = excluded.responded_offset_min,
+                 local_date = excluded.local_date,
+                 started_at = COALESCE(responses.started_at, excluded.started_at),
+                 done_at = COALESCE(excluded.done_at, responses.done_at),
+                 dread_before = COALESCE(excluded.dread_before, responses.dread_before),
+                 satisfaction_after = COALESCE(excluded.satisfaction_after, responses.satisfaction_after)
+             RETURNING *",
+        )
+        .bind(offer_id)
+        .bind(r.kind)
+        .bind(&s.at)
+        .bind(s.offset_min)
+        .bind(s.local_date)
+        .bind(started)
+        .bind(done)
+        .bind(scale(r.dread_before, "dread_before")?)
+        .bind(scale(r.satisfaction_after, "satisfaction_after")?)
+        .fetch_one(self.pool())
+        .await;
+        match result {
+            Ok(row) => Ok(row),
+            Err(sqlx::Error::Database(e)) if e.is_foreign_key_violation() => Err(StoreError::NotFound),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Log an internal shift noticed at `now`.
+    pub async fn add_shift(
+        &self,
+        value_id: Option<i64>,
+        movement_id: Option<i64>,
+        words: &str,
+        now: DateTime<FixedOffset>,
+    ) -> Result<InternalShift> {
+        let s = Stamp::of(&now);
+        Ok(sqlx::query_as(
+            "INSERT INTO internal_shifts (at, offset_min, local_date, value_id, movement_id, words)
+             VALUES (?, ?, ?, ?, ?, ?) RETURNING *",
+        )
+        .bind(&s.at)
+        .bind(s.offset_min)
+        .bind(s.local_date)
+        .bind(value_id)
+        .bind(movement_id)
+        .bind(words)
+        .fetch_one(self.pool())
+        .await?)
+    }
+
+    /// The Today query for the local day `date`: check-ins, offers with their responses,
+    /// and shifts. Three indexed lookups; all read from one snapshot (one transaction).
+    pub async fn today(&self, date: NaiveDate) -> Result<Today> {
+        let mut tx = self.pool().begin().await?;
+        let check_ins: Vec<CheckIn> =
+            sqlx::query_as("SELECT * FROM check_ins WHERE local_date = ? ORDER BY at")
+                .bind(date)
+                .fetch_all(&mut *tx)
+                .await?;
+        let offers: Vec<Offer> =
+            sqlx::query_as("SELECT * FROM offers WHERE local_date = ? ORDER BY offered_at, id")
+                .bind(date)
+                .fetch_all(&mut *tx)
+                .await?;
+        let mut responses: Vec<Response> = sqlx::query_as(
+            "SELECT r.* FROM responses r JOIN offers o ON o.id = r.offer_id WHERE o.local_date = ?",
+        )
+        .bind(date)
+        .fetch_all(&mut *tx)
+        .await?;
+        let shifts: Vec<InternalShift> =
+            sqlx::query_as("SELECT * FROM internal_shifts WHERE local_date = ? ORDER BY at")
+                .bind(date)
+                .fetch_all(&mut *tx)
+                .await?;
+        tx.commit().await?;
+        let offers = offers
+            .into_iter()
+            .map(|offer| {
+                let response = responses
+                    .iter()
+                    .position(|r| r.offer_id == offer.id)
+                    .map(|i| responses.swap_remove(i));
+                OfferWithResponse { offer, response }
+            })
+            .collect();
+        Ok(Today {
+            date,
+            check_ins,
+            offers,
+            shifts,
+        })
+    }
+
+    /// The Progress query: every response and shift between two local dates (inclusive),
+    /// oldest first, from one snapshot.
+    pub async fn progress(&self, from: NaiveDate, to: NaiveDate) -> Result<Progress> {
+        let mut tx = self.pool().begin().await?;
+        let moves: Vec<ProgressMove> = sqlx::query_as(
+            "SELECT r.offer_id, o.value_id, o.movement_id, o.rung_id, r.kind, r.local_date,
+                    o.offered_at, r.started_at, r.done_at, r.dread_before, r.satisfaction_after
+             FROM responses r JOIN offers o ON o.id = r.offer_id
+             WHERE r.local_date BETWEEN ? AND ?
+             ORDER BY r.local_date, r.responded_at",
+        )
+        .bind(from)
+        .bind(to)
+        .fetch_all(&mut *tx)
+        .await?;
+        let shifts: Vec<InternalShift> = sqlx::query_as(
+            "SELECT * FROM internal_shifts WHERE local_date BETWEEN ? AND ? ORDER BY local_date, at",
+        )
+        .bind(from)
+        .bind(to)
+        .fetch_all(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Progress {
+            from,
+            to,
+            moves,
+            shifts,
+        })
+    }
+}
