@@ -1,0 +1,130 @@
+//! Fixtures shared by the integration tests.
+#![allow(dead_code)]
+
+use chrono::{DateTime, Duration, FixedOffset, TimeZone};
+use thaw_engine::*;
+
+pub fn tz() -> FixedOffset {
+    FixedOffset::east_opt(3600).expect("valid offset")
+}
+
+/// A Monday morning, local time.
+pub fn start() -> DateTime<FixedOffset> {
+    tz().with_ymd_and_hms(2026, 3, 2, 8, 0, 0)
+        .single()
+        .expect("valid time")
+}
+
+pub fn later(t: DateTime<FixedOffset>, minutes: i64) -> DateTime<FixedOffset> {
+    t + Duration::minutes(minutes)
+}
+
+pub fn template(key: &str) -> MovementTemplate {
+    starter_library()
+        .expect("library")
+        .into_iter()
+        .find(|t| t.key == key)
+        .expect("known key")
+}
+
+/// Up to four values, each with two or three movements (one integration movement included).
+pub fn person(n_values: usize) -> (Vec<Value>, Vec<Movement>) {
+    let plan: [(LifeArea, &str, &[&str]); 4] = [
+        (
+            LifeArea::Relationships,
+            "Being there for my sister",
+            &["call-someone", "answer-a-message"],
+        ),
+        (
+            LifeArea::MindBodySpirit,
+            "Feeling at home in my body",
+            &["short-walk", "stretch", "write-what-came-up"],
+        ),
+        (
+            LifeArea::DailyResponsibilities,
+            "A kitchen I like",
+            &["dishes", "food-in"],
+        ),
+        (
+            LifeArea::PlayInterestsCreativity,
+            "Making music again",
+            &["instrument", "music"],
+        ),
+    ];
+    let mut values = Vec::new();
+    let mut movements = Vec::new();
+    let mut next_id = 100;
+    for (i, (area, words, keys)) in plan.iter().take(n_values.clamp(1, 4)).enumerate() {
+        let value_id = i as i64 + 1;
+        values.push(Value {
+            id: value_id,
+            area: *area,
+            words: words.to_string(),
+        });
+        for key in keys.iter() {
+            movements.push(template(key).adopt(next_id, value_id));
+            next_id += 1;
+        }
+    }
+    // A person's own goal, with generated rungs.
+    movements.push(Movement {
+        id: next_id,
+        value_id: 1,
+        title: "Visit my sister".into(),
+        rungs: rungs_for_goal("Visit my sister", Some(3600)).expect("non-empty goal"),
+        integration: false,
+    });
+    (values, movements)
+}
+
+pub fn checkin(energy: Option<Level>, mood: Option<Level>, room: Option<Level>) -> CheckIn {
+    CheckIn { energy, mood, room }
+}
+
+pub fn good_day() -> CheckIn {
+    checkin(Some(Level::Good), Some(Level::Good), Some(Level::Good))
+}
+
+pub fn ev(at: DateTime<FixedOffset>, kind: EventKind) -> Event {
+    Event { at, kind }
+}
+
+/// Applies and records events, like the use-case layer would.
+pub struct Journal {
+    pub model: Model,
+    pub events: Vec<Event>,
+}
+
+impl Journal {
+    pub fn new() -> Self {
+        Journal {
+            model: Model::default(),
+            events: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, at: DateTime<FixedOffset>, kind: EventKind) {
+        let e = ev(at, kind);
+        self.model.apply(&e);
+        self.events.push(e);
+    }
+
+    /// Ask for a decision; if it is an offer, show it and answer it.
+    pub fn offer_and_reply(
+        &mut self,
+        values: &[Value],
+        movements: &[Movement],
+        at: DateTime<FixedOffset>,
+        response: Response,
+    ) -> Decision {
+        let d = decide(&self.model, values, movements, at);
+        if let Decision::Offer(o) = &d {
+            self.push(at, EventKind::Offered(o.clone()));
+            self.push(
+                later(at, 1),
+                EventKind::Replied(Reply::plain(response)),
+            );
+        }
+        d
+    }
+}
