@@ -104,10 +104,19 @@ pub(crate) async fn open_existing(path: &Path, key: &DataKey) -> Result<SqlitePo
     Ok(pool)
 }
 
-/// Open a pool on a brand-new (empty, owner-only) database file and create the schema.
-pub(crate) async fn open_new(path: &Path, key: &DataKey) -> Result<SqlitePool> {
+/// Open a pool on a brand-new (empty, owner-only) database file and create the schema
+/// (up to `schema_version` when given: only for upgrade tests).
+pub(crate) async fn open_new(
+    path: &Path,
+    key: &DataKey,
+    schema_version: Option<i64>,
+) -> Result<SqlitePool> {
     let pool = connect(encrypted_options(path, key, false)).await?;
-    if let Err(e) = MIGRATOR.run(&pool).await {
+    let migrated = match schema_version {
+        None => MIGRATOR.run(&pool).await,
+        Some(v) => MIGRATOR.run_to(v, &pool).await,
+    };
+    if let Err(e) = migrated {
         pool.close().await;
         return Err(e.into());
     }

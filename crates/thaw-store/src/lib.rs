@@ -49,7 +49,7 @@ pub use repo::treatment::{
     SessionSetting, TreatmentSession,
 };
 pub use repo::values::{Archivable, LifeArea, Movement, PersonalValue, Rung, RungInput};
-pub use store::{vault_status, Store, VaultStatus};
+pub use store::{testing, vault_status, Store, VaultStatus};
 pub use unlock_backoff::UnlockBackoff;
 
 /// The migrations embedded in this build, for tests that need an older schema version.

@@ -75,29 +75,7 @@ impl Store {
                 feedback: strength.feedback,
             });
         }
-        create_private_dir(data_dir)?;
-        recover_interrupted_swap(data_dir)?;
-        if vault_status(data_dir)? != VaultStatus::NotInitialised {
-            return Err(StoreError::AlreadyInitialised);
-        }
-
-        let key = DataKey::generate()?;
-        let code = RecoveryCode::generate()?;
-        let vault = seal_both(&key, passphrase, &code, kdf).await?;
-
-        let staging = new_staging_dir(data_dir)?;
-        let built = async {
-            create_private_empty_file(&staging.join(DB_FILE))?;
-            let pool = open_new(&staging.join(DB_FILE), &key).await?;
-            pool.close().await;
-            vault.write(&staging.join(VAULT_FILE))?;
-            promote_staging(data_dir, &staging, false)
-        }
-        .await;
-        if let Err(e) = built {
-            let _ = std::fs::remove_dir_all(&staging);
-            return Err(e);
-        }
+        let (key, code) = build_new_store(data_dir, passphrase, kdf, None).await?;
         let store = Self::open_with_key(data_dir, key).await?;
         Ok((store, code))
     }
@@ -209,6 +187,61 @@ impl Store {
             key,
             vault_guard: tokio::sync::Mutex::new(()),
         })
+    }
+}
+
+/// Build a new store in a staging directory and move it into place. `schema_version`
+/// limits the migrations applied (only for upgrade tests); `None` applies them all.
+async fn build_new_store(
+    data_dir: &Path,
+    passphrase: &str,
+    kdf: KdfParams,
+    schema_version: Option<i64>,
+) -> Result<(DataKey, RecoveryCode)> {
+    create_private_dir(data_dir)?;
+    recover_interrupted_swap(data_dir)?;
+    if vault_status(data_dir)? != VaultStatus::NotInitialised {
+        return Err(StoreError::AlreadyInitialised);
+    }
+
+    let key = DataKey::generate()?;
+    let code = RecoveryCode::generate()?;
+    let vault = seal_both(&key, passphrase, &code, kdf).await?;
+
+    let staging = new_staging_dir(data_dir)?;
+    let built = async {
+        create_private_empty_file(&staging.join(DB_FILE))?;
+        let pool = open_new(&staging.join(DB_FILE), &key, schema_version).await?;
+        pool.close().await;
+        vault.write(&staging.join(VAULT_FILE))?;
+        promote_staging(data_dir, &staging, false)
+    }
+    .await;
+    if let Err(e) = built {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    Ok((key, code))
+}
+
+/// Helpers for this crate's own integration tests. Not part of the supported API.
+#[doc(hidden)]
+pub mod testing {
+    use super::*;
+
+    /// Create a store whose schema stops at `version`, and return a pool on it that has not
+    /// been migrated further, so a test can write rows the way that version would.
+    pub async fn create_at_schema_version(
+        data_dir: &Path,
+        passphrase: &str,
+        kdf: KdfParams,
+        version: i64,
+    ) -> Result<(SqlitePool, RecoveryCode)> {
+        let (key, code) = build_new_store(data_dir, passphrase, kdf, Some(version)).await?;
+        let db = StorePaths::live(data_dir).db();
+        let pool = crate::connection::connect(crate::connection::encrypted_options(&db, &key, false))
+            .await?;
+        Ok((pool, code))
     }
 }
 
