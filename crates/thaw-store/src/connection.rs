@@ -154,9 +154,14 @@ async fn check_health(pool: &SqlitePool) -> Result<()> {
     if tables == 0 {
         return Err(StoreError::Corrupt);
     }
-    let verdict: Vec<String> = sqlx::query_scalar("PRAGMA quick_check")
-        .fetch_all(pool)
-        .await?;
+    // The key is proven (the vault's AEAD) and page 1 decrypted, so any database error while
+    // reading the remaining pages means damage: SQLCipher reports a page that fails its HMAC
+    // as a generic SQLITE_ERROR rather than SQLITE_CORRUPT.
+    let verdict: Vec<String> = match sqlx::query_scalar("PRAGMA quick_check").fetch_all(pool).await {
+        Ok(v) => v,
+        Err(sqlx::Error::Database(_)) => return Err(StoreError::Corrupt),
+        Err(e) => return Err(e.into()),
+    };
     if verdict != ["ok"] {
         return Err(StoreError::Corrupt);
     }
