@@ -1,0 +1,142 @@
+// Runs the real Thaw binary in a real window: Xvfb, a private D-Bus session bus,
+// tauri-driver (which starts WebKitWebDriver), and a WebDriver session per journey.
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir, homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Session, waitForDriver } from './webdriver.mjs';
+
+export const ROOT = resolve(import.meta.dirname, '../../..');
+export const SCREENSHOT_DIR = join(ROOT, 'target', 'e2e-screenshots');
+export const PHONE = { width: 390, height: 844, name: 'phone' };
+export const DESKTOP = { width: 1280, height: 800, name: 'desktop' };
+
+export function appBinary() {
+  const path = process.env.THAW_APP_BINARY ?? join(ROOT, 'target', 'debug', 'thaw');
+  if (!existsSync(path)) throw new Error(`No Thaw binary at ${path}: build it with scripts/test.sh`);
+  return path;
+}
+
+function tauriDriverPath() {
+  const local = join(homedir(), '.cargo', 'bin', 'tauri-driver');
+  return existsSync(local) ? local : 'tauri-driver';
+}
+
+function freeDisplay() {
+  for (let n = 90; n < 200; n++) {
+    if (!existsSync(`/tmp/.X11-unix/X${n}`) && !existsSync(`/tmp/.X${n}-lock`)) return n;
+  }
+  throw new Error('No free X display number');
+}
+
+async function waitUntil(check, timeoutMs, what) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** One display and one session bus shared by every driver in a test file. */
+export class Desktop {
+  static async start() {
+    const desktop = new Desktop();
+    await desktop.#start();
+    return desktop;
+  }
+
+  children = [];
+
+  async #start() {
+    const display = freeDisplay();
+    this.display = `:${display}`;
+    const xvfb = spawn('Xvfb', [this.display, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+      stdio: 'ignore',
+    });
+    this.children.push(xvfb);
+    await waitUntil(() => existsSync(`/tmp/.X11-unix/X${display}`), 10000, 'Xvfb');
+
+    const bus = spawn('dbus-daemon', ['--session', '--nofork', '--print-address=1'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    this.children.push(bus);
+    this.busAddress = await new Promise((resolveAddress, reject) => {
+      let out = '';
+      bus.stdout.on('data', (chunk) => {
+        out += chunk;
+        if (out.includes('\n')) resolveAddress(out.trim());
+      });
+      bus.on('exit', () => reject(new Error('dbus-daemon exited')));
+    });
+  }
+
+  env(extra = {}) {
+    return {
+      ...process.env,
+      DISPLAY: this.display,
+      DBUS_SESSION_BUS_ADDRESS: this.busAddress,
+      // Software rendering: Xvfb has no GPU, and DMA-BUF would give blank screenshots.
+      WEBKIT_DISABLE_DMABUF_RENDERER: '1',
+      WEBKIT_DISABLE_COMPOSITING_MODE: '1',
+      LIBGL_ALWAYS_SOFTWARE: '1',
+      NO_AT_BRIDGE: '1',
+      ...extra,
+    };
+  }
+
+  /** Starts tauri-driver with the given extra environment (e.g. a dark GTK theme). */
+  async driver(extraEnv = {}) {
+    const port = 4500 + Math.floor(Math.random() * 2000);
+    const driver = spawn(tauriDriverPath(), ['--port', String(port), '--native-port', String(port + 1)], {
+      env: this.env(extraEnv),
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    driver.stderr.on('data', (c) => (stderr = (stderr + c).slice(-4000)));
+    this.children.push(driver);
+    const base = `http://127.0.0.1:${port}`;
+    await waitForDriver(base).catch((e) => {
+      throw new Error(`${e.message}\n${stderr}`);
+    });
+    return { base, process: driver, stderr: () => stderr };
+  }
+
+  /** A screenshot of the whole virtual screen, window frame and all. */
+  screenshotRoot(name) {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const file = join(SCREENSHOT_DIR, `${name}.png`);
+    execFileSync('import', ['-window', 'root', file], { env: this.env() });
+    return file;
+  }
+
+  async stop() {
+    for (const child of this.children.reverse()) {
+      if (child.exitCode === null) child.kill('SIGTERM');
+    }
+    this.children = [];
+  }
+}
+
+/** A fresh, private data folder for one journey. */
+export function freshDataDir(label) {
+  return mkdtempSync(join(tmpdir(), `thaw-e2e-${label}-`));
+}
+
+export function removeDataDir(dir) {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Opens the real app on `dataDir` through a driver. */
+export async function openApp(driver, dataDir, size = PHONE) {
+  const session = await Session.start(driver.base, appBinary(), [`--data-dir=${dataDir}`]);
+  await session.setWindowSize(size.width, size.height);
+  return session;
+}
+
+/** Saves the webview's own screenshot under target/e2e-screenshots/. */
+export async function saveScreenshot(session, name) {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = join(SCREENSHOT_DIR, `${name}.png`);
+  writeFileSync(file, await session.screenshot());
+  return file;
+}

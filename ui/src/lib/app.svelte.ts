@@ -1,0 +1,40 @@
+// The UI's own state: which screen is showing. No user data lives here beyond what is on
+// screen right now; everything else stays in the Rust core.
+import type { AppStatus, TodayView } from './ipc/types';
+
+export type Screen = 'today' | 'progress' | 'journal' | 'more' | 'values' | 'settings';
+export type Phase = 'loading' | 'error' | 'onboarding' | 'locked' | 'open';
+
+export const app = $state({
+  phase: 'loading' as Phase,
+  screen: 'today' as Screen,
+  status: null as AppStatus | null,
+  /** The Today view most recently returned by the core (check-in, respond, moment, notice). */
+  today: null as TodayView | null,
+  /** A short message for Today to say once (e.g. after "I have a moment"). */
+  todayNote: '',
+  /** Bumped by "I have a moment", so Today leaves its check-in and shows the step. */
+  moments: 0,
+  /** Onboarding starts at this step when it opens. */
+  onboardingStart: 'welcome' as 'welcome' | 'areas',
+  crisisOpen: false,
+});
+
+/** Chooses the phase from the core's status. */
+export function phaseFor(status: AppStatus): Phase {
+  if (status.vault === 'new') return 'onboarding';
+  if (status.vault === 'locked') return 'locked';
+  return status.has_values ? 'open' : 'onboarding';
+}
+
+export function applyStatus(status: AppStatus) {
+  app.status = status;
+  const next = phaseFor(status);
+  if (next === 'onboarding') app.onboardingStart = status.vault === 'new' ? 'welcome' : 'areas';
+  if (next !== 'open') app.today = null;
+  app.phase = next;
+}
+
+export function go(screen: Screen) {
+  app.screen = screen;
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import {
+  codeGroups,
+  count,
+  feelingNumber,
+  hourLabel,
+  isLastGroup,
+  longDay,
+  movesThisWeek,
+  shortDay,
+  strengthWord,
+  todaySummary,
+  waitWords,
+  when,
+} from './format';
+
+describe('numbers as what happened', () => {
+  it('counts with the right word', () => {
+    expect(count(1, 'move', 'moves')).toBe('1 move');
+    expect(count(3, 'move', 'moves')).toBe('3 moves');
+    expect(count(0, 'move', 'moves')).toBe('0 moves');
+  });
+
+  it('says a week plainly, and an empty one gently', () => {
+    expect(movesThisWeek(3)).toBe('3 moves this week');
+    expect(movesThisWeek(1)).toBe('1 move this week');
+    expect(movesThisWeek(0)).toBe('A quiet week so far');
+  });
+
+  it("sums up today without a shortfall", () => {
+    expect(todaySummary(0, 0)).toBe('Anything counts today, even noticing.');
+    expect(todaySummary(1, 0)).toBe('You moved today.');
+    expect(todaySummary(2, 1)).toBe('You moved 2 times today, and you noticed 1 thing.');
+    expect(todaySummary(0, 2)).toBe('You noticed 2 things.');
+  });
+
+  it('never shows a percentage', () => {
+    for (const s of [0, 0.1, 0.5, 0.99, 1]) expect(strengthWord(s)).not.toMatch(/%|\d/);
+    expect(strengthWord(0)).toBe('resting');
+    expect(strengthWord(0.9)).toBe('glowing');
+  });
+
+  it('rounds feelings to one decimal and shows a dash for none', () => {
+    expect(feelingNumber(2.345)).toBe('2.3');
+    expect(feelingNumber(null)).toBe('–');
+    expect(feelingNumber(4)).toBe('4');
+  });
+});
+
+describe('dates and times', () => {
+  it('formats calendar days without time zones', () => {
+    expect(shortDay('2026-11-16')).toBe('16 Nov');
+    expect(longDay('2026-11-22')).toBe('Sun 22 Nov');
+    expect(longDay('2026-01-01')).toBe('Thu 1 Jan');
+  });
+
+  it('shows a moment in its own offset', () => {
+    expect(when('2026-11-16T09:05:00+01:00')).toBe('Mon 16 Nov, 09:05');
+    expect(when('2026-11-16T23:59:59-08:00')).toBe('Mon 16 Nov, 23:59');
+  });
+
+  it('labels hours', () => {
+    expect(hourLabel(9)).toBe('09:00');
+    expect(hourLabel(21)).toBe('21:00');
+  });
+
+  it('says a wait in words', () => {
+    expect(waitWords(0)).toBe('now');
+    expect(waitWords(1)).toBe('1 second');
+    expect(waitWords(30)).toBe('30 seconds');
+    expect(waitWords(61)).toBe('about 2 minutes');
+  });
+});
+
+describe('the recovery code check', () => {
+  it('finds the groups however the code is spaced', () => {
+    expect(codeGroups('ABCD-EFGH-IJKL')).toEqual(['ABCD', 'EFGH', 'IJKL']);
+    expect(codeGroups(' abcd efgh ')).toEqual(['abcd', 'efgh']);
+  });
+
+  it('accepts the last group, forgiving case and spaces', () => {
+    expect(isLastGroup('ABCD-EFGH-IJKL', 'IJKL')).toBe(true);
+    expect(isLastGroup('ABCD-EFGH-IJKL', ' ijkl ')).toBe(true);
+    expect(isLastGroup('ABCD-EFGH-IJKL', 'EFGH')).toBe(false);
+    expect(isLastGroup('ABCD-EFGH-IJKL', '')).toBe(false);
+    expect(isLastGroup('', '')).toBe(false);
+  });
+});

@@ -1,0 +1,119 @@
+// The one way the UI talks to the Rust core. Types come from ./types.ts, generated from
+// crates/thaw-core/src/ipc.rs; errors arrive as {kind, message}.
+import { invoke } from '@tauri-apps/api/core';
+import type {
+  AppError,
+  AppStatus,
+  BackupDone,
+  ChangePassphrase,
+  CheckInInput,
+  ErrorKind,
+  FeltInput,
+  JournalEntryView,
+  JournalInput,
+  LifeArea,
+  LifeAreaInfo,
+  MovementTemplate,
+  MovementView,
+  NewMovement,
+  NewValue,
+  PassphraseStrength,
+  ProgressView,
+  RespondInput,
+  RestoreInput,
+  RungView,
+  Settings,
+  SetupDone,
+  ShiftInput,
+  TodayView,
+  ValueView,
+} from './types';
+
+export type { AppError, ErrorKind };
+
+/** True for the `{kind, message}` errors the core sends. */
+export function isAppError(value: unknown): value is AppError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as AppError).kind === 'string' &&
+    typeof (value as AppError).message === 'string'
+  );
+}
+
+/** Any failure as an AppError, so screens have one shape to show. */
+export function toAppError(value: unknown): AppError {
+  if (isAppError(value)) return value;
+  return {
+    kind: 'internal',
+    message: 'Something went wrong on our side. Nothing you wrote was lost. Please try again.',
+  };
+}
+
+type Listener = (error: AppError) => void;
+const lockedListeners = new Set<Listener>();
+
+/** Called whenever the core answers "locked" (for example after auto-lock). */
+export function onLockedError(listener: Listener): () => void {
+  lockedListeners.add(listener);
+  return () => lockedListeners.delete(listener);
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (error) {
+    const appError = toAppError(error);
+    if (appError.kind === 'locked') for (const l of lockedListeners) l(appError);
+    throw appError;
+  }
+}
+
+export const api = {
+  status: () => call<AppStatus>('status'),
+  assessPassphrase: (passphrase: string) => call<PassphraseStrength>('assess_passphrase', { passphrase }),
+  createVault: (passphrase: string) => call<SetupDone>('create_vault', { passphrase }),
+  unlock: (passphrase: string) => call<AppStatus>('unlock', { passphrase }),
+  unlockWithRecovery: (code: string, newPassphrase: string) =>
+    call<AppStatus>('unlock_with_recovery', { code, newPassphrase }),
+  lock: () => call<AppStatus>('lock'),
+  touch: () => call<null>('touch'),
+
+  lifeAreas: () => call<LifeAreaInfo[]>('life_areas'),
+  library: (area: LifeArea) => call<MovementTemplate[]>('library', { area }),
+
+  values: () => call<ValueView[]>('values'),
+  addValue: (input: NewValue) => call<ValueView>('add_value', { input }),
+  updateValue: (id: number, words: string) => call<ValueView>('update_value', { id, words }),
+  setValueArchived: (id: number, archived: boolean) => call<ValueView>('set_value_archived', { id, archived }),
+
+  movements: () => call<MovementView[]>('movements'),
+  addMovement: (input: NewMovement) => call<MovementView>('add_movement', { input }),
+  updateRungs: (id: number, rungs: RungView[]) => call<MovementView>('update_rungs', { id, rungs }),
+  setMovementArchived: (id: number, archived: boolean) =>
+    call<MovementView>('set_movement_archived', { id, archived }),
+
+  today: () => call<TodayView>('today'),
+  checkIn: (input: CheckInInput) => call<TodayView>('check_in', { input }),
+  respond: (input: RespondInput) => call<TodayView>('respond', { input }),
+  felt: (input: FeltInput) => call<null>('felt', { input }),
+  moment: () => call<TodayView>('moment'),
+  notice: (input: ShiftInput) => call<TodayView>('notice', { input }),
+
+  progress: () => call<ProgressView>('progress'),
+
+  journal: () => call<JournalEntryView[]>('journal'),
+  addJournal: (input: JournalInput) => call<JournalEntryView>('add_journal', { input }),
+  integrationPrompts: () => call<string[]>('integration_prompts'),
+
+  settings: () => call<Settings>('settings'),
+  saveSettings: (input: Settings) => call<Settings>('save_settings', { input }),
+  changePassphrase: (input: ChangePassphrase) => call<null>('change_passphrase', { input }),
+
+  backup: (dir: string | null) => call<BackupDone>('backup', { dir }),
+  defaultBackupDir: () => call<string>('default_backup_dir'),
+  restore: (input: RestoreInput) => call<AppStatus>('restore', { input }),
+  eraseEverything: (confirm: string) => call<AppStatus>('erase_everything', { confirm }),
+};
+
+export type Api = typeof api;

@@ -1,0 +1,42 @@
+// The product's words are part of its behaviour: a tired person should never read that they
+// failed, missed, fell behind, or should do more. This scans every screen's text.
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const NEVER = ['streak', 'failed', 'missed', 'behind', 'lazy', 'should', 'must', 'productivity', 'completion rate'];
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return files(path);
+    return /\.(svelte|ts)$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+/** Text a person can read: markup outside script/style, and string literals in code. */
+function visibleText(source: string): string {
+  const markup = source
+    .replace(/<script[\s\S]*?<\/script>/g, ' ')
+    .replace(/<style[\s\S]*?<\/style>/g, ' ')
+    .replace(/<[^>]+>/g, ' ');
+  const strings = [...source.matchAll(/'([^'\n]*)'|"([^"\n]*)"|`([^`]*)`/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+  return `${markup} ${strings.join(' ')}`;
+}
+
+describe("Thaw's words", () => {
+  const root = join(import.meta.dirname, '..');
+  const sources = files(root);
+
+  it('finds the screens to check', () => {
+    expect(sources.some((f) => f.endsWith('App.svelte'))).toBe(true);
+  });
+
+  for (const file of sources) {
+    it(`${file.slice(root.length + 1)} never uses words that grade or blame`, () => {
+      const text = visibleText(readFileSync(file, 'utf8')).toLowerCase();
+      const hits = NEVER.filter((word) => new RegExp(`\\b${word}\\b`).test(text));
+      expect(hits).toEqual([]);
+    });
+  }
+});
