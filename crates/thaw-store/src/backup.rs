@@ -27,8 +27,8 @@ use crate::connection::{integrity_ok, open_existing};
 use crate::error::{Result, StoreError};
 use crate::files::{
     create_private_empty_file, new_staging_dir, promote_staging, random_suffix,
-    recover_interrupted_swap, write_atomically, DB_FILE, PREVIOUS_STORE_DIR,
-    STAGING_PREFIX, STORE_DIR, VAULT_FILE,
+    recover_interrupted_swap, write_atomically, DB_FILE, PREVIOUS_STORE_DIR, STAGING_PREFIX,
+    STORE_DIR, VAULT_FILE,
 };
 use crate::recovery_code::RecoveryCode;
 use crate::store::open_wrap;
@@ -148,7 +148,9 @@ impl Store {
             r.map(|_| ())
         }
         .await;
-        let detached = sqlx::query("DETACH DATABASE snapshot").execute(&mut *conn).await;
+        let detached = sqlx::query("DETACH DATABASE snapshot")
+            .execute(&mut *conn)
+            .await;
         exported?;
         detached?;
         drop(conn);

@@ -157,7 +157,10 @@ async fn check_health(pool: &SqlitePool) -> Result<()> {
     // The key is proven (the vault's AEAD) and page 1 decrypted, so any database error while
     // reading the remaining pages means damage: SQLCipher reports a page that fails its HMAC
     // as a generic SQLITE_ERROR rather than SQLITE_CORRUPT.
-    let verdict: Vec<String> = match sqlx::query_scalar("PRAGMA quick_check").fetch_all(pool).await {
+    let verdict: Vec<String> = match sqlx::query_scalar("PRAGMA quick_check")
+        .fetch_all(pool)
+        .await
+    {
         Ok(v) => v,
         Err(sqlx::Error::Database(_)) => return Err(StoreError::Corrupt),
         Err(e) => return Err(e.into()),

@@ -155,7 +155,11 @@ pub(crate) fn recover_interrupted_swap(data_dir: &Path) -> Result<()> {
     }
     for entry in fs::read_dir(data_dir)? {
         let entry = entry?;
-        if entry.file_name().to_string_lossy().starts_with(STAGING_PREFIX) {
+        if entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with(STAGING_PREFIX)
+        {
             fs::remove_dir_all(entry.path())?;
         }
     }

@@ -31,7 +31,8 @@ impl IdleLock {
 
     /// Whether the store should lock as of `now`.
     pub fn should_lock(&self, now: Instant) -> bool {
-        !self.idle_limit.is_zero() && now.saturating_duration_since(self.last_activity) >= self.idle_limit
+        !self.idle_limit.is_zero()
+            && now.saturating_duration_since(self.last_activity) >= self.idle_limit
     }
 }
 

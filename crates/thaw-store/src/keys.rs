@@ -46,10 +46,9 @@ impl DataKey {
     /// directly by a second cipher (keys are not shared across algorithms).
     pub(crate) fn backup_key(&self) -> Zeroizing<[u8; KEY_LEN]> {
         use blake2::digest::{Mac, Update};
-        let mut mac = blake2::Blake2bMac::<blake2::digest::consts::U32>::new_from_slice(
-            self.0.as_ref(),
-        )
-        .expect("32-byte key is valid for BLAKE2b-MAC");
+        let mut mac =
+            blake2::Blake2bMac::<blake2::digest::consts::U32>::new_from_slice(self.0.as_ref())
+                .expect("32-byte key is valid for BLAKE2b-MAC");
         Update::update(&mut mac, b"thaw/backup-payload/v1");
         let out = mac.finalize().into_bytes();
         let mut key = Zeroizing::new([0u8; KEY_LEN]);

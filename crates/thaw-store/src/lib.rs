@@ -31,7 +31,9 @@ mod vault_file;
 mod when;
 mod wrap;
 
-pub use backup::{erase_everything, inspect_backup, restore_backup, BackupInfo, RestoreMode, UnlockSecret};
+pub use backup::{
+    erase_everything, inspect_backup, restore_backup, BackupInfo, RestoreMode, UnlockSecret,
+};
 pub use connection::plaintext_options_for_comparison;
 pub use error::{Result, StoreError};
 pub use idle_lock::IdleLock;

@@ -28,8 +28,9 @@ pub fn assess_passphrase(passphrase: &str, user_inputs: &[&str]) -> PassphraseSt
         return PassphraseStrength {
             score: 0,
             acceptable: false,
-            feedback: "Choose a passphrase only you know. A few unrelated words together work well."
-                .into(),
+            feedback:
+                "Choose a passphrase only you know. A few unrelated words together work well."
+                    .into(),
         };
     }
     let entropy = zxcvbn::zxcvbn(passphrase, user_inputs);
@@ -52,7 +53,10 @@ pub fn assess_passphrase(passphrase: &str, user_inputs: &[&str]) -> PassphraseSt
     };
     if !acceptable {
         // zxcvbn's suggestions are generic advice (never an echo of the input); add the first.
-        if let Some(s) = entropy.feedback().and_then(|f| f.suggestions().first().copied()) {
+        if let Some(s) = entropy
+            .feedback()
+            .and_then(|f| f.suggestions().first().copied())
+        {
             feedback.push(' ');
             feedback.push_str(&s.to_string());
         }
@@ -70,7 +74,14 @@ mod tests {
 
     #[test]
     fn weak_ones_cannot_pass() {
-        for weak in ["", "password", "password123", "qwertyuiop", "aaaaaaaaaaaa", "Summer2024!"] {
+        for weak in [
+            "",
+            "password",
+            "password123",
+            "qwertyuiop",
+            "aaaaaaaaaaaa",
+            "Summer2024!",
+        ] {
             let s = assess_passphrase(weak, &[]);
             assert!(!s.acceptable, "{weak:?} passed with score {}", s.score);
             assert!(!s.feedback.is_empty());

@@ -75,7 +75,8 @@ impl RecoveryCode {
 
     /// The grouped form to show the person, e.g. `7K3M-Q9TD-…` (8 groups of 4).
     pub fn to_display_string(&self) -> Zeroizing<String> {
-        let mut symbols = Zeroizing::new(String::with_capacity(CODE_SYMBOLS + CODE_SYMBOLS / GROUP));
+        let mut symbols =
+            Zeroizing::new(String::with_capacity(CODE_SYMBOLS + CODE_SYMBOLS / GROUP));
         let mut acc: u64 = 0;
         let mut bits = 0;
         let mut n = 0;

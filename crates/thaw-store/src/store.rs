@@ -99,6 +99,35 @@ impl Store {
         Self::open_with_key(data_dir, key).await
     }
 
+    /// Unlock with either secret, honouring a gentle back-off after wrong attempts: returns
+    /// [`StoreError::TryAgainLater`] without touching anything while a pause is running,
+    /// and records the outcome in `backoff`. `now` is the caller's clock reading.
+    pub async fn unlock_with_backoff(
+        data_dir: &Path,
+        secret: crate::UnlockSecret<'_>,
+        backoff: &mut crate::UnlockBackoff,
+        now: std::time::Instant,
+    ) -> Result<Store> {
+        let wait = backoff.wait_remaining(now);
+        if !wait.is_zero() {
+            return Err(StoreError::TryAgainLater { wait });
+        }
+        let result = match secret {
+            crate::UnlockSecret::Passphrase(p) => Self::unlock_with_passphrase(data_dir, p).await,
+            crate::UnlockSecret::RecoveryCode(c) => {
+                Self::unlock_with_recovery_code(data_dir, c).await
+            }
+        };
+        match &result {
+            Ok(_) => backoff.record_success(),
+            Err(StoreError::WrongSecret | StoreError::MalformedRecoveryCode) => {
+                backoff.record_failure(now)
+            }
+            Err(_) => {}
+        }
+        result
+    }
+
     /// The forgotten-passphrase path: unlock with the recovery code and set `new_passphrase`
     /// in one step. The new passphrase is checked first, so a weak one costs no unlock.
     pub async fn recover(
@@ -239,9 +268,45 @@ pub mod testing {
     ) -> Result<(SqlitePool, RecoveryCode)> {
         let (key, code) = build_new_store(data_dir, passphrase, kdf, Some(version)).await?;
         let db = StorePaths::live(data_dir).db();
-        let pool = crate::connection::connect(crate::connection::encrypted_options(&db, &key, false))
-            .await?;
+        let pool =
+            crate::connection::connect(crate::connection::encrypted_options(&db, &key, false))
+                .await?;
         Ok((pool, code))
+    }
+
+    /// Unlock like [`Store::unlock_with_passphrase`] and report how long the key derivation
+    /// (Argon2id) and the rest (open pool, health check, migrations) took, for the benchmark.
+    pub async fn unlock_timed(
+        data_dir: &Path,
+        passphrase: &str,
+    ) -> Result<(Store, std::time::Duration, std::time::Duration)> {
+        let vault = read_vault(data_dir)?;
+        let secret = Zeroizing::new(passphrase.as_bytes().to_vec());
+        let t = std::time::Instant::now();
+        let key = open_wrap(vault.passphrase, secret, WrapRole::Passphrase).await?;
+        let kdf = t.elapsed();
+        let t = std::time::Instant::now();
+        let store = Store::open_with_key(data_dir, key).await?;
+        Ok((store, kdf, t.elapsed()))
+    }
+
+    /// An UNENCRYPTED database at `db` behind the same `Store` API, with the same pragmas
+    /// and schema, so the benchmark can compare like with like. Never for real data:
+    /// `backup_to` and passphrase functions are meaningless on it.
+    pub async fn open_unencrypted_for_benchmark(db: &Path) -> Result<Store> {
+        let dir = db.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let pool = crate::connection::connect(crate::connection::plaintext_options_for_comparison(
+            db, true,
+        ))
+        .await?;
+        crate::connection::MIGRATOR.run(&pool).await?;
+        Ok(Store {
+            data_dir: dir.clone(),
+            paths: StorePaths { dir },
+            pool,
+            key: DataKey::from_bytes(&[0u8; 32]).expect("32 bytes"),
+            vault_guard: tokio::sync::Mutex::new(()),
+        })
     }
 }
 
@@ -271,11 +336,15 @@ async fn seal_both(
     let (k1, k2) = (key.duplicate(), key.duplicate());
     let p = Zeroizing::new(passphrase.as_bytes().to_vec());
     let c = Zeroizing::new(code.secret_bytes().to_vec());
-    let a = tokio::task::spawn_blocking(move || WrappedKey::seal(&k1, &p, kdf, WrapRole::Passphrase));
+    let a =
+        tokio::task::spawn_blocking(move || WrappedKey::seal(&k1, &p, kdf, WrapRole::Passphrase));
     let b =
         tokio::task::spawn_blocking(move || WrappedKey::seal(&k2, &c, kdf, WrapRole::RecoveryCode));
     let (a, b) = tokio::join!(a, b);
-    Ok(VaultFile::new(a.map_err(join_error)??, b.map_err(join_error)??))
+    Ok(VaultFile::new(
+        a.map_err(join_error)??,
+        b.map_err(join_error)??,
+    ))
 }
 
 /// Open a wrap on a blocking thread (Argon2id takes a good fraction of a second).

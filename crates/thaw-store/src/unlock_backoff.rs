@@ -80,8 +80,14 @@ mod tests {
             b.record_failure(t0);
         }
         assert_eq!(b.wait_remaining(t0), Duration::from_secs(2));
-        assert_eq!(b.wait_remaining(t0 + Duration::from_secs(1)), Duration::from_secs(1));
-        assert_eq!(b.wait_remaining(t0 + Duration::from_secs(3)), Duration::ZERO);
+        assert_eq!(
+            b.wait_remaining(t0 + Duration::from_secs(1)),
+            Duration::from_secs(1)
+        );
+        assert_eq!(
+            b.wait_remaining(t0 + Duration::from_secs(3)),
+            Duration::ZERO
+        );
         b.record_success();
         assert_eq!(b.failures(), 0);
         assert_eq!(b.wait_remaining(t0), Duration::ZERO);

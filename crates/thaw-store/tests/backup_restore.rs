@@ -9,9 +9,16 @@ use thaw_store::*;
 async fn store_with_things(dir: &Path) -> (Store, RecoveryCode) {
     let (s, code) = new_store(dir).await;
     let v = s.add_value(None, "being outside", t0()).await.unwrap();
-    s.add_shift(Some(v.id), None, "noticed the light", t0()).await.unwrap();
+    s.add_shift(Some(v.id), None, "noticed the light", t0())
+        .await
+        .unwrap();
     s.add_journal_entry(
-        &JournalInput { session_id: None, prompt: None, body: "first entry".into(), to_discuss: true },
+        &JournalInput {
+            session_id: None,
+            prompt: None,
+            body: "first entry".into(),
+            to_discuss: true,
+        },
         t0(),
     )
     .await
@@ -35,21 +42,45 @@ async fn backup_restores_on_a_new_device_with_passphrase_or_recovery_code() {
     assert_eq!(&std::fs::read(&backup).unwrap()[..8], b"THAWBKP\0");
 
     let new1 = tmp.path().join("new1");
-    let r = restore_backup(&backup, &new1, UnlockSecret::Passphrase(PASSPHRASE), RestoreMode::RefuseIfDataExists)
-        .await
-        .unwrap();
-    assert_eq!(r.list_values(false).await.unwrap()[0].words, "being outside");
+    let r = restore_backup(
+        &backup,
+        &new1,
+        UnlockSecret::Passphrase(PASSPHRASE),
+        RestoreMode::RefuseIfDataExists,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        r.list_values(false).await.unwrap()[0].words,
+        "being outside"
+    );
     assert_eq!(r.list_to_discuss().await.unwrap()[0].body, "first entry");
     r.lock().await;
     // The restored store unlocks with the same passphrase afterwards.
-    Store::unlock_with_passphrase(&new1, PASSPHRASE).await.unwrap().lock().await;
+    Store::unlock_with_passphrase(&new1, PASSPHRASE)
+        .await
+        .unwrap()
+        .lock()
+        .await;
 
     let new2 = tmp.path().join("new2");
     let code_typed = code.to_string().to_lowercase();
-    let r = restore_backup(&backup, &new2, UnlockSecret::RecoveryCode(&code_typed), RestoreMode::RefuseIfDataExists)
-        .await
-        .unwrap();
-    assert_eq!(r.progress(t0().date_naive(), t0().date_naive()).await.unwrap().shifts.len(), 1);
+    let r = restore_backup(
+        &backup,
+        &new2,
+        UnlockSecret::RecoveryCode(&code_typed),
+        RestoreMode::RefuseIfDataExists,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        r.progress(t0().date_naive(), t0().date_naive())
+            .await
+            .unwrap()
+            .shifts
+            .len(),
+        1
+    );
 }
 
 #[tokio::test]
@@ -59,11 +90,19 @@ async fn a_backup_is_useless_without_the_secret_and_wrong_secret_writes_nothing(
     let backup = tmp.path().join("b.thawbak");
     s.backup_to(&backup, t0()).await.unwrap();
     let target = tmp.path().join("new");
-    let e = restore_backup(&backup, &target, UnlockSecret::Passphrase(OTHER_PASSPHRASE), RestoreMode::RefuseIfDataExists)
-        .await
-        .unwrap_err();
+    let e = restore_backup(
+        &backup,
+        &target,
+        UnlockSecret::Passphrase(OTHER_PASSPHRASE),
+        RestoreMode::RefuseIfDataExists,
+    )
+    .await
+    .unwrap_err();
     assert_eq!(e.kind(), "wrong_secret");
-    assert!(files_under(&target).is_empty(), "a failed restore left files behind");
+    assert!(
+        files_under(&target).is_empty(),
+        "a failed restore left files behind"
+    );
 }
 
 #[tokio::test]
@@ -85,7 +124,10 @@ async fn tampered_truncated_or_foreign_backups_are_refused_before_anything_is_re
     let n = flipped_payload.len();
     flipped_payload[n - 100] ^= 1;
     let mut flipped_header = good.clone();
-    let pos = flipped_header.windows(10).position(|w| w == b"created_at").unwrap();
+    let pos = flipped_header
+        .windows(10)
+        .position(|w| w == b"created_at")
+        .unwrap();
     flipped_header[pos + 14] ^= 1; // a digit of the date: header is AEAD associated data
     let truncated = good[..good.len() / 2].to_vec();
     let mut wrong_magic = good.clone();
@@ -103,14 +145,24 @@ async fn tampered_truncated_or_foreign_backups_are_refused_before_anything_is_re
     ] {
         let bad = tmp.path().join("bad.thawbak");
         std::fs::write(&bad, &bytes).unwrap();
-        let e = restore_backup(&bad, &target, UnlockSecret::Passphrase(PASSPHRASE), RestoreMode::ReplaceExisting)
-            .await
-            .unwrap_err();
+        let e = restore_backup(
+            &bad,
+            &target,
+            UnlockSecret::Passphrase(PASSPHRASE),
+            RestoreMode::ReplaceExisting,
+        )
+        .await
+        .unwrap_err();
         assert_eq!(e.kind(), "backup_invalid", "{name}: {e:?}");
         assert_eq!(hash_tree(&target), before, "{name}: existing data changed");
     }
-    let t = Store::unlock_with_passphrase(&target, PASSPHRASE).await.unwrap();
-    assert_eq!(t.list_values(false).await.unwrap()[0].words, "the existing data");
+    let t = Store::unlock_with_passphrase(&target, PASSPHRASE)
+        .await
+        .unwrap();
+    assert_eq!(
+        t.list_values(false).await.unwrap()[0].words,
+        "the existing data"
+    );
 }
 
 #[tokio::test]
@@ -126,16 +178,32 @@ async fn restore_never_silently_overwrites_and_replaces_only_when_asked() {
     t.lock().await;
     let before = hash_tree(&target);
 
-    let e = restore_backup(&backup, &target, UnlockSecret::Passphrase(PASSPHRASE), RestoreMode::RefuseIfDataExists)
-        .await
-        .unwrap_err();
+    let e = restore_backup(
+        &backup,
+        &target,
+        UnlockSecret::Passphrase(PASSPHRASE),
+        RestoreMode::RefuseIfDataExists,
+    )
+    .await
+    .unwrap_err();
     assert_eq!(e.kind(), "restore_would_overwrite");
     assert_eq!(hash_tree(&target), before);
 
-    let r = restore_backup(&backup, &target, UnlockSecret::Passphrase(PASSPHRASE), RestoreMode::ReplaceExisting)
+    let r = restore_backup(
+        &backup,
+        &target,
+        UnlockSecret::Passphrase(PASSPHRASE),
+        RestoreMode::ReplaceExisting,
+    )
+    .await
+    .unwrap();
+    let words: Vec<String> = r
+        .list_values(false)
         .await
-        .unwrap();
-    let words: Vec<String> = r.list_values(false).await.unwrap().into_iter().map(|v| v.words).collect();
+        .unwrap()
+        .into_iter()
+        .map(|v| v.words)
+        .collect();
     assert_eq!(words, ["being outside"]);
     r.lock().await;
     // Only the store's own entries remain: no staging or previous-store leftovers.
@@ -157,8 +225,13 @@ async fn an_interrupted_replace_is_rolled_back_on_next_open() {
     std::fs::rename(dir.join("store"), dir.join(".thaw-previous-store")).unwrap();
     std::fs::create_dir(dir.join(".thaw-staging-deadbeef")).unwrap();
     assert_eq!(vault_status(&dir).unwrap(), VaultStatus::Locked);
-    let s = Store::unlock_with_passphrase(&dir, PASSPHRASE).await.unwrap();
-    assert_eq!(s.list_values(false).await.unwrap()[0].words, "being outside");
+    let s = Store::unlock_with_passphrase(&dir, PASSPHRASE)
+        .await
+        .unwrap();
+    assert_eq!(
+        s.list_values(false).await.unwrap()[0].words,
+        "being outside"
+    );
     assert!(!dir.join(".thaw-staging-deadbeef").exists());
 }
 
@@ -172,10 +245,17 @@ async fn erase_everything_removes_every_file_of_the_store() {
     std::fs::write(dir.join(".thaw-staging-0123/thaw.db"), b"x").unwrap();
     let files = files_under(&dir);
     for expected in ["thaw.db", "thaw.db-wal", "thaw.db-shm", "vault.json"] {
-        assert!(files.iter().any(|f| f.ends_with(expected)), "{expected} missing before erase");
+        assert!(
+            files.iter().any(|f| f.ends_with(expected)),
+            "{expected} missing before erase"
+        );
     }
     s.erase_everything().await.unwrap();
-    assert!(files_under(&dir).is_empty(), "left behind: {:?}", files_under(&dir));
+    assert!(
+        files_under(&dir).is_empty(),
+        "left behind: {:?}",
+        files_under(&dir)
+    );
     assert!(!dir.exists(), "the emptied data dir should be gone too");
     assert_eq!(vault_status(&dir).unwrap(), VaultStatus::NotInitialised);
 

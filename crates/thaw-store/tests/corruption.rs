@@ -11,7 +11,12 @@ async fn store_with_data(dir: &Path) {
     let (s, _) = new_store(dir).await;
     for i in 0..300 {
         s.add_journal_entry(
-            &JournalInput { session_id: None, prompt: None, body: format!("entry {i} {}", "x".repeat(200)), to_discuss: false },
+            &JournalInput {
+                session_id: None,
+                prompt: None,
+                body: format!("entry {i} {}", "x".repeat(200)),
+                to_discuss: false,
+            },
             at(0, i),
         )
         .await
@@ -26,11 +31,19 @@ fn db(dir: &Path) -> std::path::PathBuf {
 
 async fn assert_refused_and_untouched(dir: &Path, expect: &[&str]) {
     let before = std::fs::read(db(dir)).unwrap();
-    let e = Store::unlock_with_passphrase(dir, PASSPHRASE).await.unwrap_err();
+    let e = Store::unlock_with_passphrase(dir, PASSPHRASE)
+        .await
+        .unwrap_err();
     assert!(expect.contains(&e.kind()), "unexpected error {e:?}");
-    assert_eq!(std::fs::read(db(dir)).unwrap(), before, "the damaged file was modified");
+    assert_eq!(
+        std::fs::read(db(dir)).unwrap(),
+        before,
+        "the damaged file was modified"
+    );
     // Trying again gives the same answer: nothing was "repaired" into an empty database.
-    let e2 = Store::unlock_with_passphrase(dir, PASSPHRASE).await.unwrap_err();
+    let e2 = Store::unlock_with_passphrase(dir, PASSPHRASE)
+        .await
+        .unwrap_err();
     assert_eq!(e.kind(), e2.kind());
     assert_eq!(std::fs::read(db(dir)).unwrap(), before);
 }
@@ -40,7 +53,12 @@ async fn truncated_to_half() {
     let tmp = tempfile::tempdir().unwrap();
     store_with_data(tmp.path()).await;
     let len = std::fs::metadata(db(tmp.path())).unwrap().len();
-    std::fs::OpenOptions::new().write(true).open(db(tmp.path())).unwrap().set_len(len / 2 + 100).unwrap();
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(db(tmp.path()))
+        .unwrap()
+        .set_len(len / 2 + 100)
+        .unwrap();
     assert_refused_and_untouched(tmp.path(), &["corrupt", "not_a_database"]).await;
 }
 
@@ -48,7 +66,12 @@ async fn truncated_to_half() {
 async fn truncated_to_nothing_is_not_silently_a_new_empty_database() {
     let tmp = tempfile::tempdir().unwrap();
     store_with_data(tmp.path()).await;
-    std::fs::OpenOptions::new().write(true).open(db(tmp.path())).unwrap().set_len(0).unwrap();
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(db(tmp.path()))
+        .unwrap()
+        .set_len(0)
+        .unwrap();
     assert_refused_and_untouched(tmp.path(), &["corrupt"]).await;
     assert_eq!(std::fs::metadata(db(tmp.path())).unwrap().len(), 0);
 }
@@ -58,7 +81,9 @@ async fn database_file_missing_is_corrupt_not_a_fresh_start() {
     let tmp = tempfile::tempdir().unwrap();
     store_with_data(tmp.path()).await;
     std::fs::remove_file(db(tmp.path())).unwrap();
-    let e = Store::unlock_with_passphrase(tmp.path(), PASSPHRASE).await.unwrap_err();
+    let e = Store::unlock_with_passphrase(tmp.path(), PASSPHRASE)
+        .await
+        .unwrap_err();
     assert_eq!(e.kind(), "corrupt");
     assert!(!db(tmp.path()).exists(), "a fresh database was created");
 }

@@ -31,7 +31,13 @@ async fn sigkill_at_random_moments_never_loses_a_reported_commit() {
     let seed = std::env::var("THAW_CRASH_SEED")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_nanos() as u64 | 1);
+        .unwrap_or_else(|| {
+            SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .unwrap()
+                .as_nanos() as u64
+                | 1
+        });
     println!("crash test seed: {seed} (set THAW_CRASH_SEED to replay)");
     let mut rng = Rng(seed);
 
@@ -81,7 +87,10 @@ async fn sigkill_at_random_moments_never_loses_a_reported_commit() {
         child.kill().unwrap(); // SIGKILL
         child.wait().unwrap();
         let ids = reader.join().unwrap();
-        assert!(round > 0 || !ids.is_empty() || delay.as_millis() < 50, "writer wrote nothing");
+        assert!(
+            round > 0 || !ids.is_empty() || delay.as_millis() < 50,
+            "writer wrote nothing"
+        );
         committed.extend(ids);
 
         let store = Store::unlock_with_passphrase(&dir, PASSPHRASE)
@@ -99,9 +108,15 @@ async fn sigkill_at_random_moments_never_loses_a_reported_commit() {
             .into_iter()
             .collect();
         let missing: Vec<_> = committed.difference(&present).collect();
-        assert!(missing.is_empty(), "round {round}: reported commits lost: {missing:?}");
+        assert!(
+            missing.is_empty(),
+            "round {round}: reported commits lost: {missing:?}"
+        );
         store.lock().await;
     }
-    println!("{} commits reported across {KILLS} kills, all present", committed.len());
+    println!(
+        "{} commits reported across {KILLS} kills, all present",
+        committed.len()
+    );
     assert!(committed.len() > KILLS, "too few writes to mean anything");
 }

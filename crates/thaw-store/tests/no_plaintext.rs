@@ -63,14 +63,27 @@ async fn markers_never_appear_in_any_file_while_open_after_lock_or_in_a_backup()
 
     // While open, the recent commits live in the -wal: it must be there and be clean.
     let files = files_under(&dir);
-    assert!(files.iter().any(|f| f.ends_with("thaw.db-wal")), "{files:?}");
-    assert!(files.iter().any(|f| f.ends_with("thaw.db-shm")), "{files:?}");
+    assert!(
+        files.iter().any(|f| f.ends_with("thaw.db-wal")),
+        "{files:?}"
+    );
+    assert!(
+        files.iter().any(|f| f.ends_with("thaw.db-shm")),
+        "{files:?}"
+    );
     assert_eq!(hits(&dir), vec![], "plaintext found while open");
 
     let backup = tmp.path().join("thaw-backup.thawbak");
     s.backup_to(&backup, t0()).await.unwrap();
-    assert!(!MARKERS.iter().any(|m| file_contains(&backup, m)), "plaintext in the backup");
-    assert_eq!(hits(&dir), vec![], "plaintext found after backup (snapshot leftovers?)");
+    assert!(
+        !MARKERS.iter().any(|m| file_contains(&backup, m)),
+        "plaintext in the backup"
+    );
+    assert_eq!(
+        hits(&dir),
+        vec![],
+        "plaintext found after backup (snapshot leftovers?)"
+    );
 
     // Any temp file in the system temp dir created during the run must be clean too.
     assert_eq!(hits(tmp.path()), vec![]);
@@ -79,9 +92,14 @@ async fn markers_never_appear_in_any_file_while_open_after_lock_or_in_a_backup()
 
     // Restore into a fresh place: still nothing readable.
     let restored = tmp.path().join("restored");
-    let r = restore_backup(&backup, &restored, UnlockSecret::Passphrase(PASSPHRASE), RestoreMode::RefuseIfDataExists)
-        .await
-        .unwrap();
+    let r = restore_backup(
+        &backup,
+        &restored,
+        UnlockSecret::Passphrase(PASSPHRASE),
+        RestoreMode::RefuseIfDataExists,
+    )
+    .await
+    .unwrap();
     assert_eq!(r.list_values(false).await.unwrap()[0].words, MARKERS[1]);
     assert_eq!(hits(&restored), vec![]);
     r.lock().await;
@@ -94,10 +112,20 @@ async fn markers_never_appear_in_any_file_while_open_after_lock_or_in_a_backup()
 async fn control_the_scan_finds_markers_in_a_plain_sqlite_file() {
     let tmp = tempfile::tempdir().unwrap();
     let db = tmp.path().join("plain.db");
-    let mut conn = plaintext_options_for_comparison(&db, true).connect().await.unwrap();
-    sqlx::query("CREATE TABLE t (body TEXT)").execute(&mut conn).await.unwrap();
+    let mut conn = plaintext_options_for_comparison(&db, true)
+        .connect()
+        .await
+        .unwrap();
+    sqlx::query("CREATE TABLE t (body TEXT)")
+        .execute(&mut conn)
+        .await
+        .unwrap();
     for m in MARKERS {
-        sqlx::query("INSERT INTO t VALUES (?)").bind(m).execute(&mut conn).await.unwrap();
+        sqlx::query("INSERT INTO t VALUES (?)")
+            .bind(m)
+            .execute(&mut conn)
+            .await
+            .unwrap();
     }
     // Found while open (in the -wal) ...
     assert!(!hits(tmp.path()).is_empty());

@@ -43,20 +43,24 @@ async fn every_earlier_schema_version_upgrades_with_its_data_intact() {
         let (pool, _code) = testing::create_at_schema_version(&dir, PASSPHRASE, kdf(), v)
             .await
             .unwrap();
-        let applied: Vec<i64> = sqlx::query_scalar("SELECT version FROM _sqlx_migrations ORDER BY version")
-            .fetch_all(&pool)
-            .await
-            .unwrap();
+        let applied: Vec<i64> =
+            sqlx::query_scalar("SELECT version FROM _sqlx_migrations ORDER BY version")
+                .fetch_all(&pool)
+                .await
+                .unwrap();
         assert_eq!(applied.last(), Some(&v));
         insert_version_1_rows(&pool).await;
         pool.close().await;
 
         // Unlocking runs the remaining migrations.
-        let store = Store::unlock_with_passphrase(&dir, PASSPHRASE).await.unwrap();
-        let applied: Vec<i64> = sqlx::query_scalar("SELECT version FROM _sqlx_migrations ORDER BY version")
-            .fetch_all(store.pool())
+        let store = Store::unlock_with_passphrase(&dir, PASSPHRASE)
             .await
             .unwrap();
+        let applied: Vec<i64> =
+            sqlx::query_scalar("SELECT version FROM _sqlx_migrations ORDER BY version")
+                .fetch_all(store.pool())
+                .await
+                .unwrap();
         assert_eq!(applied, versions, "from version {v}");
 
         let day = chrono::NaiveDate::from_ymd_opt(2024, 1, 2).unwrap();
@@ -68,11 +72,23 @@ async fn every_earlier_schema_version_upgrades_with_its_data_intact() {
         assert_eq!(resp.kind, ResponseKind::Done);
         assert_eq!(resp.satisfaction_after, Some(3));
         assert_eq!(today.shifts[0].words, "thought of calling without dread");
-        assert_eq!(store.list_values(false).await.unwrap()[0].words, "being there for my sister");
-        assert_eq!(store.list_rungs(1, false).await.unwrap()[0].text, "picture her voice");
-        assert_eq!(store.list_to_discuss().await.unwrap()[0].body, "a quiet evening");
+        assert_eq!(
+            store.list_values(false).await.unwrap()[0].words,
+            "being there for my sister"
+        );
+        assert_eq!(
+            store.list_rungs(1, false).await.unwrap()[0].text,
+            "picture her voice"
+        );
+        assert_eq!(
+            store.list_to_discuss().await.unwrap()[0].body,
+            "a quiet evening"
+        );
         // The upgraded database is healthy.
-        let check: String = sqlx::query_scalar("PRAGMA integrity_check").fetch_one(store.pool()).await.unwrap();
+        let check: String = sqlx::query_scalar("PRAGMA integrity_check")
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
         assert_eq!(check, "ok");
         store.lock().await;
     }
@@ -83,33 +99,78 @@ async fn values_movements_and_ladders_round_trip_and_archive() {
     let tmp = tempfile::tempdir().unwrap();
     let (s, _) = new_store(tmp.path()).await;
     let area = s.add_life_area("Relationships", 0, t0()).await.unwrap();
-    let value = s.add_value(Some(area.id), "being a warm friend", t0()).await.unwrap();
+    let value = s
+        .add_value(Some(area.id), "being a warm friend", t0())
+        .await
+        .unwrap();
     let rungs = vec![
-        RungInput { text: "picture Sam".into(), size_seconds: Some(10), internal: true },
-        RungInput { text: "write one line".into(), size_seconds: Some(60), internal: false },
+        RungInput {
+            text: "picture Sam".into(),
+            size_seconds: Some(10),
+            internal: true,
+        },
+        RungInput {
+            text: "write one line".into(),
+            size_seconds: Some(60),
+            internal: false,
+        },
     ];
-    let (m, rs) = s.add_movement(Some(value.id), "message Sam", None, &rungs, t0()).await.unwrap();
+    let (m, rs) = s
+        .add_movement(Some(value.id), "message Sam", None, &rungs, t0())
+        .await
+        .unwrap();
     assert_eq!(rs.iter().map(|r| r.position).collect::<Vec<_>>(), [0, 1]);
     let extra = s
-        .add_rung(m.id, &RungInput { text: "send it".into(), size_seconds: None, internal: false })
+        .add_rung(
+            m.id,
+            &RungInput {
+                text: "send it".into(),
+                size_seconds: None,
+                internal: false,
+            },
+        )
         .await
         .unwrap();
     assert_eq!(extra.position, 2);
-    s.update_rung(rs[1].id, &RungInput { text: "write two words".into(), size_seconds: Some(30), internal: false })
+    s.update_rung(
+        rs[1].id,
+        &RungInput {
+            text: "write two words".into(),
+            size_seconds: Some(30),
+            internal: false,
+        },
+    )
+    .await
+    .unwrap();
+    s.set_archived(Archivable::Rung, rs[0].id, true)
         .await
         .unwrap();
-    s.set_archived(Archivable::Rung, rs[0].id, true).await.unwrap();
     let ladder = s.list_rungs(m.id, false).await.unwrap();
-    assert_eq!(ladder.iter().map(|r| r.text.as_str()).collect::<Vec<_>>(), ["write two words", "send it"]);
+    assert_eq!(
+        ladder.iter().map(|r| r.text.as_str()).collect::<Vec<_>>(),
+        ["write two words", "send it"]
+    );
     assert_eq!(s.list_rungs(m.id, true).await.unwrap().len(), 3);
-    s.update_value_words(value.id, "being a warm, present friend").await.unwrap();
+    s.update_value_words(value.id, "being a warm, present friend")
+        .await
+        .unwrap();
     s.rename_life_area(area.id, "People").await.unwrap();
-    s.update_movement(m.id, Some(value.id), "message Sam back").await.unwrap();
-    s.set_archived(Archivable::Movement, m.id, true).await.unwrap();
+    s.update_movement(m.id, Some(value.id), "message Sam back")
+        .await
+        .unwrap();
+    s.set_archived(Archivable::Movement, m.id, true)
+        .await
+        .unwrap();
     assert!(s.list_movements(false).await.unwrap().is_empty());
-    assert_eq!(s.list_movements(true).await.unwrap()[0].title, "message Sam back");
+    assert_eq!(
+        s.list_movements(true).await.unwrap()[0].title,
+        "message Sam back"
+    );
     assert_eq!(s.list_life_areas(false).await.unwrap()[0].name, "People");
-    assert!(matches!(s.set_archived(Archivable::Movement, 999, true).await, Err(StoreError::NotFound)));
+    assert!(matches!(
+        s.set_archived(Archivable::Movement, 999, true).await,
+        Err(StoreError::NotFound)
+    ));
 }
 
 #[tokio::test]
@@ -117,7 +178,16 @@ async fn offers_responses_today_and_progress() {
     let tmp = tempfile::tempdir().unwrap();
     let (s, _) = new_store(tmp.path()).await;
     let v = s.add_value(None, "moving my body", t0()).await.unwrap();
-    s.add_check_in(NewCheckIn { energy: Some(1), mood: Some(2), room: Some(1) }, at(0, 0)).await.unwrap();
+    s.add_check_in(
+        NewCheckIn {
+            energy: Some(1),
+            mood: Some(2),
+            room: Some(1),
+        },
+        at(0, 0),
+    )
+    .await
+    .unwrap();
     let offer = NewOffer {
         value_id: Some(v.id),
         movement_id: None,
@@ -128,48 +198,118 @@ async fn offers_responses_today_and_progress() {
     let o1 = s.add_offer(&offer, at(0, 1)).await.unwrap();
     let o2 = s.add_offer(&offer, at(0, 30)).await.unwrap();
     // Started with some dread, then done with satisfaction: the times and answers combine.
-    s.respond_to_offer(o1.id, NewResponse { kind: ResponseKind::Started, dread_before: Some(3), satisfaction_after: None }, at(0, 2))
-        .await
-        .unwrap();
+    s.respond_to_offer(
+        o1.id,
+        NewResponse {
+            kind: ResponseKind::Started,
+            dread_before: Some(3),
+            satisfaction_after: None,
+        },
+        at(0, 2),
+    )
+    .await
+    .unwrap();
     let r = s
-        .respond_to_offer(o1.id, NewResponse { kind: ResponseKind::Done, dread_before: None, satisfaction_after: Some(4) }, at(0, 5))
+        .respond_to_offer(
+            o1.id,
+            NewResponse {
+                kind: ResponseKind::Done,
+                dread_before: None,
+                satisfaction_after: Some(4),
+            },
+            at(0, 5),
+        )
         .await
         .unwrap();
     assert_eq!(r.kind, ResponseKind::Done);
     assert_eq!(r.dread_before, Some(3));
     assert_eq!(r.satisfaction_after, Some(4));
     assert!(r.started_at.unwrap() < r.done_at.unwrap());
-    s.respond_to_offer(o2.id, NewResponse { kind: ResponseKind::NotNow, dread_before: None, satisfaction_after: None }, at(0, 31))
-        .await
-        .unwrap();
-    s.add_shift(Some(v.id), None, "imagined a walk and it felt possible", at(0, 40)).await.unwrap();
+    s.respond_to_offer(
+        o2.id,
+        NewResponse {
+            kind: ResponseKind::NotNow,
+            dread_before: None,
+            satisfaction_after: None,
+        },
+        at(0, 31),
+    )
+    .await
+    .unwrap();
+    s.add_shift(
+        Some(v.id),
+        None,
+        "imagined a walk and it felt possible",
+        at(0, 40),
+    )
+    .await
+    .unwrap();
     // Another day, to make sure Today only sees its own.
-    s.add_check_in(NewCheckIn::default(), at(1, 0)).await.unwrap();
-    let o3 = s.add_offer(&offer, at(1, 1)).await.unwrap();
-    s.respond_to_offer(o3.id, NewResponse { kind: ResponseKind::SmallerPlease, dread_before: None, satisfaction_after: None }, at(1, 2))
+    s.add_check_in(NewCheckIn::default(), at(1, 0))
         .await
         .unwrap();
+    let o3 = s.add_offer(&offer, at(1, 1)).await.unwrap();
+    s.respond_to_offer(
+        o3.id,
+        NewResponse {
+            kind: ResponseKind::SmallerPlease,
+            dread_before: None,
+            satisfaction_after: None,
+        },
+        at(1, 2),
+    )
+    .await
+    .unwrap();
 
     let today = s.today(t0().date_naive()).await.unwrap();
     assert_eq!(today.check_ins.len(), 1);
     assert_eq!(today.offers.len(), 2);
-    assert_eq!(today.offers[0].response.as_ref().unwrap().kind, ResponseKind::Done);
-    assert_eq!(today.offers[1].response.as_ref().unwrap().kind, ResponseKind::NotNow);
+    assert_eq!(
+        today.offers[0].response.as_ref().unwrap().kind,
+        ResponseKind::Done
+    );
+    assert_eq!(
+        today.offers[1].response.as_ref().unwrap().kind,
+        ResponseKind::NotNow
+    );
     assert_eq!(today.shifts.len(), 1);
 
-    let p = s.progress(t0().date_naive(), at(1, 0).date_naive()).await.unwrap();
+    let p = s
+        .progress(t0().date_naive(), at(1, 0).date_naive())
+        .await
+        .unwrap();
     assert_eq!(p.moves.len(), 3);
     assert_eq!(p.shifts.len(), 1);
     assert_eq!(p.moves[0].value_id, Some(v.id));
-    let p1 = s.progress(t0().date_naive(), t0().date_naive()).await.unwrap();
+    let p1 = s
+        .progress(t0().date_naive(), t0().date_naive())
+        .await
+        .unwrap();
     assert_eq!(p1.moves.len(), 2);
 
     assert!(matches!(
-        s.respond_to_offer(9999, NewResponse { kind: ResponseKind::Done, dread_before: None, satisfaction_after: None }, at(0, 0)).await,
+        s.respond_to_offer(
+            9999,
+            NewResponse {
+                kind: ResponseKind::Done,
+                dread_before: None,
+                satisfaction_after: None
+            },
+            at(0, 0)
+        )
+        .await,
         Err(StoreError::NotFound)
     ));
     assert!(matches!(
-        s.add_check_in(NewCheckIn { energy: Some(9), mood: None, room: None }, t0()).await,
+        s.add_check_in(
+            NewCheckIn {
+                energy: Some(9),
+                mood: None,
+                room: None
+            },
+            t0()
+        )
+        .await,
         Err(StoreError::InvalidInput { field: "energy" })
     ));
 }
@@ -189,50 +329,76 @@ async fn sessions_journal_questionnaires_safety_settings_prompts_snapshots() {
         .await
         .unwrap();
     assert_eq!(s.last_session(t0()).await.unwrap().unwrap().id, session.id);
-    s.update_session(session.id, &SessionInput {
-        at: at(-3, 0),
-        kind: SessionKind::Iv,
-        setting: SessionSetting::Clinic,
-        intention: Some("to be kinder to myself".into()),
-        notes: Some("felt heavy, then light".into()),
-    })
+    s.update_session(
+        session.id,
+        &SessionInput {
+            at: at(-3, 0),
+            kind: SessionKind::Iv,
+            setting: SessionSetting::Clinic,
+            intention: Some("to be kinder to myself".into()),
+            notes: Some("felt heavy, then light".into()),
+        },
+    )
     .await
     .unwrap();
-    assert_eq!(s.list_sessions(false).await.unwrap()[0].kind, SessionKind::Iv);
+    assert_eq!(
+        s.list_sessions(false).await.unwrap()[0].kind,
+        SessionKind::Iv
+    );
 
     let j = s
-        .add_journal_entry(&JournalInput {
-            session_id: Some(session.id),
-            prompt: Some("What did you notice?".into()),
-            body: "an image of myself that felt like mine".into(),
-            to_discuss: false,
-        }, t0())
+        .add_journal_entry(
+            &JournalInput {
+                session_id: Some(session.id),
+                prompt: Some("What did you notice?".into()),
+                body: "an image of myself that felt like mine".into(),
+                to_discuss: false,
+            },
+            t0(),
+        )
         .await
         .unwrap();
-    s.update_journal_entry(j.id, &JournalInput {
-        session_id: Some(session.id),
-        prompt: j.prompt.clone(),
-        body: j.body.clone(),
-        to_discuss: true,
-    }, at(0, 5))
+    s.update_journal_entry(
+        j.id,
+        &JournalInput {
+            session_id: Some(session.id),
+            prompt: j.prompt.clone(),
+            body: j.body.clone(),
+            to_discuss: true,
+        },
+        at(0, 5),
+    )
     .await
     .unwrap();
-    let listed = s.list_journal(at(-1, 0).date_naive(), t0().date_naive(), false).await.unwrap();
+    let listed = s
+        .list_journal(at(-1, 0).date_naive(), t0().date_naive(), false)
+        .await
+        .unwrap();
     assert!(listed[0].to_discuss && listed[0].updated_at.is_some());
     assert_eq!(s.list_to_discuss().await.unwrap().len(), 1);
 
-    let q = s.add_questionnaire(Instrument::Phq9, &[1, 2, 0, 1, 0, 3, 1, 0, 1], t0()).await.unwrap();
+    let q = s
+        .add_questionnaire(Instrument::Phq9, &[1, 2, 0, 1, 0, 3, 1, 0, 1], t0())
+        .await
+        .unwrap();
     assert_eq!(q.total, 9);
     assert!(q.item9_positive && q.flagged_for_visit);
-    let g = s.add_questionnaire(Instrument::Gad7, &[0, 1, 0, 1, 0, 1, 0], t0()).await.unwrap();
+    let g = s
+        .add_questionnaire(Instrument::Gad7, &[0, 1, 0, 1, 0, 1, 0], t0())
+        .await
+        .unwrap();
     assert_eq!(g.total, 3);
     assert!(!g.item9_positive);
     assert!(matches!(
-        s.add_questionnaire(Instrument::Gad7, &[0, 1, 4, 1, 0, 1, 0], t0()).await,
+        s.add_questionnaire(Instrument::Gad7, &[0, 1, 4, 1, 0, 1, 0], t0())
+            .await,
         Err(StoreError::InvalidInput { .. })
     ));
     s.flag_questionnaire_for_visit(q.id, false).await.unwrap();
-    let phq = s.list_questionnaires(Instrument::Phq9, t0().date_naive(), t0().date_naive()).await.unwrap();
+    let phq = s
+        .list_questionnaires(Instrument::Phq9, t0().date_naive(), t0().date_naive())
+        .await
+        .unwrap();
     assert_eq!(phq[0].answers, vec![1, 2, 0, 1, 0, 3, 1, 0, 1]);
     assert!(!phq[0].flagged_for_visit);
 
@@ -258,25 +424,43 @@ async fn sessions_journal_questionnaires_safety_settings_prompts_snapshots() {
         })
         .await
         .unwrap();
-    s.update_crisis_contact(c.id, &ContactInput {
-        name: "988 Lifeline (call or text)".into(),
-        phone: "988".into(),
-        kind: ContactKind::CrisisLine,
-        region: Some("US".into()),
-        sort_order: 0,
-    })
+    s.update_crisis_contact(
+        c.id,
+        &ContactInput {
+            name: "988 Lifeline (call or text)".into(),
+            phone: "988".into(),
+            kind: ContactKind::CrisisLine,
+            region: Some("US".into()),
+            sort_order: 0,
+        },
+    )
     .await
     .unwrap();
-    assert_eq!(s.list_crisis_contacts(false).await.unwrap()[0].name, "988 Lifeline (call or text)");
+    assert_eq!(
+        s.list_crisis_contacts(false).await.unwrap()[0].name,
+        "988 Lifeline (call or text)"
+    );
 
-    s.set_setting("idle_lock_minutes", &5u32, t0()).await.unwrap();
-    s.set_setting("idle_lock_minutes", &10u32, t0()).await.unwrap();
-    assert_eq!(s.setting_as::<u32>("idle_lock_minutes").await.unwrap(), Some(10));
+    s.set_setting("idle_lock_minutes", &5u32, t0())
+        .await
+        .unwrap();
+    s.set_setting("idle_lock_minutes", &10u32, t0())
+        .await
+        .unwrap();
+    assert_eq!(
+        s.setting_as::<u32>("idle_lock_minutes").await.unwrap(),
+        Some(10)
+    );
     assert_eq!(s.setting("missing").await.unwrap(), None);
 
     let p = s.log_prompt_sent("gentle_nudge", t0()).await.unwrap();
-    s.set_prompt_outcome(p.id, PromptOutcome::Acted, at(0, 2)).await.unwrap();
-    let sent = s.list_prompts_since(at(-1, 0).with_timezone(&chrono::Utc)).await.unwrap();
+    s.set_prompt_outcome(p.id, PromptOutcome::Acted, at(0, 2))
+        .await
+        .unwrap();
+    let sent = s
+        .list_prompts_since(at(-1, 0).with_timezone(&chrono::Utc))
+        .await
+        .unwrap();
     assert_eq!(sent[0].outcome, Some(PromptOutcome::Acted));
 
     let snap = serde_json::json!({"capacity": {"mean": 0.3}, "hours": [8, 9]});
@@ -289,5 +473,8 @@ async fn sessions_journal_questionnaires_safety_settings_prompts_snapshots() {
 fn records_serialise_for_the_ui() {
     let kind = serde_json::to_string(&ResponseKind::SmallerPlease).unwrap();
     assert_eq!(kind, "\"smaller_please\"");
-    assert_eq!(serde_json::to_string(&SessionKind::OralLozenge).unwrap(), "\"oral_lozenge\"");
+    assert_eq!(
+        serde_json::to_string(&SessionKind::OralLozenge).unwrap(),
+        "\"oral_lozenge\""
+    );
 }

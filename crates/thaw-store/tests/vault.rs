@@ -12,12 +12,24 @@ async fn create_then_unlock_with_passphrase_sees_the_data() {
     let dir = tmp.path().join("data");
     assert_eq!(vault_status(&dir).unwrap(), VaultStatus::NotInitialised);
     let (store, code) = new_store(&dir).await;
-    store.add_check_in(NewCheckIn { energy: Some(2), mood: Some(3), room: None }, t0()).await.unwrap();
+    store
+        .add_check_in(
+            NewCheckIn {
+                energy: Some(2),
+                mood: Some(3),
+                room: None,
+            },
+            t0(),
+        )
+        .await
+        .unwrap();
     store.lock().await;
     assert_eq!(vault_status(&dir).unwrap(), VaultStatus::Locked);
     assert_eq!(code.to_string().len(), 39);
 
-    let store = Store::unlock_with_passphrase(&dir, PASSPHRASE).await.unwrap();
+    let store = Store::unlock_with_passphrase(&dir, PASSPHRASE)
+        .await
+        .unwrap();
     let today = store.today(t0().date_naive()).await.unwrap();
     assert_eq!(today.check_ins.len(), 1);
     assert_eq!(today.check_ins[0].energy, Some(2));
@@ -32,7 +44,9 @@ async fn wrong_passphrase_or_code_is_a_clear_error_and_changes_nothing_on_disk()
     store.lock().await;
     let before = hash_tree(&dir);
 
-    let e = Store::unlock_with_passphrase(&dir, "lantern orbit pickle meadoW").await.unwrap_err();
+    let e = Store::unlock_with_passphrase(&dir, "lantern orbit pickle meadoW")
+        .await
+        .unwrap_err();
     assert!(matches!(e, StoreError::WrongSecret), "{e:?}");
     assert_eq!(e.kind(), "wrong_secret");
 
@@ -43,10 +57,16 @@ async fn wrong_passphrase_or_code_is_a_clear_error_and_changes_nothing_on_disk()
         .await
         .unwrap_err();
     assert!(matches!(e, StoreError::WrongSecret), "{e:?}");
-    let e = Store::unlock_with_recovery_code(&dir, "not-a-code").await.unwrap_err();
+    let e = Store::unlock_with_recovery_code(&dir, "not-a-code")
+        .await
+        .unwrap_err();
     assert_eq!(e.kind(), "malformed_recovery_code");
 
-    assert_eq!(hash_tree(&dir), before, "a failed unlock changed files on disk");
+    assert_eq!(
+        hash_tree(&dir),
+        before,
+        "a failed unlock changed files on disk"
+    );
 }
 
 #[tokio::test]
@@ -54,15 +74,28 @@ async fn recovery_code_unlocks_and_sets_a_new_passphrase_without_reencrypting() 
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("data");
     let (store, code) = new_store(&dir).await;
-    store.add_shift(None, None, "thought about the walk without dread", t0()).await.unwrap();
+    store
+        .add_shift(None, None, "thought about the walk without dread", t0())
+        .await
+        .unwrap();
     store.lock().await;
     let db = dir.join("store/thaw.db");
     let db_before = std::fs::read(&db).unwrap();
 
     // Typed sloppily: lower case, spaces instead of dashes.
     let typed = code.to_string().to_lowercase().replace('-', " ");
-    let store = Store::recover(&dir, &typed, OTHER_PASSPHRASE, kdf()).await.unwrap();
-    assert_eq!(store.progress(t0().date_naive(), t0().date_naive()).await.unwrap().shifts.len(), 1);
+    let store = Store::recover(&dir, &typed, OTHER_PASSPHRASE, kdf())
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .progress(t0().date_naive(), t0().date_naive())
+            .await
+            .unwrap()
+            .shifts
+            .len(),
+        1
+    );
     store.lock().await;
 
     // Re-wrap only: the database file is byte-for-byte what it was.
@@ -71,9 +104,17 @@ async fn recovery_code_unlocks_and_sets_a_new_passphrase_without_reencrypting() 
         Store::unlock_with_passphrase(&dir, PASSPHRASE).await,
         Err(StoreError::WrongSecret)
     ));
-    Store::unlock_with_passphrase(&dir, OTHER_PASSPHRASE).await.unwrap().lock().await;
+    Store::unlock_with_passphrase(&dir, OTHER_PASSPHRASE)
+        .await
+        .unwrap()
+        .lock()
+        .await;
     // The recovery code keeps working after the change.
-    Store::unlock_with_recovery_code(&dir, &code.to_string()).await.unwrap().lock().await;
+    Store::unlock_with_recovery_code(&dir, &code.to_string())
+        .await
+        .unwrap()
+        .lock()
+        .await;
 }
 
 #[tokio::test]
@@ -81,7 +122,10 @@ async fn change_passphrase_rewraps_atomically_and_regenerated_code_replaces_the_
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("data");
     let (store, old_code) = new_store(&dir).await;
-    store.change_passphrase(OTHER_PASSPHRASE, kdf()).await.unwrap();
+    store
+        .change_passphrase(OTHER_PASSPHRASE, kdf())
+        .await
+        .unwrap();
     let new_code = store.regenerate_recovery_code(kdf()).await.unwrap();
     store.lock().await;
     // No temporary files left next to the vault.
@@ -90,8 +134,16 @@ async fn change_passphrase_rewraps_atomically_and_regenerated_code_replaces_the_
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     assert!(names.iter().all(|n| !n.starts_with(".tmp")), "{names:?}");
-    Store::unlock_with_passphrase(&dir, OTHER_PASSPHRASE).await.unwrap().lock().await;
-    Store::unlock_with_recovery_code(&dir, &new_code.to_string()).await.unwrap().lock().await;
+    Store::unlock_with_passphrase(&dir, OTHER_PASSPHRASE)
+        .await
+        .unwrap()
+        .lock()
+        .await;
+    Store::unlock_with_recovery_code(&dir, &new_code.to_string())
+        .await
+        .unwrap()
+        .lock()
+        .await;
     assert!(matches!(
         Store::unlock_with_recovery_code(&dir, &old_code.to_string()).await,
         Err(StoreError::WrongSecret)
@@ -124,7 +176,9 @@ async fn create_refuses_to_overwrite_an_existing_store() {
     let (store, _) = new_store(&dir).await;
     store.lock().await;
     let before = hash_tree(&dir);
-    let e = Store::create(&dir, OTHER_PASSPHRASE, kdf()).await.unwrap_err();
+    let e = Store::create(&dir, OTHER_PASSPHRASE, kdf())
+        .await
+        .unwrap_err();
     assert_eq!(e.kind(), "already_initialised");
     assert_eq!(hash_tree(&dir), before);
 }
@@ -132,7 +186,9 @@ async fn create_refuses_to_overwrite_an_existing_store() {
 #[tokio::test]
 async fn unlocking_where_nothing_was_set_up_says_so() {
     let tmp = tempfile::tempdir().unwrap();
-    let e = Store::unlock_with_passphrase(tmp.path(), PASSPHRASE).await.unwrap_err();
+    let e = Store::unlock_with_passphrase(tmp.path(), PASSPHRASE)
+        .await
+        .unwrap_err();
     assert_eq!(e.kind(), "not_initialised");
 }
 
@@ -143,13 +199,19 @@ async fn data_dir_is_owner_only_and_files_are_0600() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("data");
     let (store, _) = new_store(&dir).await;
-    store.add_check_in(NewCheckIn::default(), t0()).await.unwrap();
+    store
+        .add_check_in(NewCheckIn::default(), t0())
+        .await
+        .unwrap();
     let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&dir), 0o700);
     assert_eq!(mode(&dir.join("store")), 0o700);
     // While open: db, -wal and -shm all exist and are private.
     let files = files_under(&dir);
-    assert!(files.iter().any(|f| f.ends_with("thaw.db-wal")), "{files:?}");
+    assert!(
+        files.iter().any(|f| f.ends_with("thaw.db-wal")),
+        "{files:?}"
+    );
     for f in &files {
         assert_eq!(mode(f), 0o600, "{f:?}");
     }
@@ -159,7 +221,10 @@ async fn data_dir_is_owner_only_and_files_are_0600() {
 #[tokio::test]
 async fn the_recommended_kdf_is_what_the_issue_asks_for() {
     let p = KdfParams::recommended();
-    assert_eq!((p.memory_kib, p.iterations, p.parallelism), (64 * 1024, 3, 1));
+    assert_eq!(
+        (p.memory_kib, p.iterations, p.parallelism),
+        (64 * 1024, 3, 1)
+    );
 }
 
 /// A database whose key does not match the vault (here: the vault of another store) gives a
@@ -180,7 +245,10 @@ async fn mismatched_key_is_not_a_database_quietly_and_leaves_the_file_untouched(
         .arg(PASSPHRASE)
         .output()
         .unwrap();
-    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "error not_a_database");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "error not_a_database"
+    );
     assert!(
         out.stderr.is_empty(),
         "stderr was not quiet: {}",
@@ -196,4 +264,44 @@ async fn mismatched_key_is_not_a_database_quietly_and_leaves_the_file_untouched(
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "ok");
     assert!(out.stderr.is_empty());
+}
+
+#[tokio::test]
+async fn repeated_wrong_attempts_pause_gently_then_the_right_one_works() {
+    use std::time::{Duration, Instant};
+    use thaw_store::{UnlockBackoff, UnlockSecret};
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    new_store(&dir).await.0.lock().await;
+    let mut backoff = UnlockBackoff::new();
+    let t = Instant::now();
+    for _ in 0..4 {
+        let e = Store::unlock_with_backoff(
+            &dir,
+            UnlockSecret::Passphrase("nope nope nope"),
+            &mut backoff,
+            t,
+        )
+        .await
+        .unwrap_err();
+        assert_eq!(e.kind(), "wrong_secret");
+    }
+    // After the fourth mistake there is a short pause, even for the right passphrase.
+    match Store::unlock_with_backoff(&dir, UnlockSecret::Passphrase(PASSPHRASE), &mut backoff, t)
+        .await
+    {
+        Err(StoreError::TryAgainLater { wait }) => assert_eq!(wait, Duration::from_secs(2)),
+        other => panic!("expected a pause, got {other:?}"),
+    }
+    let later = t + Duration::from_secs(2);
+    let s = Store::unlock_with_backoff(
+        &dir,
+        UnlockSecret::Passphrase(PASSPHRASE),
+        &mut backoff,
+        later,
+    )
+    .await
+    .unwrap();
+    assert_eq!(backoff.failures(), 0);
+    s.lock().await;
 }

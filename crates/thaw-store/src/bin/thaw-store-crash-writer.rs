@@ -27,15 +27,18 @@ async fn main() {
         }
     };
     println!("ready");
-    let start: DateTime<FixedOffset> = DateTime::parse_from_rfc3339("2025-01-01T08:00:00+01:00")
-        .expect("valid time");
+    let start: DateTime<FixedOffset> =
+        DateTime::parse_from_rfc3339("2025-01-01T08:00:00+01:00").expect("valid time");
     let mut out = std::io::stdout().lock();
     for i in 0i64.. {
         let now = start + Duration::seconds(i);
         let entry = JournalInput {
             session_id: None,
             prompt: None,
-            body: format!("crash-test entry {i} {}", "words ".repeat((i % 50) as usize)),
+            body: format!(
+                "crash-test entry {i} {}",
+                "words ".repeat((i % 50) as usize)
+            ),
             to_discuss: i % 7 == 0,
         };
         let id = match store.add_journal_entry(&entry, now).await {

@@ -75,7 +75,11 @@ impl Store {
     }
 
     /// Log a prompt sent at `now`.
-    pub async fn log_prompt_sent(&self, kind: &str, now: DateTime<FixedOffset>) -> Result<PromptSent> {
+    pub async fn log_prompt_sent(
+        &self,
+        kind: &str,
+        now: DateTime<FixedOffset>,
+    ) -> Result<PromptSent> {
         let s = Stamp::of(&now);
         Ok(sqlx::query_as(
             "INSERT INTO prompts_sent (at, offset_min, kind) VALUES (?, ?, ?) RETURNING *",

@@ -245,7 +245,9 @@ impl Store {
         .await;
         match result {
             Ok(row) => Ok(row),
-            Err(sqlx::Error::Database(e)) if e.is_foreign_key_violation() => Err(StoreError::NotFound),
+            Err(sqlx::Error::Database(e)) if e.is_foreign_key_violation() => {
+                Err(StoreError::NotFound)
+            }
             Err(e) => Err(e.into()),
         }
     }

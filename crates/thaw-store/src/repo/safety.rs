@@ -72,9 +72,11 @@ impl Store {
 
     /// When the safety plan was last saved.
     pub async fn safety_plan_updated_at(&self) -> Result<Option<DateTime<Utc>>> {
-        Ok(sqlx::query_scalar("SELECT updated_at FROM safety_plan WHERE id = 1")
-            .fetch_optional(self.pool())
-            .await?)
+        Ok(
+            sqlx::query_scalar("SELECT updated_at FROM safety_plan WHERE id = 1")
+                .fetch_optional(self.pool())
+                .await?,
+        )
     }
 
     /// Save the whole safety plan at `now`.

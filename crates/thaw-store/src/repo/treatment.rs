@@ -167,7 +167,10 @@ impl Store {
     }
 
     /// The most recent session at or before `now`, for "days since the last session".
-    pub async fn last_session(&self, now: DateTime<FixedOffset>) -> Result<Option<TreatmentSession>> {
+    pub async fn last_session(
+        &self,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Option<TreatmentSession>> {
         Ok(sqlx::query_as(
             "SELECT * FROM treatment_sessions WHERE archived = 0 AND at <= ? ORDER BY at DESC LIMIT 1",
         )
@@ -283,11 +286,12 @@ impl Store {
 
     /// Mark or unmark a questionnaire for the next visit.
     pub async fn flag_questionnaire_for_visit(&self, id: i64, flagged: bool) -> Result<()> {
-        let r = sqlx::query("UPDATE questionnaire_responses SET flagged_for_visit = ? WHERE id = ?")
-            .bind(flagged)
-            .bind(id)
-            .execute(self.pool())
-            .await?;
+        let r =
+            sqlx::query("UPDATE questionnaire_responses SET flagged_for_visit = ? WHERE id = ?")
+                .bind(flagged)
+                .bind(id)
+                .execute(self.pool())
+                .await?;
         found(r.rows_affected())
     }
 

@@ -250,13 +250,14 @@ impl Store {
 
     /// Edit a rung's words or size (the person may reword a generated step).
     pub async fn update_rung(&self, id: i64, rung: &RungInput) -> Result<()> {
-        let r = sqlx::query("UPDATE rungs SET text = ?, size_seconds = ?, internal = ? WHERE id = ?")
-            .bind(&rung.text)
-            .bind(rung.size_seconds)
-            .bind(rung.internal)
-            .bind(id)
-            .execute(self.pool())
-            .await?;
+        let r =
+            sqlx::query("UPDATE rungs SET text = ?, size_seconds = ?, internal = ? WHERE id = ?")
+                .bind(&rung.text)
+                .bind(rung.size_seconds)
+                .bind(rung.internal)
+                .bind(id)
+                .execute(self.pool())
+                .await?;
         found(r.rows_affected())
     }
 

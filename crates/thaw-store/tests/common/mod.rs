@@ -26,7 +26,9 @@ pub fn at(days: i64, minutes: i64) -> DateTime<FixedOffset> {
 }
 
 pub async fn new_store(dir: &Path) -> (Store, RecoveryCode) {
-    Store::create(dir, PASSPHRASE, kdf()).await.expect("create store")
+    Store::create(dir, PASSPHRASE, kdf())
+        .await
+        .expect("create store")
 }
 
 /// Every regular file under `dir` (recursively) with a hash of its bytes.
@@ -45,7 +47,9 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for e in entries {
             let e = e.unwrap();
             let p = e.path();
@@ -63,7 +67,10 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
 /// Whether `needle` appears in `path`'s bytes, raw or as UTF-16 (SQLite may store either).
 pub fn file_contains(path: &Path, needle: &str) -> bool {
     let bytes = std::fs::read(path).unwrap_or_default();
-    let utf16: Vec<u8> = needle.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+    let utf16: Vec<u8> = needle
+        .encode_utf16()
+        .flat_map(|u| u.to_le_bytes())
+        .collect();
     contains(&bytes, needle.as_bytes()) || contains(&bytes, &utf16)
 }
 
