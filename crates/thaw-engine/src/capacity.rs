@@ -1,7 +1,10 @@
 //! The capacity model: P(success) = σ(θ_today − d), with Elo-like updates.
 //!
 //! θ_today = θ (long-term) + recent (last few days) + check-in shift + today's offset.
-//! * θ learns with K(n) = α/(1+βn), floored, and moves upward at half speed.
+//! * θ learns with K(n) = α/(1+βn), floored. It is kept nearly symmetric (upward a little
+//!   slower, "Smaller please" a little heavier) because a lopsided long-term update settles
+//!   wherever its bias balances, not at the target: the simulation showed 0.95 realised success
+//!   for a 0.87 target with a 2x/0.5x lopsided θ.
 //! * `recent` falls quickly on negative evidence, rises slowly, and fades (half-life 3 days):
 //!   it carries a bad week across days without dragging the long-term estimate.
 //! * today's offset only falls, at once, on negative evidence; it resets when the day turns.
@@ -94,15 +97,17 @@ impl Capacity {
         }
     }
 
-    /// Apply one outcome `r` (0..=1) with weight `w`, when the model predicted `p`.
+    /// Apply one outcome `r` (0..=1) when the model predicted `p`. `weight` scales the evidence
+    /// for the fast components (recent days, today); `theta_weight` for the long-term estimate.
     /// Returns what changed so the caller can update today's offset and the rung.
-    pub fn observe(&mut self, r: f64, w: f64, p: f64) -> Update {
-        let error = w * (r - p);
+    pub fn observe(&mut self, r: f64, p: f64, weight: f64, theta_weight: f64) -> Update {
+        let raw = r - p;
+        let error = weight * raw;
         let k = k_factor(self.n);
-        let theta_step = if error > 0.0 {
-            k * UP_FACTOR * error
+        let theta_step = if raw > 0.0 {
+            k * THETA_UP * theta_weight * raw
         } else {
-            k * error
+            k * theta_weight * raw
         };
         self.theta += theta_step;
         let recent_rate = if error > 0.0 { RECENT_UP } else { RECENT_DOWN };
@@ -179,12 +184,14 @@ mod tests {
     }
 
     #[test]
-    fn down_is_faster_than_up() {
+    fn down_is_faster_than_up_in_the_fast_component() {
         let mut a = Capacity::default();
-        let up = a.observe(1.0, 1.0, 0.5);
+        a.observe(1.0, 0.5, 1.0, 1.0);
         let mut b = Capacity::default();
-        let down = b.observe(0.0, 1.0, 0.5);
-        assert!(down.theta_step.abs() > up.theta_step.abs());
+        let down = b.observe(0.0, 0.5, 1.0, 1.0);
         assert!(b.recent.abs() > a.recent.abs());
+        // The long-term estimate stays (nearly) symmetric, so it stays calibrated.
+        assert!(a.theta > 0.0 && down.theta_step < 0.0);
+        assert!(a.theta <= down.theta_step.abs() + 1e-12);
     }
 }

@@ -31,7 +31,9 @@ fn second_person(goal: &str) -> String {
 }
 
 fn split_punct(word: &str) -> (&str, &str) {
-    let end = word.trim_end_matches(|c: char| c.is_ascii_punctuation() && c != '\'').len();
+    let end = word
+        .trim_end_matches(|c: char| c.is_ascii_punctuation() && c != '\'')
+        .len();
     word.split_at(end)
 }
 
@@ -54,7 +56,10 @@ fn upper_first(s: &str) -> String {
 /// Four rungs for a goal in the person's own words, smallest first; `None` when the goal is
 /// empty. `act_seconds` is how long the full act takes, if the person said.
 pub fn rungs_for_goal(goal: &str, act_seconds: Option<u32>) -> Option<Vec<Rung>> {
-    let trimmed = goal.trim().trim_end_matches(['.', '!', '?', ';', ',', ':']).trim();
+    let trimmed = goal
+        .trim()
+        .trim_end_matches(['.', '!', '?', ';', ',', ':'])
+        .trim();
     if trimmed.is_empty() {
         return None;
     }
@@ -108,7 +113,10 @@ mod tests {
 
     #[test]
     fn first_person_words_are_turned_around() {
-        assert_eq!(second_person("Tell me, I am fine"), "Tell you, you are fine");
+        assert_eq!(
+            second_person("Tell me, I am fine"),
+            "Tell you, you are fine"
+        );
         assert!(rungs_for_goal("   ", None).is_none());
         let short = rungs_for_goal("Guitar", Some(10)).unwrap_or_default();
         assert_eq!(short[3].seconds, 180);

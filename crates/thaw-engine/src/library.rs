@@ -115,7 +115,10 @@ mod tests {
         let lib = starter_library().expect("bundled library parses");
         assert!(lib.len() >= 40);
         for area in LifeArea::ALL {
-            assert!(lib.iter().filter(|t| t.area == area).count() >= 6, "{area:?}");
+            assert!(
+                lib.iter().filter(|t| t.area == area).count() >= 6,
+                "{area:?}"
+            );
         }
         let mut keys: Vec<&str> = lib.iter().map(|t| t.key.as_str()).collect();
         keys.sort_unstable();
@@ -124,10 +127,21 @@ mod tests {
         for t in &lib {
             assert!(t.rungs.len() >= 4, "{}", t.key);
             assert_eq!(t.rungs[0].kind, RungKind::Internal, "{}", t.key);
-            assert_eq!(t.rungs.last().map(|r| r.kind), Some(RungKind::Act), "{}", t.key);
-            assert!(t.rungs.windows(2).all(|w| w[0].kind <= w[1].kind), "{}", t.key);
+            assert_eq!(
+                t.rungs.last().map(|r| r.kind),
+                Some(RungKind::Act),
+                "{}",
+                t.key
+            );
             assert!(
-                t.rungs.windows(2).all(|w| w[0].difficulty < w[1].difficulty),
+                t.rungs.windows(2).all(|w| w[0].kind <= w[1].kind),
+                "{}",
+                t.key
+            );
+            assert!(
+                t.rungs
+                    .windows(2)
+                    .all(|w| w[0].difficulty < w[1].difficulty),
                 "{} is smallest first",
                 t.key
             );

@@ -9,9 +9,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::capacity::{
-    checkin_shift, prior_difficulty, recent_fade, sigmoid, Capacity, RungStat,
-};
+use crate::capacity::{checkin_shift, prior_difficulty, recent_fade, sigmoid, Capacity, RungStat};
 use crate::day::{day_of, days_between, hour_of, seconds_between};
 use crate::domain::{CheckIn, Level, Offer, Response, RungKind};
 use crate::events::{Event, EventKind};
@@ -117,7 +115,8 @@ impl Model {
                 // Small positive evidence, as if an internal rung went well.
                 let d = prior_difficulty(RungKind::Internal, 10);
                 let p = sigmoid(self.effective_on(day) - d);
-                self.capacity.observe(1.0, INTERNAL_SHIFT_WEIGHT, p);
+                self.capacity
+                    .observe(1.0, p, INTERNAL_SHIFT_WEIGHT, INTERNAL_SHIFT_WEIGHT);
                 self.progress.record_move(day, shift.value_id, true);
                 self.mark_moved(shift.value_id);
             }
@@ -159,15 +158,17 @@ impl Model {
         day: NaiveDate,
     ) {
         let evidence = match response {
-            Response::Done => Some((1.0, 1.0)),
-            Response::Started => Some((STARTED_OUTCOME, 1.0)),
-            Response::SmallerPlease => Some((0.0, SMALLER_PLEASE_WEIGHT)),
+            Response::Done => Some((1.0, 1.0, 1.0)),
+            Response::Started => Some((STARTED_OUTCOME, 1.0, 1.0)),
+            Response::SmallerPlease => {
+                Some((0.0, SMALLER_PLEASE_WEIGHT, SMALLER_PLEASE_THETA_WEIGHT))
+            }
             // Not now is a rest, not a failure; Something else says nothing about size.
             Response::NotNow | Response::SomethingElse => None,
         };
-        if let Some((r, w)) = evidence {
+        if let Some((r, w, theta_w)) = evidence {
             let p = sigmoid(self.effective_on(day) - offer.difficulty);
-            let update = self.capacity.observe(r, w, p);
+            let update = self.capacity.observe(r, p, w, theta_w);
             if update.error < 0.0 {
                 self.day.today_offset += TODAY_DOWN * update.error;
             }

@@ -3,26 +3,31 @@
 
 /// Target probability of success for an offer: the largest rung at or above it is chosen.
 /// Wilson et al.'s 85% rule, erring to the easy side for people rebuilding motivation.
-pub const TARGET_SUCCESS: f64 = 0.87;
+pub const TARGET_SUCCESS: f64 = 0.85;
 
 /// Elo step size K(n) = ALPHA / (1 + BETA n): large early, smaller with evidence.
 pub const ALPHA: f64 = 0.8;
 /// See [`ALPHA`].
 pub const BETA: f64 = 0.05;
 /// K never falls below this, so years of history do not freeze the slow, real improvement.
-pub const K_FLOOR: f64 = 0.06;
-/// Upward evidence moves long-term capacity at this fraction of K: adapt slowly upward.
-pub const UP_FACTOR: f64 = 0.5;
+pub const K_FLOOR: f64 = 0.15;
+/// Upward evidence moves long-term capacity at this fraction of K: slowly upward. Only a little
+/// below 1: the long-term estimate must stay calibrated (see `capacity`); the fast drop and
+/// the slow rise live mostly in the recent and today components.
+pub const THETA_UP: f64 = 1.0;
 
-/// "Smaller please" is strong evidence: its update counts this many times over.
+/// "Smaller please" is strong evidence: for the fast components (recent days, today) it counts
+/// this many times over.
 pub const SMALLER_PLEASE_WEIGHT: f64 = 2.0;
+/// ... and this many times over for the long-term estimate.
+pub const SMALLER_PLEASE_THETA_WEIGHT: f64 = 1.0;
 /// "Started" is partial: outcome r = 0.5.
 pub const STARTED_OUTCOME: f64 = 0.5;
 /// An internal shift is small positive evidence, this fraction of a Done on an internal rung.
 pub const INTERNAL_SHIFT_WEIGHT: f64 = 0.25;
 
 /// The recent-days component: quick to fall, slow to rise, fading back to zero.
-pub const RECENT_DOWN: f64 = 0.45;
+pub const RECENT_DOWN: f64 = 0.3;
 /// See [`RECENT_DOWN`].
 pub const RECENT_UP: f64 = 0.1;
 /// Half-life (days) of the recent component.
@@ -38,7 +43,7 @@ pub const TODAY_DOWN: f64 = 0.7;
 
 /// Rung difficulty corrections learn at this fraction of K(n) (per-rung n), and stay within
 /// +/- RUNG_OFFSET_MAX: the person's capacity takes most of the blame and credit.
-pub const RUNG_LEARNING: f64 = 0.3;
+pub const RUNG_LEARNING: f64 = 0.2;
 /// See [`RUNG_LEARNING`].
 pub const RUNG_OFFSET_MAX: f64 = 1.5;
 /// Neighbouring rungs stay at least this far apart (logits) after learning, so the ladder's

@@ -41,7 +41,9 @@ pub(crate) fn offer_reason(i: ReasonInputs<'_>) -> String {
             return format!("Here is something different, about the same size: {size}.")
         }
         Some(Response::NotNow) => {
-            return format!("Not now is a real answer; if you like, here is something different, {size}.")
+            return format!(
+                "Not now is a real answer; if you like, here is something different, {size}."
+            )
         }
         Some(Response::Done) | Some(Response::Started) if i.bigger_than_last => {
             return format!("You moved a moment ago, so this one is a little bigger: {size}.")

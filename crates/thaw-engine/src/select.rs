@@ -118,7 +118,16 @@ pub fn decide(
         .last_session
         .is_some_and(|s| s <= now && now - s <= days(SESSION_WINDOW_DAYS));
     let make = |m: &Movement, index: Option<usize>, diffs: &[f64], lean: bool| {
-        build_offer(m, index, diffs, theta, checkin, after, lean, last.map(|l| &l.offer))
+        build_offer(
+            m,
+            index,
+            diffs,
+            theta,
+            checkin,
+            after,
+            lean,
+            last.map(|l| &l.offer),
+        )
     };
 
     // 2. Smaller please: strictly smaller, same movement.
@@ -163,8 +172,7 @@ pub fn decide(
             value_pool.retain(|v| v.id != l.offer.value_id);
         }
     }
-    let Some(value) = least_recent(value_pool.iter().copied(), |v| v.id, &model.value_turns)
-    else {
+    let Some(value) = least_recent(value_pool.iter().copied(), |v| v.id, &model.value_turns) else {
         return rest(RestKind::EnoughChoosing);
     };
     let Some(movement) = least_recent(

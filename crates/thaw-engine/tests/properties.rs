@@ -52,7 +52,10 @@ fn history() -> impl Strategy<Value = (usize, Vec<(i64, Step)>)> {
     (
         1usize..=4,
         prop::collection::vec(
-            (prop_oneof![6 => 0i64..90, 2 => 90i64..1440, 1 => 1440i64..5000], step()),
+            (
+                prop_oneof![6 => 0i64..90, 2 => 90i64..1440, 1 => 1440i64..5000],
+                step(),
+            ),
             1..120,
         ),
     )
@@ -86,8 +89,10 @@ fn run(n_values: usize, steps: &[(i64, Step)]) -> Result<Journal, TestCaseError>
                 prop_assert_eq!(&d, &decide(&j.model, &values, &movements, t));
                 let folded = Model::fold(&j.events);
                 prop_assert_eq!(&d, &decide(&folded, &values, &movements, t));
-                let json = serde_json::to_string(&j.model).map_err(|e| TestCaseError::fail(e.to_string()))?;
-                let back: Model = serde_json::from_str(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                let json = serde_json::to_string(&j.model)
+                    .map_err(|e| TestCaseError::fail(e.to_string()))?;
+                let back: Model =
+                    serde_json::from_str(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
                 prop_assert_eq!(&back, &j.model);
 
                 // The budget: an offer only while today's budget has room.
@@ -102,7 +107,9 @@ fn run(n_values: usize, steps: &[(i64, Step)]) -> Result<Journal, TestCaseError>
                 if let Decision::Offer(o) = &d {
                     // A value and a reason, always.
                     prop_assert!(values.iter().any(|v| v.id == o.value_id));
-                    prop_assert!(movements.iter().any(|m| m.id == o.movement_id && m.value_id == o.value_id));
+                    prop_assert!(movements
+                        .iter()
+                        .any(|m| m.id == o.movement_id && m.value_id == o.value_id));
                     prop_assert!(!o.reason.trim().is_empty());
                     prop_assert!(!o.text.trim().is_empty());
                     // Below the target only when nothing smaller exists.

@@ -120,10 +120,7 @@ impl Journal {
         let d = decide(&self.model, values, movements, at);
         if let Decision::Offer(o) = &d {
             self.push(at, EventKind::Offered(o.clone()));
-            self.push(
-                later(at, 1),
-                EventKind::Replied(Reply::plain(response)),
-            );
+            self.push(later(at, 1), EventKind::Replied(Reply::plain(response)));
         }
         d
     }
