@@ -273,7 +273,8 @@ pub enum NoPromptReason {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum NextPrompt {
-    /// The next prompt is due at this time (at or after `now`; due at once when equal).
+    /// The next prompt is due at this time (at or after `now`, in `now`'s offset; due at once
+    /// when equal).
     At(DateTime<FixedOffset>),
     /// No prompt, and why.
     NoPrompt(NoPromptReason),
@@ -391,12 +392,14 @@ pub fn next_prompt(now: DateTime<FixedOffset>, input: &ScheduleInput<'_>) -> Nex
         MIN_GAP_MINUTES
             + EXTRA_GAP_PER_IGNORED_TODAY_MINUTES * i64::try_from(ignored_today).unwrap_or(0),
     );
+    // Everything is read in `now`'s offset, so the answer carries that offset too.
     let mut earliest = now;
     if let Some(last) = past(now, input.log).map(|r| r.sent_at).max() {
-        earliest = earliest.max(last + gap);
+        earliest = earliest.max((last + gap).with_timezone(now.offset()));
     }
     if let Some(active) = input.last_active.filter(|a| *a <= now) {
-        earliest = earliest.max(active + TimeDelta::minutes(AFTER_ACTIVITY_MINUTES));
+        let after = active + TimeDelta::minutes(AFTER_ACTIVITY_MINUTES);
+        earliest = earliest.max(after.with_timezone(now.offset()));
     }
 
     // The open hour still ahead today with the highest readiness (ties: the earliest).

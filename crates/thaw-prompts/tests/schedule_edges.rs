@@ -351,6 +351,17 @@ fn fixed_offsets_decide_the_local_day_and_hour() {
 }
 
 #[test]
+fn the_answer_is_in_nows_offset_whatever_the_log_was_written_in() {
+    let plus2 = off(2);
+    let now = at(plus2, 2, 12, 0);
+    // Sent at 9:30 UTC, which is 11:30 at +2: the next may come at 14:30 at +2.
+    let log = [sent(at(off(0), 2, 9, 30), PromptOutcome::Opened)];
+    let d = decide(now, &PromptSettings::default(), &Readiness::flat(), &log);
+    assert_eq!(d, NextPrompt::At(at(plus2, 2, 14, 30)));
+    assert_eq!(d.at().unwrap().offset(), &plus2);
+}
+
+#[test]
 fn a_record_from_the_future_is_left_out() {
     let z = off(0);
     let s = PromptSettings::default();
