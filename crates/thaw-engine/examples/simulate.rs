@@ -1,4 +1,4 @@
-//! Synthetic people meet the engine. `cargo run --release -p thaw-engine --example simulate`
+//! Synthetic people meet the engine. `cargo run --release -p thaw-engine --example simulate [seed]`
 //!
 //! Each person has a hidden true capacity that drifts slowly upward over the year, varies from
 //! day to day (AR(1) noise), and now and then drops suddenly for a bad stretch of 4–10 days.
@@ -248,7 +248,11 @@ fn main() {
             return;
         }
     };
-    let seed = 20_260_105;
+    // A seed may be given as the first argument, to check the figures are not one lucky draw.
+    let seed = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(20_260_105);
     println!("Synthetic people: {PEOPLE} per cohort, {DAYS} days each, seed {seed}.");
     println!(
         "Re-adapt = offers after a sudden drop before the first that fits (true P >= {FITS}).\n"

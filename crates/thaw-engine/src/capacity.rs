@@ -1,10 +1,9 @@
 //! The capacity model: P(success) = σ(θ_today − d), with Elo-like updates.
 //!
 //! θ_today = θ (long-term) + recent (last few days) + check-in shift + today's offset.
-//! * θ learns with K(n) = α/(1+βn), floored. It is kept nearly symmetric (upward a little
-//!   slower, "Smaller please" a little heavier) because a lopsided long-term update settles
-//!   wherever its bias balances, not at the target: the simulation showed 0.95 realised success
-//!   for a 0.87 target with a 2x/0.5x lopsided θ.
+//! * θ learns with K(n) = α/(1+βn), floored. Its update is symmetric (see `params`), because a
+//!   lopsided long-term update settles wherever its bias balances, not at the target: the
+//!   simulation showed 0.95 realised success for a 0.87 target with a 2x/0.5x lopsided θ.
 //! * `recent` falls quickly on negative evidence, rises slowly, and fades (half-life 3 days):
 //!   it carries a bad week across days without dragging the long-term estimate.
 //! * today's offset only falls, at once, on negative evidence; it resets when the day turns.

@@ -11,15 +11,15 @@ pub const ALPHA: f64 = 0.8;
 pub const BETA: f64 = 0.05;
 /// K never falls below this, so years of history do not freeze the slow, real improvement.
 pub const K_FLOOR: f64 = 0.15;
-/// Upward evidence moves long-term capacity at this fraction of K: slowly upward. Only a little
-/// below 1: the long-term estimate must stay calibrated (see `capacity`); the fast drop and
-/// the slow rise live mostly in the recent and today components.
+/// Upward evidence moves long-term capacity at this fraction of K. Kept at 1: the long-term
+/// estimate must stay calibrated (see `capacity`); "fast down, slow up" lives in the recent and
+/// today components instead.
 pub const THETA_UP: f64 = 1.0;
 
 /// "Smaller please" is strong evidence: for the fast components (recent days, today) it counts
 /// this many times over.
 pub const SMALLER_PLEASE_WEIGHT: f64 = 2.0;
-/// ... and this many times over for the long-term estimate.
+/// ... and this many times over for the long-term estimate (1: calibration, as for THETA_UP).
 pub const SMALLER_PLEASE_THETA_WEIGHT: f64 = 1.0;
 /// "Started" is partial: outcome r = 0.5.
 pub const STARTED_OUTCOME: f64 = 0.5;
