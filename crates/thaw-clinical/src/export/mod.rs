@@ -331,31 +331,35 @@ pub(crate) fn document(summary: &VisitSummary) -> Vec<Block> {
         blocks.push(Block::Paragraph(NOTHING_HERE.into()));
     } else {
         blocks.push(Block::Paragraph(check_in_overview(summary)));
-        let word = |l: Option<crate::summary::CheckInLevel>| {
-            l.map(|l| l.word().to_string())
-                .unwrap_or_else(|| "-".into())
-        };
-        blocks.push(Block::Table {
-            headers: vec![
-                "Date".into(),
-                "Energy".into(),
-                "Mood".into(),
-                "Room in the day".into(),
-            ],
-            widths: vec![1.3, 1.0, 1.0, 1.3],
-            rows: d
-                .check_ins
-                .iter()
-                .map(|c| {
-                    vec![
-                        format_date(c.date),
-                        word(c.energy),
-                        word(c.mood),
-                        word(c.room),
-                    ]
-                })
-                .collect(),
-        });
+        if d.check_ins.len() > DAILY_CHECK_IN_ROWS {
+            blocks.push(weekly_check_ins(summary));
+        } else {
+            let word = |l: Option<crate::summary::CheckInLevel>| {
+                l.map(|l| l.word().to_string())
+                    .unwrap_or_else(|| "-".into())
+            };
+            blocks.push(Block::Table {
+                headers: vec![
+                    "Date".into(),
+                    "Energy".into(),
+                    "Mood".into(),
+                    "Room in the day".into(),
+                ],
+                widths: vec![1.3, 1.0, 1.0, 1.3],
+                rows: d
+                    .check_ins
+                    .iter()
+                    .map(|c| {
+                        vec![
+                            format_date(c.date),
+                            word(c.energy),
+                            word(c.mood),
+                            word(c.room),
+                        ]
+                    })
+                    .collect(),
+            });
+        }
     }
 
     blocks.push(Block::Heading("About the questionnaires".into()));
@@ -368,6 +372,49 @@ pub(crate) fn document(summary: &VisitSummary) -> Vec<Block> {
         "Thaw is a personal companion between visits. It does not diagnose, and nobody watches it in real time.".into(),
     ));
     blocks
+}
+
+/// Up to this many check-ins are listed day by day; more are grouped by week.
+const DAILY_CHECK_IN_ROWS: usize = 35;
+
+/// Check-ins grouped by week (weeks start on Monday): how many, and the spread of each part.
+fn weekly_check_ins(summary: &VisitSummary) -> Block {
+    use crate::summary::{CheckInLevel as L, CheckInPoint};
+    use chrono::Datelike;
+    let mut weeks: Vec<(NaiveDate, Vec<&CheckInPoint>)> = vec![];
+    for c in &summary.data().check_ins {
+        let monday = c.date - chrono::Days::new(c.date.weekday().num_days_from_monday() as u64);
+        match weeks.last_mut() {
+            Some((w, points)) if *w == monday => points.push(c),
+            _ => weeks.push((monday, vec![c])),
+        }
+    }
+    let spread = |points: &[&CheckInPoint], f: fn(&CheckInPoint) -> Option<L>| {
+        let n = |l| points.iter().filter(|p| f(p) == Some(l)).count();
+        format!("{} / {} / {}", n(L::Low), n(L::Some), n(L::Good))
+    };
+    Block::Table {
+        headers: vec![
+            "Week of".into(),
+            "Check-ins".into(),
+            "Energy (low / some / good)".into(),
+            "Mood (low / some / good)".into(),
+            "Room (low / some / good)".into(),
+        ],
+        widths: vec![1.2, 0.8, 1.4, 1.4, 1.4],
+        rows: weeks
+            .iter()
+            .map(|(monday, points)| {
+                vec![
+                    format_date(*monday),
+                    points.len().to_string(),
+                    spread(points, |p| p.energy),
+                    spread(points, |p| p.mood),
+                    spread(points, |p| p.room),
+                ]
+            })
+            .collect(),
+    }
 }
 
 /// One plain line about the check-ins: how many, and how energy and mood were spread.
