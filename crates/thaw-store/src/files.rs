@@ -138,7 +138,7 @@ pub(crate) fn new_staging_dir(data_dir: &Path) -> Result<PathBuf> {
 ///   store was in place, so put the previous one back (no data lost);
 /// - both present: the swap completed; the previous store is what the person asked to
 ///   replace, so remove it;
-/// - staging directories hold unfinished, unverified copies: remove them.
+/// - staging directories abandoned by a crash hold unfinished, unverified copies: remove them.
 pub(crate) fn recover_interrupted_swap(data_dir: &Path) -> Result<()> {
     if !data_dir.exists() {
         return Ok(());
@@ -159,11 +159,24 @@ pub(crate) fn recover_interrupted_swap(data_dir: &Path) -> Result<()> {
             .file_name()
             .to_string_lossy()
             .starts_with(STAGING_PREFIX)
+            && is_abandoned(&entry.metadata()?)
         {
             fs::remove_dir_all(entry.path())?;
         }
     }
     Ok(())
+}
+
+/// A staging directory untouched for this long is a leftover from a crash, not a create or
+/// restore still running in another task (those finish in seconds and clean up after
+/// themselves on failure).
+const ABANDONED_AFTER: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
+fn is_abandoned(meta: &fs::Metadata) -> bool {
+    meta.modified()
+        .ok()
+        .and_then(|m| m.elapsed().ok())
+        .is_some_and(|age| age >= ABANDONED_AFTER)
 }
 
 /// Move a verified staging directory into place as the live store.

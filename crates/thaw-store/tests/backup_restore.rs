@@ -223,7 +223,16 @@ async fn an_interrupted_replace_is_rolled_back_on_next_open() {
     s.lock().await;
     // Simulate a crash between "old store moved aside" and "new store moved in".
     std::fs::rename(dir.join("store"), dir.join(".thaw-previous-store")).unwrap();
-    std::fs::create_dir(dir.join(".thaw-staging-deadbeef")).unwrap();
+    let abandoned = dir.join(".thaw-staging-deadbeef");
+    let running = dir.join(".thaw-staging-0000feed");
+    std::fs::create_dir(&abandoned).unwrap();
+    std::fs::create_dir(&running).unwrap();
+    // Left by a crash an hour ago, unlike one that another task is filling right now.
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::open(&abandoned)
+        .unwrap()
+        .set_modified(an_hour_ago)
+        .unwrap();
     assert_eq!(vault_status(&dir).unwrap(), VaultStatus::Locked);
     let s = Store::unlock_with_passphrase(&dir, PASSPHRASE)
         .await
@@ -232,7 +241,8 @@ async fn an_interrupted_replace_is_rolled_back_on_next_open() {
         s.list_values(false).await.unwrap()[0].words,
         "being outside"
     );
-    assert!(!dir.join(".thaw-staging-deadbeef").exists());
+    assert!(!abandoned.exists(), "an abandoned staging dir was kept");
+    assert!(running.exists(), "a staging dir in use was removed");
 }
 
 #[tokio::test]
