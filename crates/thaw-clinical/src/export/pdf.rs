@@ -160,6 +160,15 @@ fn wrap(text: &str, font: Font, size: f32, max: f32) -> Vec<String> {
 }
 
 type Rgb = (f32, f32, f32);
+
+#[derive(Debug, Clone, Copy)]
+struct Style {
+    font: Font,
+    size: f32,
+    /// Line height.
+    lh: f32,
+    color: Rgb,
+}
 const INK: Rgb = (0.18, 0.18, 0.17);
 const ACCENT: Rgb = (0.18, 0.36, 0.34);
 const MUTED: Rgb = (0.42, 0.40, 0.37);
@@ -255,16 +264,13 @@ impl Layout {
     }
 
     /// One line of text whose line box starts at the cursor `top`.
-    fn text_line(
-        &mut self,
-        x: f32,
-        top: f32,
-        lh: f32,
-        font: Font,
-        size: f32,
-        color: Rgb,
-        text: &str,
-    ) {
+    fn text_line(&mut self, x: f32, top: f32, style: Style, text: &str) {
+        let Style {
+            font,
+            size,
+            lh,
+            color,
+        } = style;
         let baseline = top - (lh - size) / 2.0 - size * 0.8;
         self.push(Op::Text {
             x,
@@ -282,7 +288,17 @@ impl Layout {
         for line in lines {
             self.ensure(lh);
             let top = self.y;
-            self.text_line(self.left() + indent, top, lh, font, size, color, &line);
+            self.text_line(
+                self.left() + indent,
+                top,
+                Style {
+                    font,
+                    size,
+                    lh,
+                    color,
+                },
+                &line,
+            );
             self.y -= lh;
         }
     }
@@ -322,7 +338,17 @@ impl Layout {
             });
             for (i, line) in rest[..take].iter().enumerate() {
                 let t = top - pad - i as f32 * lh;
-                self.text_line(x + bar + pad, t, lh, Font::Regular, size, INK, line);
+                self.text_line(
+                    x + bar + pad,
+                    t,
+                    Style {
+                        font: Font::Regular,
+                        size,
+                        lh,
+                        color: INK,
+                    },
+                    line,
+                );
             }
             self.y -= h;
             rest = &rest[take..];
@@ -339,7 +365,17 @@ impl Layout {
         // Keep a heading with at least a few lines of what follows.
         self.ensure(lh + 60.0);
         let top = self.y;
-        self.text_line(self.left(), top, lh, Font::Bold, size, ACCENT, text);
+        self.text_line(
+            self.left(),
+            top,
+            Style {
+                font: Font::Bold,
+                size,
+                lh,
+                color: ACCENT,
+            },
+            text,
+        );
         self.y -= lh + 3.0;
         let (x1, x2, y) = (self.left(), self.left() + self.content_width(), self.y);
         self.push(Op::Line {
@@ -390,7 +426,17 @@ impl Layout {
                 for (lines, w) in cells.iter().zip(&cols) {
                     for (i, line) in lines.iter().enumerate() {
                         let t = top - vpad - i as f32 * lh;
-                        layout.text_line(x + hpad, t, lh, font, size, INK, line);
+                        layout.text_line(
+                            x + hpad,
+                            t,
+                            Style {
+                                font,
+                                size,
+                                lh,
+                                color: INK,
+                            },
+                            line,
+                        );
                     }
                     x += w;
                 }
@@ -467,7 +513,17 @@ pub fn to_pdf(summary: &VisitSummary, page_size: PageSize) -> Vec<u8> {
                     layout.ensure(14.5);
                     let top = layout.y;
                     let x = layout.left() + 4.0;
-                    layout.text_line(x, top, 14.5, Font::Regular, 10.0, ACCENT, "\u{2022}");
+                    layout.text_line(
+                        x,
+                        top,
+                        Style {
+                            font: Font::Regular,
+                            size: 10.0,
+                            lh: 14.5,
+                            color: ACCENT,
+                        },
+                        "\u{2022}",
+                    );
                     layout.paragraph(&item, Font::Regular, 10.0, 14.5, INK, 16.0);
                     layout.y -= 4.0;
                 }
