@@ -1,0 +1,150 @@
+//! Errors as the UI sees them: a stable `kind` to branch on and a kind `message` to show.
+//! Messages never contain anything the person wrote.
+
+use serde::Serialize;
+use thaw_store::StoreError;
+use ts_rs::TS;
+
+/// What went wrong, as a stable identifier the UI can branch on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// The passphrase or recovery code did not open the vault.
+    WrongSecret,
+    /// Too many tries in a row: a short pause before the next one.
+    TryAgainLater,
+    /// The passphrase is too easy to guess.
+    WeakPassphrase,
+    /// The vault must be unlocked first.
+    Locked,
+    /// Thaw is already set up in this folder.
+    AlreadySetUp,
+    /// Something the person typed cannot be used as it is.
+    InvalidInput,
+    /// A restore would replace what is on this device, and that was not confirmed.
+    WouldReplaceData,
+    /// The backup file cannot be used.
+    BackupInvalid,
+    /// The thing referred to does not exist (any more).
+    NotFound,
+    /// The data on disk could not be read; it was left untouched.
+    Storage,
+    /// Anything unexpected; the message still says what to do.
+    Internal,
+}
+
+/// The single error type that crosses the IPC boundary, serialised as `{kind, message}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
+#[error("{message}")]
+pub struct AppError {
+    pub kind: ErrorKind,
+    pub message: String,
+}
+
+impl AppError {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Self {
+            kind,
+            message: message.into(),
+        }
+    }
+
+    pub fn invalid(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::InvalidInput, message)
+    }
+
+    pub fn locked() -> Self {
+        Self::new(
+            ErrorKind::Locked,
+            "Thaw is locked. Your passphrase opens it again.",
+        )
+    }
+}
+
+pub type Result<T> = std::result::Result<T, AppError>;
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        use ErrorKind as K;
+        match e {
+            StoreError::WrongSecret => AppError::new(
+                K::WrongSecret,
+                "That did not open Thaw. Take your time and try again; capitals and spaces count.",
+            ),
+            StoreError::MalformedRecoveryCode => AppError::new(
+                K::WrongSecret,
+                "That does not look like a recovery code. It is groups of letters and numbers, like ABCD-EFGH-….",
+            ),
+            StoreError::TryAgainLater { wait } => AppError::new(
+                K::TryAgainLater,
+                format!(
+                    "Let's pause for {} seconds before the next try. Nothing is lost.",
+                    wait.as_secs().max(1)
+                ),
+            ),
+            StoreError::WeakPassphrase { feedback } => AppError::new(
+                K::WeakPassphrase,
+                format!("This one would be easy to guess. {feedback}"),
+            ),
+            StoreError::AlreadyInitialised => AppError::new(
+                K::AlreadySetUp,
+                "Thaw is already set up on this device. Your passphrase opens it.",
+            ),
+            StoreError::NotInitialised => AppError::new(
+                K::Locked,
+                "Thaw is not set up here yet.",
+            ),
+            StoreError::RestoreWouldOverwrite => AppError::new(
+                K::WouldReplaceData,
+                "There is already data on this device. Restoring would replace it, so Thaw waits for you to confirm that.",
+            ),
+            StoreError::BackupInvalid => AppError::new(
+                K::BackupInvalid,
+                "This file could not be read as a Thaw backup. Nothing on this device was changed.",
+            ),
+            StoreError::NotFound => AppError::new(K::NotFound, "That item is no longer here."),
+            StoreError::NotADatabase | StoreError::Corrupt | StoreError::VaultInvalid => {
+                AppError::new(
+                    K::Storage,
+                    "Thaw could not read its data file. It was left exactly as it was; a backup can restore it.",
+                )
+            }
+            StoreError::SchemaTooNew => AppError::new(
+                K::Storage,
+                "This data was written by a newer version of Thaw. Please update Thaw to open it.",
+            ),
+            other => {
+                // The store's messages never include personal content, but keep details out of the UI.
+                eprintln!("thaw: store error of kind {}", other.kind());
+                AppError::new(
+                    K::Internal,
+                    "Something went wrong on our side. Nothing you wrote was lost. Please try again.",
+                )
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serialises_as_kind_and_message() {
+        let err = AppError::new(ErrorKind::WrongSecret, "That passphrase did not open Thaw.");
+        let json = serde_json::to_value(&err).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"kind": "wrong_secret", "message": "That passphrase did not open Thaw."})
+        );
+    }
+
+    #[test]
+    fn store_errors_become_kind_messages() {
+        let e: AppError = StoreError::WrongSecret.into();
+        assert_eq!(e.kind, ErrorKind::WrongSecret);
+        let e: AppError = StoreError::RestoreWouldOverwrite.into();
+        assert_eq!(e.kind, ErrorKind::WouldReplaceData);
+        assert!(!e.message.contains('!'));
+    }
+}

@@ -1,0 +1,337 @@
+//! The IPC contract: every type the UI sends or receives. TypeScript declarations are
+//! generated from these (see `typescript()`), written to `ui/src/lib/ipc/types.ts`, and a
+//! test fails when the committed file is stale.
+//!
+//! Commands take at most one argument object and return one of these types; the list of
+//! commands lives in `src-tauri/src/commands.rs` and `ui/src/lib/ipc/api.ts`.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+use ts_rs::{Config, TS};
+
+pub use crate::error::{AppError, ErrorKind};
+pub use thaw_engine::{Level, LifeArea, Response, RestKind, RungKind};
+
+/// Whether Thaw has been set up on this device, and whether it is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum VaultState {
+    /// Nothing stored yet: onboarding comes next.
+    New,
+    /// Set up, waiting for the passphrase or recovery code.
+    Locked,
+    /// Open.
+    Unlocked,
+}
+
+/// What the UI needs to know when it starts, and after unlock or lock.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AppStatus {
+    pub vault: VaultState,
+    pub version: String,
+    /// True once at least one value exists (onboarding finished).
+    pub has_values: bool,
+    /// Seconds to wait before the next unlock attempt (gentle back-off), 0 when none.
+    pub retry_after_seconds: u32,
+}
+
+/// How strong a passphrase is, said kindly.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PassphraseStrength {
+    /// 0 (very guessable) ..= 4 (very hard to guess).
+    pub score: u8,
+    /// Whether Thaw accepts it. A weak passphrase cannot pass.
+    pub acceptable: bool,
+    /// A few kind words about it, e.g. "Almost there: a few more words would help."
+    pub summary: String,
+}
+
+/// Given once, at setup: the recovery code to keep somewhere safe.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SetupDone {
+    pub recovery_code: String,
+    pub status: AppStatus,
+}
+
+/// One of the five life areas, with words to show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LifeAreaInfo {
+    pub area: LifeArea,
+    pub label: String,
+    /// A short example, e.g. "Family, friends, people you care about".
+    pub hint: String,
+}
+
+/// Something the person cares about, in their own words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ValueView {
+    pub id: i64,
+    pub area: LifeArea,
+    pub words: String,
+    pub archived: bool,
+}
+
+/// One rung of a ladder, as shown and edited.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RungView {
+    pub text: String,
+    pub kind: RungKind,
+    pub seconds: u32,
+}
+
+/// A movement towards a value with its ladder, smallest rung first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct MovementView {
+    pub id: i64,
+    pub value_id: i64,
+    pub title: String,
+    pub rungs: Vec<RungView>,
+    pub archived: bool,
+}
+
+/// A movement from the starter library, not yet the person's own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct MovementTemplate {
+    /// Stable key of the template in the library.
+    pub key: String,
+    pub area: LifeArea,
+    pub title: String,
+    pub rungs: Vec<RungView>,
+}
+
+/// Adds a value; `movements` are library keys to attach (may be empty).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct NewValue {
+    pub area: LifeArea,
+    pub words: String,
+    pub library_keys: Vec<String>,
+}
+
+/// Adds a movement of the person's own: rungs are generated smaller-first, editable later.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct NewMovement {
+    pub value_id: i64,
+    pub title: String,
+}
+
+/// Today's check-in: every part optional.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CheckInInput {
+    pub energy: Option<Level>,
+    pub mood: Option<Level>,
+    pub room: Option<Level>,
+}
+
+/// One small step, offered now.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct OfferView {
+    pub offer_id: i64,
+    pub value_id: i64,
+    pub value_words: String,
+    pub movement_title: String,
+    pub text: String,
+    pub kind: RungKind,
+    /// E.g. "about 30 seconds".
+    pub size_words: String,
+    pub seconds: u32,
+    /// One plain sentence: why this one, today.
+    pub reason: String,
+}
+
+/// What Today shows in its middle: one step, or rest.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "decision", rename_all = "snake_case")]
+pub enum TodayDecision {
+    Offer(OfferView),
+    Rest { kind: RestKind, reason: String },
+}
+
+/// Everything the Today screen shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct TodayView {
+    pub date: NaiveDate,
+    /// Today's check-in, if there was one.
+    pub check_in: Option<CheckInInput>,
+    pub decision: TodayDecision,
+    /// Steps taken today (done or started) and things noticed today.
+    pub moves_today: u32,
+    pub noticed_today: u32,
+    /// Days since the last logged treatment session, when there is one.
+    pub days_since_session: Option<i64>,
+}
+
+/// A reply to the offer on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RespondInput {
+    pub offer_id: i64,
+    pub response: Response,
+    /// 0 (none) ..= 4 (a lot), optional.
+    pub dread_before: Option<u8>,
+}
+
+/// "How did it feel?" after Done, optional: 0 (nothing much) ..= 4 (good).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FeltInput {
+    pub offer_id: i64,
+    pub satisfaction_after: u8,
+}
+
+/// "I noticed something": an internal shift.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ShiftInput {
+    pub value_id: Option<i64>,
+    pub note: String,
+}
+
+/// Moves in one week, inside (noticed, imagined) and outside (done, started).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WeekMoves {
+    pub week_start: NaiveDate,
+    pub inside: u32,
+    pub outside: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct StrengthPoint {
+    pub day: NaiveDate,
+    /// 0..1, forgiving: decays slowly and rests on rest days.
+    pub strength: f64,
+}
+
+/// How alive one value has been lately.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ValueStrength {
+    pub value_id: i64,
+    pub words: String,
+    pub points: Vec<StrengthPoint>,
+}
+
+/// Average dread before and satisfaction after in one week (0..=4), when given.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct FeelingWeek {
+    pub week_start: NaiveDate,
+    pub dread_before: Option<f64>,
+    pub satisfaction_after: Option<f64>,
+}
+
+/// One thing the person did or noticed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct EvidenceItem {
+    pub at: DateTime<FixedOffset>,
+    pub text: String,
+    pub value_words: Option<String>,
+    pub inside: bool,
+}
+
+/// Early markers, as what happened (never a grade).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Markers {
+    /// Median minutes from an offer to starting it, recent weeks.
+    pub minutes_to_start: Option<f64>,
+    /// Median days to come back after a quiet spell.
+    pub days_to_return: Option<f64>,
+}
+
+/// Everything the Progress screen shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ProgressView {
+    pub weeks: Vec<WeekMoves>,
+    pub values: Vec<ValueStrength>,
+    pub feelings: Vec<FeelingWeek>,
+    pub evidence: Vec<EvidenceItem>,
+    pub markers: Markers,
+}
+
+/// A journal entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct JournalEntryView {
+    pub id: i64,
+    pub at: DateTime<FixedOffset>,
+    pub text: String,
+    pub prompt: Option<String>,
+    pub session_id: Option<i64>,
+    pub to_discuss: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct JournalInput {
+    pub text: String,
+    pub prompt: Option<String>,
+    pub session_id: Option<i64>,
+    pub to_discuss: bool,
+}
+
+/// The person's settings. Hours are local, 0..=23.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Settings {
+    /// Prompts may come from this hour…
+    pub prompt_from_hour: u8,
+    /// …until this hour (exclusive).
+    pub prompt_until_hour: u8,
+    /// No prompts from this hour…
+    pub quiet_from_hour: u8,
+    /// …until this hour (exclusive); may wrap past midnight.
+    pub quiet_until_hour: u8,
+    /// 0 turns prompts off.
+    pub prompts_per_day: u8,
+    /// Lock after this many idle minutes; 0 never.
+    pub auto_lock_minutes: u16,
+    /// Keep prompting while the window is closed (desktop tray).
+    pub keep_running_in_background: bool,
+    /// Days between questionnaire reminders; 0 turns them off.
+    pub questionnaire_every_days: u16,
+}
+
+/// A backup was written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BackupDone {
+    pub path: String,
+    pub bytes: u64,
+}
+
+/// Restore a backup file, unlocking it with the passphrase or recovery code it was made with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RestoreInput {
+    pub path: String,
+    pub secret: String,
+    /// Must be true to replace data already on this device; never silent.
+    pub replace_existing: bool,
+}
+
+/// Changing the passphrase: the current one (or the recovery code) and the new one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ChangePassphrase {
+    pub current: String,
+    pub new_passphrase: String,
+}
+
+macro_rules! declarations {
+    ($cfg:expr; $($ty:ty),* $(,)?) => {
+        [$(<$ty as TS>::decl($cfg)),*]
+    };
+}
+
+/// The whole generated TypeScript module, in a stable order.
+pub fn typescript() -> String {
+    let cfg = &Config::new().with_large_int("number");
+    let decls = declarations![cfg;
+        ErrorKind, AppError, VaultState, AppStatus, PassphraseStrength, SetupDone,
+        LifeArea, Level, Response, RestKind, RungKind,
+        LifeAreaInfo, ValueView, RungView, MovementView, MovementTemplate, NewValue, NewMovement,
+        CheckInInput, OfferView, TodayDecision, TodayView, RespondInput, FeltInput, ShiftInput,
+        WeekMoves, StrengthPoint, ValueStrength, FeelingWeek, EvidenceItem, Markers, ProgressView,
+        JournalEntryView, JournalInput, Settings, BackupDone, RestoreInput, ChangePassphrase,
+    ];
+    let mut out = String::from(
+        "// Generated from crates/thaw-core/src/ipc.rs by `cargo test -p thaw-core` with\n\
+         // UPDATE_IPC_TYPES=1. Do not edit by hand: change the Rust types instead.\n\n",
+    );
+    for decl in decls {
+        out.push_str("export ");
+        out.push_str(&decl);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}

@@ -1,0 +1,90 @@
+//! The journal: free entries and integration prompts, optionally linked to a session and
+//! marked to bring up at the next visit.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use crate::error::{AppError, Result};
+use crate::ipc::{JournalEntryView, JournalInput};
+use crate::Thaw;
+
+const MAX_ENTRY: usize = 20_000;
+
+/// Prompts for the days after a session, and for any day.
+pub fn integration_prompts() -> Vec<String> {
+    [
+        "What did you notice?",
+        "Was there an image of yourself that felt like yours?",
+        "What felt a little lighter, even for a moment?",
+        "Is there something small you would like to carry into this week?",
+        "What would you like to tell your therapist about?",
+        "What did your body feel like, during or after?",
+    ]
+    .into_iter()
+    .map(String::from)
+    .collect()
+}
+
+impl Thaw {
+    /// All entries, newest first.
+    pub async fn journal(&self) -> Result<Vec<JournalEntryView>> {
+        let store = &self.open()?.store;
+        let from = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+        let to = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or_default();
+        let mut entries: Vec<_> = store
+            .list_journal(from, to, false)
+            .await?
+            .into_iter()
+            .map(|e| JournalEntryView {
+                id: e.id,
+                at: e.at.with_timezone(
+                    &FixedOffset::east_opt(e.offset_min * 60)
+                        .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset")),
+                ),
+                text: e.body,
+                prompt: e.prompt,
+                session_id: e.session_id,
+                to_discuss: e.to_discuss,
+            })
+            .collect();
+        entries.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
+        Ok(entries)
+    }
+
+    pub async fn add_journal(
+        &mut self,
+        input: &JournalInput,
+        now: DateTime<FixedOffset>,
+    ) -> Result<JournalEntryView> {
+        let text = input.text.trim();
+        if text.is_empty() {
+            return Err(AppError::invalid(
+                "There is nothing to keep yet. A single word is enough.",
+            ));
+        }
+        if text.chars().count() > MAX_ENTRY {
+            return Err(AppError::invalid(
+                "This entry is longer than Thaw can keep in one piece. Could you split it in two? Nothing was lost.",
+            ));
+        }
+        let store = &self.open()?.store;
+        let entry = store
+            .add_journal_entry(
+                &thaw_store::JournalInput {
+                    session_id: input.session_id,
+                    prompt: input.prompt.clone().filter(|p| !p.trim().is_empty()),
+                    body: text.to_string(),
+                    to_discuss: input.to_discuss,
+                },
+                now,
+            )
+            .await?;
+        Ok(JournalEntryView {
+            id: entry.id,
+            at: now,
+            text: entry.body,
+            prompt: entry.prompt,
+            session_id: entry.session_id,
+            to_discuss: entry.to_discuss,
+        })
+    }
+}

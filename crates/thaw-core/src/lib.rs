@@ -1,0 +1,23 @@
+//! Thaw's use-cases. This crate joins the pure engine (`thaw-engine`) and the encrypted
+//! store (`thaw-store`) into the actions a person takes, and owns the IPC contract the UI
+//! speaks (`ipc`). It knows nothing of Tauri: the shell in `src-tauri/` only forwards.
+//!
+//! Every use-case that depends on the time takes `now` as an argument (the shell passes the
+//! local clock), so tests can drive days and weeks.
+
+mod catalog;
+pub mod error;
+pub mod ipc;
+mod journal;
+mod model_state;
+mod progress;
+mod settings;
+mod thaw;
+mod today;
+mod values;
+
+pub use error::{AppError, ErrorKind, Result};
+pub use journal::integration_prompts;
+pub use thaw::{Thaw, ERASE_CONFIRMATION};
+pub use thaw_store::KdfParams;
+pub use values::{library, life_areas};

@@ -1,0 +1,77 @@
+//! The person's settings, kept in the encrypted store.
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::error::{AppError, Result};
+use crate::ipc::Settings;
+use crate::Thaw;
+
+const KEY: &str = "settings";
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            prompt_from_hour: 9,
+            prompt_until_hour: 20,
+            quiet_from_hour: 21,
+            quiet_until_hour: 8,
+            prompts_per_day: 2,
+            auto_lock_minutes: 10,
+            keep_running_in_background: false,
+            questionnaire_every_days: 14,
+        }
+    }
+}
+
+fn validate(s: &Settings) -> Result<()> {
+    let hours = [
+        s.prompt_from_hour,
+        s.prompt_until_hour,
+        s.quiet_from_hour,
+        s.quiet_until_hour,
+    ];
+    if hours.iter().any(|h| *h > 23) {
+        return Err(AppError::invalid(
+            "Hours go from 0 to 23. Nothing was changed.",
+        ));
+    }
+    if s.prompt_from_hour >= s.prompt_until_hour {
+        return Err(AppError::invalid(
+            "Prompts need a window: the start hour comes before the end hour. Nothing was changed.",
+        ));
+    }
+    if s.prompts_per_day > 6 {
+        return Err(AppError::invalid(
+            "Thaw keeps prompts few: at most 6 a day. Nothing was changed.",
+        ));
+    }
+    if s.auto_lock_minutes > 24 * 60 {
+        return Err(AppError::invalid(
+            "Auto-lock can wait at most a day. Nothing was changed.",
+        ));
+    }
+    if s.questionnaire_every_days > 365 {
+        return Err(AppError::invalid(
+            "Questionnaire reminders can be at most a year apart, or off (0). Nothing was changed.",
+        ));
+    }
+    Ok(())
+}
+
+impl Thaw {
+    pub async fn settings(&self) -> Result<Settings> {
+        let store = &self.open()?.store;
+        Ok(store.setting_as::<Settings>(KEY).await?.unwrap_or_default())
+    }
+
+    pub async fn save_settings(
+        &mut self,
+        input: &Settings,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Settings> {
+        validate(input)?;
+        self.open()?.store.set_setting(KEY, input, now).await?;
+        self.set_auto_lock(input.auto_lock_minutes);
+        Ok(input.clone())
+    }
+}

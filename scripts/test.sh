@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Sets up everything that is missing, then runs every check Thaw has:
+# formatting, clippy, Rust tests, UI type check and unit tests, a build of the real app,
+# and the end-to-end journeys in a real window. Prints a summary; non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-always}
+# One feature set for every cargo command, so the app and its tests share one build.
+FEATURES=(--features custom-protocol)
+
+names=()
+results=()
+times=()
+
+step() {
+  local name=$1
+  shift
+  printf '\n\033[1;35m==> %s\033[0m\n' "$name"
+  local start=$SECONDS
+  if "$@"; then results+=(pass); else results+=(FAIL); fi
+  names+=("$name")
+  times+=($((SECONDS - start)))
+}
+
+failed() { [[ " ${results[*]} " == *" FAIL "* ]]; }
+
+step "setup (system packages, tauri-driver, npm)" bash scripts/setup.sh
+if failed; then
+  echo "Setup failed; nothing else can run." >&2
+  exit 1
+fi
+step "rustfmt" cargo fmt --all --check
+step "ui build" npm run --silent build
+step "clippy (warnings denied)" cargo clippy --workspace --all-targets "${FEATURES[@]}" -- -D warnings
+step "rust tests" cargo test --workspace "${FEATURES[@]}"
+step "no http client in the app" bash scripts/check-no-network-deps.sh
+step "ui type check" npm run --silent check
+step "ui unit tests" npm run --silent test:unit
+step "app build (debug, ui embedded)" cargo build -p thaw "${FEATURES[@]}"
+step "end-to-end (real app, Xvfb, tauri-driver)" npm run --silent test:e2e
+
+echo
+printf '\033[1m%-48s %-6s %s\033[0m\n' "step" "result" "seconds"
+pass=0
+fail=0
+for i in "${!names[@]}"; do
+  printf '%-48s %-6s %s\n' "${names[$i]}" "${results[$i]}" "${times[$i]}"
+  if [ "${results[$i]}" = pass ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+done
+echo "Screenshots: target/e2e-screenshots/"
+echo "steps: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,236 @@
+//! Tauri commands: each one forwards to a use-case in `thaw-core` and returns its result.
+//! Errors cross as `thaw_core::AppError`, serialised `{kind, message}`. Every command
+//! counts as activity for auto-lock.
+
+use chrono::{DateTime, FixedOffset};
+use tauri::State;
+use thaw_core::ipc::*;
+use thaw_core::{AppError, Thaw};
+use tokio::sync::Mutex;
+
+/// The facade behind an async mutex: commands run one at a time against the vault.
+pub struct AppState {
+    pub thaw: Mutex<Thaw>,
+}
+
+impl AppState {
+    pub fn new(thaw: Thaw) -> Self {
+        Self {
+            thaw: Mutex::new(thaw),
+        }
+    }
+}
+
+type Result<T> = std::result::Result<T, AppError>;
+
+/// The person's local time: the only clock the core sees, passed in.
+pub fn now() -> DateTime<FixedOffset> {
+    chrono::Local::now().fixed_offset()
+}
+
+/// Locks the facade and marks the person as present.
+async fn thaw<'a>(state: &'a State<'_, AppState>) -> tokio::sync::MutexGuard<'a, Thaw> {
+    let mut guard = state.thaw.lock().await;
+    guard.touch();
+    guard
+}
+
+#[tauri::command]
+pub async fn status(state: State<'_, AppState>) -> Result<AppStatus> {
+    thaw(&state).await.status().await
+}
+
+#[tauri::command]
+pub async fn assess_passphrase(
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> Result<PassphraseStrength> {
+    Ok(thaw(&state).await.assess_passphrase(&passphrase))
+}
+
+#[tauri::command]
+pub async fn create_vault(state: State<'_, AppState>, passphrase: String) -> Result<SetupDone> {
+    thaw(&state).await.create_vault(&passphrase, now()).await
+}
+
+#[tauri::command]
+pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> Result<AppStatus> {
+    let mut thaw = thaw(&state).await;
+    thaw.unlock(&passphrase).await?;
+    let minutes = thaw.settings().await?.auto_lock_minutes;
+    thaw.set_auto_lock(minutes);
+    thaw.status().await
+}
+
+#[tauri::command]
+pub async fn unlock_with_recovery(
+    state: State<'_, AppState>,
+    code: String,
+    new_passphrase: String,
+) -> Result<AppStatus> {
+    thaw(&state)
+        .await
+        .unlock_with_recovery(&code, &new_passphrase)
+        .await
+}
+
+#[tauri::command]
+pub async fn lock(state: State<'_, AppState>) -> Result<AppStatus> {
+    thaw(&state).await.lock().await
+}
+
+#[tauri::command]
+pub async fn touch(state: State<'_, AppState>) -> Result<()> {
+    let _present = thaw(&state).await;
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn life_areas() -> Result<Vec<LifeAreaInfo>> {
+    Ok(thaw_core::life_areas())
+}
+
+#[tauri::command]
+pub async fn library(area: LifeArea) -> Result<Vec<MovementTemplate>> {
+    thaw_core::library(area)
+}
+
+#[tauri::command]
+pub async fn values(state: State<'_, AppState>) -> Result<Vec<ValueView>> {
+    thaw(&state).await.values().await
+}
+
+#[tauri::command]
+pub async fn add_value(state: State<'_, AppState>, input: NewValue) -> Result<ValueView> {
+    thaw(&state).await.add_value(&input, now()).await
+}
+
+#[tauri::command]
+pub async fn update_value(state: State<'_, AppState>, id: i64, words: String) -> Result<ValueView> {
+    thaw(&state).await.update_value(id, &words).await
+}
+
+#[tauri::command]
+pub async fn set_value_archived(
+    state: State<'_, AppState>,
+    id: i64,
+    archived: bool,
+) -> Result<ValueView> {
+    thaw(&state).await.set_value_archived(id, archived).await
+}
+
+#[tauri::command]
+pub async fn movements(state: State<'_, AppState>) -> Result<Vec<MovementView>> {
+    thaw(&state).await.movements().await
+}
+
+#[tauri::command]
+pub async fn add_movement(state: State<'_, AppState>, input: NewMovement) -> Result<MovementView> {
+    thaw(&state).await.add_movement(&input, now()).await
+}
+
+#[tauri::command]
+pub async fn update_rungs(
+    state: State<'_, AppState>,
+    id: i64,
+    rungs: Vec<RungView>,
+) -> Result<MovementView> {
+    thaw(&state).await.update_rungs(id, &rungs).await
+}
+
+#[tauri::command]
+pub async fn set_movement_archived(
+    state: State<'_, AppState>,
+    id: i64,
+    archived: bool,
+) -> Result<MovementView> {
+    thaw(&state).await.set_movement_archived(id, archived).await
+}
+
+#[tauri::command]
+pub async fn today(state: State<'_, AppState>) -> Result<TodayView> {
+    thaw(&state).await.today(now()).await
+}
+
+#[tauri::command]
+pub async fn check_in(state: State<'_, AppState>, input: CheckInInput) -> Result<TodayView> {
+    thaw(&state).await.check_in(&input, now()).await
+}
+
+#[tauri::command]
+pub async fn respond(state: State<'_, AppState>, input: RespondInput) -> Result<TodayView> {
+    thaw(&state).await.respond(&input, now()).await
+}
+
+#[tauri::command]
+pub async fn felt(state: State<'_, AppState>, input: FeltInput) -> Result<()> {
+    thaw(&state).await.felt(&input, now()).await
+}
+
+#[tauri::command]
+pub async fn moment(state: State<'_, AppState>) -> Result<TodayView> {
+    thaw(&state).await.moment(now()).await
+}
+
+#[tauri::command]
+pub async fn notice(state: State<'_, AppState>, input: ShiftInput) -> Result<TodayView> {
+    thaw(&state).await.notice(&input, now()).await
+}
+
+#[tauri::command]
+pub async fn progress(state: State<'_, AppState>) -> Result<ProgressView> {
+    thaw(&state).await.progress(now()).await
+}
+
+#[tauri::command]
+pub async fn journal(state: State<'_, AppState>) -> Result<Vec<JournalEntryView>> {
+    thaw(&state).await.journal().await
+}
+
+#[tauri::command]
+pub async fn add_journal(
+    state: State<'_, AppState>,
+    input: JournalInput,
+) -> Result<JournalEntryView> {
+    thaw(&state).await.add_journal(&input, now()).await
+}
+
+#[tauri::command]
+pub async fn integration_prompts() -> Result<Vec<String>> {
+    Ok(thaw_core::integration_prompts())
+}
+
+#[tauri::command]
+pub async fn settings(state: State<'_, AppState>) -> Result<Settings> {
+    thaw(&state).await.settings().await
+}
+
+#[tauri::command]
+pub async fn save_settings(state: State<'_, AppState>, input: Settings) -> Result<Settings> {
+    thaw(&state).await.save_settings(&input, now()).await
+}
+
+#[tauri::command]
+pub async fn change_passphrase(state: State<'_, AppState>, input: ChangePassphrase) -> Result<()> {
+    thaw(&state).await.change_passphrase(&input).await
+}
+
+#[tauri::command]
+pub async fn default_backup_dir(state: State<'_, AppState>) -> Result<String> {
+    Ok(thaw(&state).await.default_backup_dir())
+}
+
+#[tauri::command]
+pub async fn backup(state: State<'_, AppState>, dir: Option<String>) -> Result<BackupDone> {
+    thaw(&state).await.backup(dir.as_deref(), now()).await
+}
+
+#[tauri::command]
+pub async fn restore(state: State<'_, AppState>, input: RestoreInput) -> Result<AppStatus> {
+    thaw(&state).await.restore(&input).await
+}
+
+#[tauri::command]
+pub async fn erase_everything(state: State<'_, AppState>, confirm: String) -> Result<AppStatus> {
+    thaw(&state).await.erase_everything(&confirm).await
+}

@@ -1,0 +1,97 @@
+//! The thin Tauri shell: it finds the platform's folders, holds the use-case facade,
+//! forwards commands to it, and runs the platform parts (auto-lock timer, notifications).
+//! All behaviour lives in `crates/`.
+
+mod commands;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use tauri::{Emitter, Manager};
+use thaw_core::{KdfParams, Thaw};
+
+/// The event the UI listens to when auto-lock closes the vault.
+const LOCKED_EVENT: &str = "thaw://locked";
+
+#[cfg_attr(mobile, tauri::mobile_entry_point)]
+pub fn run() {
+    tauri::Builder::default()
+        .setup(|app| {
+            let data_dir = arg_or_env("--data-dir=", "THAW_DATA_DIR")
+                .map(Ok)
+                .unwrap_or_else(|| app.path().app_data_dir())?;
+            let backup_dir = arg_or_env("--backup-dir=", "THAW_BACKUP_DIR")
+                .or_else(|| {
+                    app.path()
+                        .document_dir()
+                        .ok()
+                        .map(|d| d.join("Thaw backups"))
+                })
+                .unwrap_or_else(|| data_dir.with_file_name("thaw-backups"));
+            let thaw = Thaw::new(data_dir, backup_dir, KdfParams::recommended());
+            app.manage(commands::AppState::new(thaw));
+            spawn_auto_lock(app.handle().clone());
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::status,
+            commands::assess_passphrase,
+            commands::create_vault,
+            commands::unlock,
+            commands::unlock_with_recovery,
+            commands::lock,
+            commands::touch,
+            commands::life_areas,
+            commands::library,
+            commands::values,
+            commands::add_value,
+            commands::update_value,
+            commands::set_value_archived,
+            commands::movements,
+            commands::add_movement,
+            commands::update_rungs,
+            commands::set_movement_archived,
+            commands::today,
+            commands::check_in,
+            commands::respond,
+            commands::felt,
+            commands::moment,
+            commands::notice,
+            commands::progress,
+            commands::journal,
+            commands::add_journal,
+            commands::integration_prompts,
+            commands::settings,
+            commands::save_settings,
+            commands::change_passphrase,
+            commands::default_backup_dir,
+            commands::backup,
+            commands::restore,
+            commands::erase_everything,
+        ])
+        .run(tauri::generate_context!())
+        .expect("Thaw could not start");
+}
+
+/// `--name=PATH` on the command line, or the environment variable: a data folder elsewhere
+/// (end-to-end tests, or keeping Thaw on a removable drive).
+fn arg_or_env(prefix: &str, var: &str) -> Option<PathBuf> {
+    std::env::args()
+        .find_map(|a| a.strip_prefix(prefix).map(PathBuf::from))
+        .or_else(|| std::env::var_os(var).map(PathBuf::from))
+}
+
+/// Locks the vault after the person's chosen idle time and tells the UI.
+fn spawn_auto_lock(app: tauri::AppHandle) {
+    tauri::async_runtime::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(5));
+        loop {
+            tick.tick().await;
+            let state = app.state::<commands::AppState>();
+            let mut thaw = state.thaw.lock().await;
+            if thaw.should_auto_lock() && thaw.lock().await.is_ok() {
+                let _ = app.emit(LOCKED_EVENT, ());
+            }
+        }
+    });
+}
