@@ -1,7 +1,7 @@
 // A small W3C WebDriver client over fetch: all Thaw's end-to-end tests need, nothing more.
 // It talks only to tauri-driver on 127.0.0.1.
 
-const ELEMENT = 'element-6066-11e4-a52e-4f735466cecc';
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
 export class WebDriverError extends Error {
   constructor(status, body) {
