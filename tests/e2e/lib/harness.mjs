@@ -1,7 +1,7 @@
 // Runs the real Thaw binary in a real window: Xvfb, a private D-Bus session bus,
 // tauri-driver (which starts WebKitWebDriver), and a WebDriver session per journey.
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir, homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Session, waitForDriver } from './webdriver.mjs';
@@ -71,17 +71,18 @@ export class Desktop {
   }
 
   env(extra = {}) {
-    return {
+    const env = {
       ...process.env,
       DISPLAY: this.display,
       DBUS_SESSION_BUS_ADDRESS: this.busAddress,
-      // Software rendering: Xvfb has no GPU, and DMA-BUF would give blank screenshots.
-      WEBKIT_DISABLE_DMABUF_RENDERER: '1',
-      WEBKIT_DISABLE_COMPOSITING_MODE: '1',
-      LIBGL_ALWAYS_SOFTWARE: '1',
+      // No WEBKIT_DISABLE_* rendering switches here: with them WebKitWebDriver's
+      // screenshot command never answers under Xvfb (seen on Debian 12, WebKitGTK 2.4x).
       NO_AT_BRIDGE: '1',
       ...extra,
     };
+    // `null` in `extra` removes a variable.
+    for (const [k, v] of Object.entries(env)) if (v === null) delete env[k];
+    return env;
   }
 
   /** Starts tauri-driver with the given extra environment (e.g. a dark GTK theme). */
@@ -126,9 +127,9 @@ export function removeDataDir(dir) {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** Opens the real app on `dataDir` through a driver. */
-export async function openApp(driver, dataDir, size = PHONE) {
-  const session = await Session.start(driver.base, appBinary(), [`--data-dir=${dataDir}`]);
+/** Opens the real app on `dataDir` through a driver (extra command-line `args` optional). */
+export async function openApp(driver, dataDir, size = PHONE, args = []) {
+  const session = await Session.start(driver.base, appBinary(), [`--data-dir=${dataDir}`, ...args]);
   await session.setWindowSize(size.width, size.height);
   return session;
 }
@@ -139,4 +140,34 @@ export async function saveScreenshot(session, name) {
   const file = join(SCREENSHOT_DIR, `${name}.png`);
   writeFileSync(file, await session.screenshot());
   return file;
+}
+
+const AXE_SOURCE = () => readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+let axeSource;
+
+/**
+ * Runs axe-core inside the app's webview (WCAG 2 A and AA, and best practice) and returns the
+ * violations as plain objects: {id, impact, help, nodes: [target…]}.
+ */
+export async function runAxe(session) {
+  axeSource ??= AXE_SOURCE();
+  const loaded = await session.execute('return typeof window.axe === "object";');
+  if (!loaded) {
+    // axe's UMD wrapper sets window.axe when there is no module system.
+    await session.execute(`${axeSource}\n;window.axe = window.axe || axe; return true;`);
+  }
+  const result = await session.executeAsync(`
+    const done = arguments[arguments.length - 1];
+    window.axe
+      .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'best-practice'] }, resultTypes: ['violations'] })
+      .then((r) => done({ ok: true, violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) })) }))
+      .catch((e) => done({ ok: false, error: String(e && e.stack || e) }));
+  `);
+  if (!result?.ok) throw new Error(`axe could not run: ${result?.error}`);
+  return result.violations;
+}
+
+/** Only the violations that would stop or hurt someone: serious and critical. */
+export function serious(violations) {
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
