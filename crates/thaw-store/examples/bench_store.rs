@@ -224,6 +224,85 @@ fn size_of(path: &Path) -> u64 {
     std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
 }
 
+/// Everything measured on the unencrypted database.
+struct PlainRun {
+    open: Duration,
+    q: Figures,
+    backup: Duration,
+    restore: Duration,
+    generate: Duration,
+    size: u64,
+}
+
+/// The same workload on an unencrypted database (same schema, pragmas and `Store` methods).
+async fn plain_run(root: &Path) -> PlainRun {
+    let plain_dir = root.join("plain");
+    std::fs::create_dir_all(&plain_dir).unwrap();
+    let plain_db = plain_dir.join("thaw.db");
+    let p = testing::open_unencrypted_for_benchmark(&plain_db)
+        .await
+        .unwrap();
+    let t = Instant::now();
+    generate(p.pool()).await;
+    let generate_t = t.elapsed();
+    p.lock().await;
+    let open = median(5, || async {
+        testing::open_unencrypted_for_benchmark(&plain_db)
+            .await
+            .unwrap()
+            .lock()
+            .await
+    })
+    .await;
+    let p = testing::open_unencrypted_for_benchmark(&plain_db)
+        .await
+        .unwrap();
+    let q = query_figures(&p).await;
+    // The plain-SQLite equivalent of a backup: a consistent copy with VACUUM INTO.
+    let plain_copy = root.join("plain-copy.db");
+    let backup = median(5, || async {
+        let _ = std::fs::remove_file(&plain_copy);
+        sqlx::query("VACUUM INTO ?")
+            .bind(plain_copy.to_string_lossy().into_owned())
+            .execute(p.pool())
+            .await
+            .unwrap();
+    })
+    .await;
+    let size = size_of(&plain_db);
+    p.lock().await;
+    let mut n = 0;
+    // ... and of a restore: copy the file into place, open it, integrity_check.
+    let restore = median(3, || {
+        n += 1;
+        let target = root.join(format!("plain-restored-{n}"));
+        let plain_copy = plain_copy.clone();
+        async move {
+            std::fs::create_dir_all(&target).unwrap();
+            std::fs::copy(&plain_copy, target.join("thaw.db")).unwrap();
+            let s = testing::open_unencrypted_for_benchmark(&target.join("thaw.db"))
+                .await
+                .unwrap();
+            let ok: String = sqlx::query_scalar("PRAGMA integrity_check")
+                .fetch_one(s.pool())
+                .await
+                .unwrap();
+            assert_eq!(ok, "ok");
+            s.lock().await;
+        }
+    })
+    .await;
+    std::fs::remove_dir_all(&plain_dir).unwrap();
+    PlainRun {
+        open,
+        q,
+        backup,
+        restore,
+        generate: generate_t,
+        size,
+    }
+}
+
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
     let tmp = tempfile::tempdir().unwrap();
@@ -238,15 +317,20 @@ async fn main() {
         kdf.parallelism
     );
 
-    // --- encrypted ---
+    // 1. Plain SQLite before any SQLCipher connection exists: `cipher_memory_security` is
+    //    process-wide and can only be switched on, so this is the pure-SQLite baseline.
+    let base = plain_run(tmp.path()).await;
+
+    // 2. Encrypted (this switches cipher_memory_security on for the process).
     let enc_dir = tmp.path().join("enc");
     let t = Instant::now();
     let (s, code) = Store::create(&enc_dir, PASSPHRASE, kdf).await.unwrap();
     let create = t.elapsed();
+    drop(code);
     let t = Instant::now();
     generate(s.pool()).await;
     let gen_enc = t.elapsed();
-    println!("encrypted: {}", counts(s.pool()).await);
+    println!("rows: {}", counts(s.pool()).await);
     s.lock().await;
 
     let mut kdf_times = Vec::new();
@@ -287,132 +371,97 @@ async fn main() {
         }
     })
     .await;
-    drop(code);
 
-    // --- plain ---
-    let plain_dir = tmp.path().join("plain");
-    std::fs::create_dir_all(&plain_dir).unwrap();
-    let plain_db = plain_dir.join("thaw.db");
-    let p = testing::open_unencrypted_for_benchmark(&plain_db)
-        .await
-        .unwrap();
-    let t = Instant::now();
-    generate(p.pool()).await;
-    let gen_plain = t.elapsed();
-    println!("plain:     {}", counts(p.pool()).await);
-    p.lock().await;
-    let open_plain = median(5, || async {
-        testing::open_unencrypted_for_benchmark(&plain_db)
-            .await
-            .unwrap()
-            .lock()
-            .await
-    })
-    .await;
-    let p = testing::open_unencrypted_for_benchmark(&plain_db)
-        .await
-        .unwrap();
-    let plain = query_figures(&p).await;
-    // The plain-SQLite equivalent of a backup: a consistent copy with VACUUM INTO.
-    let plain_copy = tmp.path().join("plain-copy.db");
-    let backup_plain = median(5, || async {
-        let _ = std::fs::remove_file(&plain_copy);
-        sqlx::query("VACUUM INTO ?")
-            .bind(plain_copy.to_string_lossy().into_owned())
-            .execute(p.pool())
-            .await
-            .unwrap();
-    })
-    .await;
-    let db_size_plain = size_of(&plain_db);
-    p.lock().await;
-    let mut n = 0;
-    // ... and of a restore: copy the file into place, open it, integrity_check.
-    let restore_plain = median(3, || {
-        n += 1;
-        let target = tmp.path().join(format!("plain-restored-{n}"));
-        let plain_copy = plain_copy.clone();
-        async move {
-            std::fs::create_dir_all(&target).unwrap();
-            std::fs::copy(&plain_copy, target.join("thaw.db")).unwrap();
-            let s = testing::open_unencrypted_for_benchmark(&target.join("thaw.db"))
-                .await
-                .unwrap();
-            let ok: String = sqlx::query_scalar("PRAGMA integrity_check")
-                .fetch_one(s.pool())
-                .await
-                .unwrap();
-            assert_eq!(ok, "ok");
-            s.lock().await;
-        }
-    })
-    .await;
+    // 3. Plain again, now with the same memory-security allocator as the encrypted run:
+    //    the difference to (2) is the encryption alone.
+    let same = plain_run(tmp.path()).await;
 
     println!();
-    println!("| measure (median) | encrypted (ms) | plain (ms) | encrypted/plain |");
-    println!("|---|---:|---:|---:|");
     println!(
-        "| create store (2 x Argon2id in parallel + schema) | {} | - | - |",
+        "Columns: E = encrypted store (cipher_memory_security ON); P1 = plain SQLite, same process"
+    );
+    println!("settings as E (memory security ON, so E/P1 is the cost of encryption alone); P0 = plain SQLite");
+    println!("before any SQLCipher connection (memory security off: the pure-SQLite baseline).");
+    println!();
+    println!("| measure (median, ms) | E | P1 | P0 | E/P1 | E/P0 |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    let row = |name: &str, e: Duration, p1: Duration, p0: Duration| {
+        println!(
+            "| {name} | {} | {} | {} | {} | {} |",
+            ms(e),
+            ms(p1),
+            ms(p0),
+            ratio(e, p1),
+            ratio(e, p0)
+        );
+    };
+    println!(
+        "| create store (2 x Argon2id in parallel + schema) | {} | - | - | - | - |",
         ms(create)
     );
     println!(
-        "| unlock: key derivation (Argon2id) | {} | - | - |",
+        "| unlock: key derivation (Argon2id) | {} | - | - | - | - |",
         ms(kdf_t)
     );
-    println!(
-        "| unlock: open pool + quick_check + migrations | {} | {} | {} |",
-        ms(open_enc),
-        ms(open_plain),
-        ratio(open_enc, open_plain)
+    row(
+        "unlock: open pool + quick_check + migrations",
+        open_enc,
+        same.open,
+        base.open,
     );
-    println!(
-        "| unlock total | {} | {} | {} |",
-        ms(kdf_t + open_enc),
-        ms(open_plain),
-        ratio(kdf_t + open_enc, open_plain)
+    row(
+        "unlock total (key derivation + open)",
+        kdf_t + open_enc,
+        same.open,
+        base.open,
     );
-    println!(
-        "| Today query (last day) | {} | {} | {} |",
-        ms(enc.today),
-        ms(plain.today),
-        ratio(enc.today, plain.today)
+    row(
+        "Today query (last day)",
+        enc.today,
+        same.q.today,
+        base.q.today,
     );
-    println!(
-        "| Progress query, last 12 weeks | {} | {} | {} |",
-        ms(enc.progress_12w),
-        ms(plain.progress_12w),
-        ratio(enc.progress_12w, plain.progress_12w)
+    row(
+        "Progress query, last 12 weeks",
+        enc.progress_12w,
+        same.q.progress_12w,
+        base.q.progress_12w,
     );
-    println!(
-        "| Progress query, all 10 years | {} | {} | {} |",
-        ms(enc.progress_all),
-        ms(plain.progress_all),
-        ratio(enc.progress_all, plain.progress_all)
+    row(
+        "Progress query, all 10 years (~22,000 rows)",
+        enc.progress_all,
+        same.q.progress_all,
+        base.q.progress_all,
     );
-    println!(
-        "| one check-in write (commit, synchronous=FULL) | {} | {} | {} |",
-        ms(enc.write),
-        ms(plain.write),
-        ratio(enc.write, plain.write)
+    row(
+        "one check-in write (commit, synchronous=FULL)",
+        enc.write,
+        same.q.write,
+        base.q.write,
     );
-    println!(
-        "| backup (encrypted: export + AEAD + atomic write; plain: VACUUM INTO) | {} | {} | {} |",
-        ms(backup_enc),
-        ms(backup_plain),
-        ratio(backup_enc, backup_plain)
+    row(
+        "backup (E: export + AEAD + atomic write; P: VACUUM INTO)",
+        backup_enc,
+        same.backup,
+        base.backup,
     );
-    println!("| restore (encrypted: Argon2id + AEAD + integrity_check + swap; plain: copy + integrity_check) | {} | {} | {} |", ms(restore_enc), ms(restore_plain), ratio(restore_enc, restore_plain));
-    println!(
-        "| generate 10 years (batched inserts) | {} | {} | {} |",
-        ms(gen_enc),
-        ms(gen_plain),
-        ratio(gen_enc, gen_plain)
+    row(
+        "restore (E: Argon2id + AEAD + integrity_check + swap; P: copy + integrity_check)",
+        restore_enc,
+        same.restore,
+        base.restore,
+    );
+    row(
+        "generate 10 years (batched inserts)",
+        gen_enc,
+        same.generate,
+        base.generate,
     );
     println!();
     println!(
         "database size: encrypted {} KiB, plain {} KiB; backup file {} KiB",
         db_size_enc / 1024,
-        db_size_plain / 1024,
+        base.size / 1024,
         size_of(&backup) / 1024
     );
 }
