@@ -3,6 +3,7 @@
 //! counts as activity for auto-lock.
 
 use chrono::{DateTime, FixedOffset};
+use std::sync::atomic::AtomicBool;
 use tauri::State;
 use thaw_core::ipc::*;
 use thaw_core::{AppError, Thaw};
@@ -11,12 +12,15 @@ use tokio::sync::Mutex;
 /// The facade behind an async mutex: commands run one at a time against the vault.
 pub struct AppState {
     pub thaw: Mutex<Thaw>,
+    /// Mirrors the setting, readable from the (synchronous) window-close handler.
+    pub keep_running: AtomicBool,
 }
 
 impl AppState {
     pub fn new(thaw: Thaw) -> Self {
         Self {
             thaw: Mutex::new(thaw),
+            keep_running: AtomicBool::new(false),
         }
     }
 }
@@ -31,7 +35,7 @@ pub fn now() -> DateTime<FixedOffset> {
 /// Locks the facade and marks the person as present.
 async fn thaw<'a>(state: &'a State<'_, AppState>) -> tokio::sync::MutexGuard<'a, Thaw> {
     let mut guard = state.thaw.lock().await;
-    guard.touch();
+    guard.touch(now());
     guard
 }
 
@@ -55,11 +59,7 @@ pub async fn create_vault(state: State<'_, AppState>, passphrase: String) -> Res
 
 #[tauri::command]
 pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> Result<AppStatus> {
-    let mut thaw = thaw(&state).await;
-    thaw.unlock(&passphrase).await?;
-    let minutes = thaw.settings().await?.auto_lock_minutes;
-    thaw.set_auto_lock(minutes);
-    thaw.status().await
+    thaw(&state).await.unlock(&passphrase, now()).await
 }
 
 #[tauri::command]
@@ -70,7 +70,7 @@ pub async fn unlock_with_recovery(
 ) -> Result<AppStatus> {
     thaw(&state)
         .await
-        .unlock_with_recovery(&code, &new_passphrase)
+        .unlock_with_recovery(&code, &new_passphrase, now())
         .await
 }
 
@@ -227,7 +227,7 @@ pub async fn backup(state: State<'_, AppState>, dir: Option<String>) -> Result<B
 
 #[tauri::command]
 pub async fn restore(state: State<'_, AppState>, input: RestoreInput) -> Result<AppStatus> {
-    thaw(&state).await.restore(&input).await
+    thaw(&state).await.restore(&input, now()).await
 }
 
 #[tauri::command]

@@ -3,11 +3,15 @@
 //! All behaviour lives in `crates/`.
 
 mod commands;
+mod prompts;
+#[cfg(desktop)]
+mod tray;
 
 use std::path::PathBuf;
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-use tauri::{Emitter, Manager};
+use tauri::{Emitter, Manager, WindowEvent};
 use thaw_core::{KdfParams, Thaw};
 
 /// The event the UI listens to when auto-lock closes the vault.
@@ -15,7 +19,10 @@ const LOCKED_EVENT: &str = "thaw://locked";
 
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
-    tauri::Builder::default()
+    let builder = tauri::Builder::default();
+    #[cfg(mobile)]
+    let builder = builder.plugin(tauri_plugin_notification::init());
+    builder
         .setup(|app| {
             let data_dir = arg_or_env("--data-dir=", "THAW_DATA_DIR")
                 .map(Ok)
@@ -31,7 +38,21 @@ pub fn run() {
             let thaw = Thaw::new(data_dir, backup_dir, KdfParams::recommended());
             app.manage(commands::AppState::new(thaw));
             spawn_auto_lock(app.handle().clone());
+            prompts::spawn(app.handle().clone());
+            #[cfg(desktop)]
+            tray::create(app.handle())?;
             Ok(())
+        })
+        .on_window_event(|window, event| {
+            // With "keep running for prompts" on, closing the window only hides it; the tray
+            // has Open and Quit. Otherwise closing quits, and Settings says prompts need Thaw open.
+            if let WindowEvent::CloseRequested { api, .. } = event {
+                let state = window.state::<commands::AppState>();
+                if state.keep_running.load(Ordering::Relaxed) {
+                    api.prevent_close();
+                    let _ = window.hide();
+                }
+            }
         })
         .invoke_handler(tauri::generate_handler![
             commands::status,

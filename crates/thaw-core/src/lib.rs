@@ -11,6 +11,7 @@ pub mod ipc;
 mod journal;
 mod model_state;
 mod progress;
+mod prompts;
 mod settings;
 mod thaw;
 mod today;
@@ -18,6 +19,8 @@ mod values;
 
 pub use error::{AppError, ErrorKind, Result};
 pub use journal::integration_prompts;
+pub use prompts::SentPrompt;
 pub use thaw::{Thaw, ERASE_CONFIRMATION};
+pub use thaw_prompts::{PromptResponse, PromptText};
 pub use thaw_store::KdfParams;
 pub use values::{library, life_areas};

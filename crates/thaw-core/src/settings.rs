@@ -70,8 +70,10 @@ impl Thaw {
         now: DateTime<FixedOffset>,
     ) -> Result<Settings> {
         validate(input)?;
+        crate::prompts::prompt_settings(input)?;
         self.open()?.store.set_setting(KEY, input, now).await?;
         self.set_auto_lock(input.auto_lock_minutes);
+        self.prompts.keep_running = input.keep_running_in_background;
         Ok(input.clone())
     }
 }

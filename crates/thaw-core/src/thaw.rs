@@ -35,9 +35,12 @@ pub struct Thaw {
     data_dir: PathBuf,
     backup_dir: PathBuf,
     kdf: KdfParams,
-    open: Option<Open>,
+    pub(crate) open: Option<Open>,
     backoff: UnlockBackoff,
     idle: IdleLock,
+    pub(crate) prompts: crate::prompts::PromptState,
+    pub(crate) prompts_sent_today: usize,
+    pub(crate) last_active: Option<DateTime<FixedOffset>>,
 }
 
 impl Thaw {
@@ -50,6 +53,9 @@ impl Thaw {
             open: None,
             backoff: UnlockBackoff::new(),
             idle: IdleLock::new(Duration::from_secs(10 * 60), Instant::now()),
+            prompts: Default::default(),
+            prompts_sent_today: 0,
+            last_active: None,
         }
     }
 
@@ -114,15 +120,19 @@ impl Thaw {
         };
         crate::model_state::save(&open, now).await?;
         self.open = Some(open);
-        self.touch();
+        self.touch(now);
         Ok(SetupDone {
             recovery_code: code.to_display_string().to_string(),
             status: self.status().await?,
         })
     }
 
-    pub async fn unlock(&mut self, passphrase: &str) -> Result<AppStatus> {
-        self.unlock_with(UnlockSecret::Passphrase(passphrase))
+    pub async fn unlock(
+        &mut self,
+        passphrase: &str,
+        now: DateTime<FixedOffset>,
+    ) -> Result<AppStatus> {
+        self.unlock_with(UnlockSecret::Passphrase(passphrase), now)
             .await?;
         self.status().await
     }
@@ -132,6 +142,7 @@ impl Thaw {
         &mut self,
         code: &str,
         new_passphrase: &str,
+        now: DateTime<FixedOffset>,
     ) -> Result<AppStatus> {
         let strength = assess_passphrase(new_passphrase, &[]);
         if !strength.acceptable {
@@ -140,7 +151,8 @@ impl Thaw {
             }
             .into());
         }
-        self.unlock_with(UnlockSecret::RecoveryCode(code)).await?;
+        self.unlock_with(UnlockSecret::RecoveryCode(code), now)
+            .await?;
         self.open()?
             .store
             .change_passphrase(new_passphrase, self.kdf)
@@ -148,7 +160,11 @@ impl Thaw {
         self.status().await
     }
 
-    async fn unlock_with(&mut self, secret: UnlockSecret<'_>) -> Result<()> {
+    async fn unlock_with(
+        &mut self,
+        secret: UnlockSecret<'_>,
+        now: DateTime<FixedOffset>,
+    ) -> Result<()> {
         if self.open.is_some() {
             return Ok(());
         }
@@ -157,8 +173,16 @@ impl Thaw {
                 .await?;
         let model = crate::model_state::load(&store).await?;
         self.open = Some(Open { store, model });
-        self.touch();
-        Ok(())
+        self.after_unlock(now).await
+    }
+
+    /// Settings that live in memory while unlocked, and prompts sent while locked.
+    async fn after_unlock(&mut self, now: DateTime<FixedOffset>) -> Result<()> {
+        self.touch(now);
+        let settings = self.settings().await?;
+        self.set_auto_lock(settings.auto_lock_minutes);
+        self.prompts.keep_running = settings.keep_running_in_background;
+        self.save_unsaved_prompts(now).await
     }
 
     /// Lock: the pool is closed and the key wiped from memory.
@@ -169,9 +193,10 @@ impl Thaw {
         self.status().await
     }
 
-    /// The person is here: push auto-lock further away.
-    pub fn touch(&mut self) {
+    /// The person is here: push auto-lock further away (and prompts: none right after use).
+    pub fn touch(&mut self, now: DateTime<FixedOffset>) {
         self.idle.touch(Instant::now());
+        self.last_active = Some(now);
     }
 
     pub fn set_auto_lock(&mut self, minutes: u16) {
@@ -244,7 +269,11 @@ impl Thaw {
 
     /// Restores a backup, opened by the passphrase or recovery code it was made with.
     /// Never replaces data already here unless the person said so.
-    pub async fn restore(&mut self, input: &RestoreInput) -> Result<AppStatus> {
+    pub async fn restore(
+        &mut self,
+        input: &RestoreInput,
+        now: DateTime<FixedOffset>,
+    ) -> Result<AppStatus> {
         let path = PathBuf::from(input.path.trim());
         if !path.is_file() {
             return Err(AppError::invalid(
@@ -286,7 +315,7 @@ impl Thaw {
         };
         let model = crate::model_state::load(&store).await?;
         self.open = Some(Open { store, model });
-        self.touch();
+        self.after_unlock(now).await?;
         self.status().await
     }
 
