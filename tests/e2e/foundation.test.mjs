@@ -31,9 +31,11 @@ for (const size of [PHONE, DESKTOP]) {
       const version = await (await session.find('.version')).text();
       assert.match(version, /^Thaw \d+\.\d+\.\d+$/);
 
-      await (await session.find('[data-testid="begin"]')).click();
       const next = await (await session.find('[data-testid="next-step"]')).text();
       assert.match(next, /choose a passphrase/, 'a new data folder means onboarding comes next');
+      await (await session.find('[data-testid="begin"]')).click();
+      const passTitle = await (await session.find('#pass-title')).text();
+      assert.equal(passTitle, 'Choose a passphrase');
 
       const rect = await session.cmd('GET', '/window/rect');
       assert.equal(rect.width, size.width);

@@ -134,11 +134,39 @@ export async function openApp(driver, dataDir, size = PHONE, args = []) {
   return session;
 }
 
+// WebKitGTK under Xvfb answers a snapshot only after its next paint, and after a window resize
+// it can wait for one forever when nothing on the page changes. While the snapshot is pending we
+// nudge a 1-pixel, almost transparent dot so there is always something to paint.
+const NUDGE = `
+  let dot = document.getElementById('e2e-paint-nudge');
+  if (!dot) {
+    dot = document.createElement('div');
+    dot.id = 'e2e-paint-nudge';
+    dot.setAttribute('aria-hidden', 'true');
+    Object.assign(dot.style, { position: 'fixed', left: '0', top: '0', width: '1px', height: '1px', pointerEvents: 'none', zIndex: '2147483647' });
+    document.documentElement.append(dot);
+  }
+  dot.style.background = dot.style.background === 'rgba(0, 0, 0, 0.01)' ? 'rgba(0, 0, 0, 0.02)' : 'rgba(0, 0, 0, 0.01)';
+  return true;`;
+
+/** The webview's own screenshot (a PNG buffer), robust to the resize quirk above. */
+export async function screenshot(session) {
+  let done = false;
+  const shot = session.screenshot().finally(() => (done = true));
+  for (let i = 0; i < 80 && !done; i++) {
+    await session.execute(NUDGE).catch(() => {});
+    await Promise.race([shot.catch(() => {}), new Promise((r) => setTimeout(r, 150))]);
+  }
+  const png = await shot;
+  await session.execute(`document.getElementById('e2e-paint-nudge')?.remove(); return true;`).catch(() => {});
+  return png;
+}
+
 /** Saves the webview's own screenshot under target/e2e-screenshots/. */
 export async function saveScreenshot(session, name) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = join(SCREENSHOT_DIR, `${name}.png`);
-  writeFileSync(file, await session.screenshot());
+  writeFileSync(file, await screenshot(session));
   return file;
 }
 

@@ -69,6 +69,10 @@ export class Session {
     return this.cmd('POST', '/execute/sync', { script, args });
   }
 
+  async setTimeouts(timeouts) {
+    await this.cmd('POST', '/timeouts', timeouts);
+  }
+
   async executeAsync(script, args = []) {
     return this.cmd('POST', '/execute/async', { script, args });
   }

@@ -1,0 +1,275 @@
+// The gentle UI, driven through the real app: a first run to a first step done, "Smaller
+// please", a Done that shows up in Progress, lock and unlock, a wrong passphrase, and backup then
+// restore into a fresh data folder. Every screen is checked with axe inside the webview and
+// photographed at phone and desktop size, in light and dark.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { Desktop, PHONE, DESKTOP, openApp, freshDataDir, removeDataDir } from './lib/harness.mjs';
+import {
+  PASSPHRASE,
+  VALUE_WORDS,
+  click,
+  type,
+  textOf,
+  waitText,
+  waitEnabled,
+  waitDialog,
+  evidence,
+  waitH1,
+} from './lib/thaw.mjs';
+
+let desktop;
+let light;
+let dark;
+const dirs = [];
+function dataDir(label) {
+  const dir = freshDataDir(label);
+  dirs.push(dir);
+  return dir;
+}
+
+before(async () => {
+  desktop = await Desktop.start();
+  light = await desktop.driver();
+  dark = await desktop.driver({ GTK_THEME: 'Adwaita:dark' });
+});
+
+after(async () => {
+  await desktop?.stop();
+  for (const dir of dirs) removeDataDir(dir);
+});
+
+/** Onboarding from the first screen to the first offer, with evidence on each screen. */
+async function firstRun(session, look, checkIn = ['good', 'good', 'good']) {
+  await waitH1(session, /Welcome to Thaw/);
+  await evidence(session, 'welcome', look);
+
+  await click(session, '[data-testid="begin"]');
+  await waitH1(session, /Choose a passphrase/);
+  await type(session, '#new-passphrase', PASSPHRASE);
+  await type(session, '#passphrase-again', PASSPHRASE);
+  await waitEnabled(session, '[data-testid="create"]');
+  await waitText(session, '[data-testid="strength"]', /\S/);
+  await evidence(session, 'passphrase', look);
+
+  await click(session, '[data-testid="create"]');
+  const code = await textOf(session, '[data-testid="recovery-code"]');
+  assert.match(code, /\w/, 'a recovery code is shown once');
+  await evidence(session, 'recovery-code', look);
+  const last = code.trim().split(/[\s-]+/).at(-1);
+  await type(session, '#last-group', last);
+  await waitEnabled(session, '[data-testid="kept-code"]');
+  await click(session, '[data-testid="kept-code"]');
+
+  await waitH1(session, /What matters to you/);
+  await click(session, '[data-testid="area-relationships"]');
+  await evidence(session, 'areas', look);
+  await click(session, '[data-testid="areas-continue"]');
+
+  await waitH1(session, /In your own words/);
+  await type(session, '[data-testid="value-words"]', VALUE_WORDS);
+  await session.find('[data-testid="starter"]');
+  await evidence(session, 'value-words', look);
+  await click(session, '[data-testid="save-value"]');
+
+  await session.find('[data-testid="checkin"]', 20000);
+  await evidence(session, 'checkin', look);
+  // At most three taps: energy, mood, room.
+  for (const [i, level] of checkIn.entries()) {
+    await waitText(session, '.eyebrow', new RegExp(`${i + 1} of 3`));
+    await click(session, `[data-testid="level-${level}"]`);
+  }
+  await session.find('[data-testid="offer"]', 20000);
+}
+
+async function offerSeconds(session) {
+  return Number(await (await session.find('[data-testid="offer"]')).attribute('data-seconds'));
+}
+
+/** Visits every unlocked screen with evidence; the full run also asserts the journeys. */
+async function everyScreen(session, look, full) {
+  await waitH1(session, /One small step/);
+  await evidence(session, 'today', look);
+
+  const doneText = await textOf(session, '[data-testid="offer-text"]');
+  await click(session, '[data-testid="respond-done"]');
+  await waitH1(session, /You moved today/);
+  await evidence(session, 'felt', look);
+  await click(session, '[data-testid="felt-3"]');
+  await waitText(session, '[data-testid="said"]', /You moved today/);
+  await waitText(session, '[data-testid="today-summary"]', /You moved today/);
+
+  if (full) {
+    // After a Done the next step is a little bigger; "Smaller please" gives a smaller one at once.
+    const before = await offerSeconds(session);
+    const beforeText = await textOf(session, '[data-testid="offer-text"]');
+    await click(session, '[data-testid="respond-smaller"]');
+    await waitText(session, '[data-testid="said"]', /smaller one/);
+    const after = await offerSeconds(session);
+    const afterText = await textOf(session, '[data-testid="offer-text"]');
+    assert.ok(after < before, `the next step is smaller (${after}s < ${before}s)`);
+    assert.notEqual(afterText, beforeText);
+  }
+
+
+  await click(session, '[data-testid="notice-open"]');
+  await waitDialog(session, 'notice');
+  await evidence(session, 'notice', look);
+  await click(session, '#notice .preset');
+  await waitText(session, '[data-testid="said"]', /Noticed/);
+
+  await click(session, '[data-testid="tab-progress"]');
+  await waitH1(session, /What you have done/);
+  await session.find('[data-testid="evidence"]', 20000);
+  if (full) {
+    // The Done shows up in Progress: in this week's count and in "Things you did".
+    const week = await textOf(session, '[data-testid="week-line"]');
+    assert.match(week, /[1-9]\d* moves? this week/);
+    const things = await textOf(session, '[data-testid="evidence"]');
+    assert.ok(things.includes(doneText), `"${doneText}" is listed in Things you did:\n${things}`);
+    const label = await (await session.find('[data-testid="moves-chart"]')).attribute('aria-label');
+    assert.match(label, /This week: ([1-9]\d* outside|\d+ outside and [1-9])/);
+  }
+  await evidence(session, 'progress', look);
+
+  await click(session, '[data-testid="tab-journal"]');
+  await waitH1(session, /Journal/);
+  await evidence(session, 'journal', look);
+  await click(session, '[data-testid="journal-new"]');
+  await waitH1(session, /New entry/);
+  await type(session, '[data-testid="journal-text"]', 'The walk felt lighter than I expected.');
+  await click(session, '[data-testid="journal-discuss"]');
+  await evidence(session, 'journal-new', look);
+  await click(session, '[data-testid="journal-save"]');
+  await waitText(session, '[data-testid="journal-entries"]', /lighter than I expected/);
+
+  await click(session, '[data-testid="tab-more"]');
+  await waitH1(session, /^More$/);
+  await evidence(session, 'more', look);
+  await click(session, '[data-testid="go-values"]');
+  await waitH1(session, /What matters to you/);
+  await waitText(session, '[data-testid="value"]', new RegExp(VALUE_WORDS));
+  await evidence(session, 'values', look);
+
+  await click(session, '[data-testid="tab-more"]');
+  await click(session, '[data-testid="go-settings"]');
+  await waitH1(session, /Settings/);
+  await session.find('[data-testid="save-settings"]', 20000);
+  await evidence(session, 'settings', look);
+
+  let backupPath = null;
+  if (full) {
+    await click(session, '[data-testid="backup"]');
+    const said = await waitText(session, '[data-testid="backup-done"]', /Saved to/);
+    backupPath = said.replace(/^Saved to\s*/, '').trim();
+  }
+
+  await click(session, '[data-testid="crisis-open"]');
+  await waitDialog(session, 'crisis');
+  const crisis = await textOf(session, '#crisis');
+  assert.match(crisis, /988/);
+  assert.match(crisis, /911/);
+  assert.match(crisis, /Nobody watches Thaw in real time/);
+  await evidence(session, 'crisis', look);
+  await click(session, '#crisis .close');
+
+  // "I have a moment", from any screen: back to Today with a step.
+  await click(session, '[data-testid="moment"]');
+  await waitText(session, '[data-testid="said"]', /for this moment/);
+
+  // Lock, a wrong passphrase, then the right one.
+  await click(session, '[data-testid="tab-more"]');
+  await click(session, '[data-testid="lock"]');
+  await waitH1(session, /Welcome back/);
+  await evidence(session, 'unlock', look);
+  await click(session, '[data-testid="crisis-open"]');
+  await waitDialog(session, 'crisis');
+  await click(session, '#crisis .close');
+
+  await type(session, '#unlock-passphrase', 'not my passphrase at all');
+  await click(session, '[data-testid="unlock"]');
+  const wrong = await waitText(session, '[data-testid="unlock-error"]', /\S/);
+  assert.match(wrong, /take your time/);
+  await evidence(session, 'unlock-wrong', look);
+  await type(session, '#unlock-passphrase', PASSPHRASE);
+  await waitEnabled(session, '[data-testid="unlock"]', 60000);
+  await click(session, '[data-testid="unlock"]');
+  await waitH1(session, /One small step|Rest counts/);
+  return backupPath;
+}
+
+let backupPath;
+let backupDir;
+
+test('first run to a first step done, Smaller please, Done in Progress, lock and unlock (phone, light)', async () => {
+  const look = { size: PHONE, theme: 'light' };
+  backupDir = join(dataDir('backups'), 'Thaw backups');
+  const session = await openApp(light, dataDir('first-run'), PHONE, [`--backup-dir=${backupDir}`]);
+  try {
+    assert.equal(await session.execute(`return matchMedia('(prefers-color-scheme: dark)').matches;`), false);
+    await firstRun(session, look);
+    backupPath = await everyScreen(session, look, true);
+    assert.ok(backupPath?.startsWith(backupDir), `the backup went to ${backupDir}: ${backupPath}`);
+  } finally {
+    await session.quit();
+  }
+});
+
+test('backup then restore into a fresh data folder shows the same data', async () => {
+  assert.ok(backupPath, 'the first journey made a backup');
+  const look = { size: PHONE, theme: 'light' };
+  const session = await openApp(light, dataDir('restored'), PHONE, [`--backup-dir=${backupDir}`]);
+  try {
+    await waitH1(session, /Welcome to Thaw/);
+    await click(session, '[data-testid="restore-start"]');
+    await waitH1(session, /Restore a backup/);
+    // The path starts in the default backups folder.
+    await session.waitFor(`() => document.querySelector('#restore-path').value.length > 0`, 10000, 'the default folder');
+    const prefilled = await (await session.find('#restore-path')).property('value');
+    assert.ok(prefilled.startsWith(backupDir), `prefilled with ${backupDir}: ${prefilled}`);
+    await type(session, '#restore-path', backupPath);
+    await type(session, '#restore-secret', PASSPHRASE);
+    await evidence(session, 'restore', look);
+    await click(session, '[data-testid="restore"]');
+
+    // Restored data may open straight away, or ask for the passphrase it was made with.
+    const where = await waitH1(session, /Welcome back|One small step|Rest counts|How is your energy/, 30000);
+    if (/Welcome back/.test(where)) {
+      await type(session, '#unlock-passphrase', PASSPHRASE);
+      await click(session, '[data-testid="unlock"]');
+      await waitH1(session, /One small step|Rest counts|How is your energy/, 30000);
+    }
+    await click(session, '[data-testid="tab-more"]');
+    await click(session, '[data-testid="go-values"]');
+    await waitText(session, '[data-testid="value"]', new RegExp(VALUE_WORDS));
+    await click(session, '[data-testid="tab-journal"]');
+    await waitText(session, '[data-testid="journal-entries"]', /lighter than I expected/);
+    await click(session, '[data-testid="tab-progress"]');
+    await waitText(session, '[data-testid="evidence"]', /\S/);
+    await waitText(session, '[data-testid="week-line"]', /[1-9]\d* moves? this week/);
+  } finally {
+    await session.quit();
+  }
+});
+
+for (const [size, theme] of [
+  [DESKTOP, 'light'],
+  [PHONE, 'dark'],
+  [DESKTOP, 'dark'],
+]) {
+  test(`every screen, with axe and a screenshot (${size.name}, ${theme})`, async () => {
+    const driver = theme === 'dark' ? dark : light;
+    const session = await openApp(driver, dataDir(`${size.name}-${theme}`), size, [
+      `--backup-dir=${join(dataDir('unused-backups'), 'b')}`,
+    ]);
+    try {
+      const isDark = await session.execute(`return matchMedia('(prefers-color-scheme: dark)').matches;`);
+      assert.equal(isDark, theme === 'dark', `prefers-color-scheme follows GTK_THEME (${theme})`);
+      await firstRun(session, { size, theme }, ['low', 'some', 'low']);
+      await everyScreen(session, { size, theme }, false);
+    } finally {
+      await session.quit();
+    }
+  });
+}
