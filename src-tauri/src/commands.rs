@@ -234,3 +234,70 @@ pub async fn restore(state: State<'_, AppState>, input: RestoreInput) -> Result<
 pub async fn erase_everything(state: State<'_, AppState>, confirm: String) -> Result<AppStatus> {
     thaw(&state).await.erase_everything(&confirm).await
 }
+
+#[tauri::command]
+pub async fn crisis_locked() -> Result<LockedCrisisView> {
+    Ok(thaw_core::crisis_locked())
+}
+
+#[tauri::command]
+pub async fn crisis_screen(state: State<'_, AppState>) -> Result<CrisisScreen> {
+    thaw(&state).await.crisis_screen().await
+}
+
+#[tauri::command]
+pub async fn questionnaire_definition(instrument: Instrument) -> Result<QuestionnaireDefinition> {
+    Ok(thaw_core::questionnaire_definition(instrument))
+}
+
+#[tauri::command]
+pub async fn submit_questionnaire(
+    state: State<'_, AppState>,
+    input: QuestionnaireInput,
+) -> Result<QuestionnaireResult> {
+    thaw(&state).await.submit_questionnaire(&input, now()).await
+}
+
+#[tauri::command]
+pub async fn questionnaires(state: State<'_, AppState>) -> Result<Vec<QuestionnaireItemResult>> {
+    thaw(&state).await.questionnaires().await
+}
+
+#[tauri::command]
+pub async fn flag_questionnaire(state: State<'_, AppState>, id: i64, flagged: bool) -> Result<()> {
+    thaw(&state).await.flag_questionnaire(id, flagged).await
+}
+
+#[tauri::command]
+pub async fn safety_plan(state: State<'_, AppState>) -> Result<SafetyPlan> {
+    thaw(&state).await.safety_plan().await
+}
+
+#[tauri::command]
+pub async fn save_safety_plan(state: State<'_, AppState>, input: SafetyPlan) -> Result<SafetyPlan> {
+    thaw(&state).await.save_safety_plan(&input, now()).await
+}
+
+#[tauri::command]
+pub async fn sessions(state: State<'_, AppState>) -> Result<Vec<SessionView>> {
+    thaw(&state).await.sessions().await
+}
+
+#[tauri::command]
+pub async fn add_session(state: State<'_, AppState>, input: SessionInput) -> Result<SessionView> {
+    thaw(&state).await.add_session(&input, now()).await
+}
+
+#[tauri::command]
+pub async fn visit_summary(
+    state: State<'_, AppState>,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Result<VisitSummary> {
+    thaw(&state).await.visit_summary(from, to, now()).await
+}
+
+#[tauri::command]
+pub async fn export_summary(state: State<'_, AppState>, input: ExportInput) -> Result<ExportDone> {
+    thaw(&state).await.export_summary(&input, now()).await
+}

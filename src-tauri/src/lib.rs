@@ -89,6 +89,18 @@ pub fn run() {
             commands::backup,
             commands::restore,
             commands::erase_everything,
+            commands::crisis_locked,
+            commands::crisis_screen,
+            commands::questionnaire_definition,
+            commands::submit_questionnaire,
+            commands::questionnaires,
+            commands::flag_questionnaire,
+            commands::safety_plan,
+            commands::save_safety_plan,
+            commands::sessions,
+            commands::add_session,
+            commands::visit_summary,
+            commands::export_summary,
         ])
         .run(tauri::generate_context!())
         .expect("Thaw could not start");

@@ -10,6 +10,20 @@ use serde::{Deserialize, Serialize};
 use ts_rs::{Config, TS};
 
 pub use crate::error::{AppError, ErrorKind};
+pub use thaw_clinical::questionnaire::{
+    AnswerOption, Difficulty, DifficultyOption, Gad7Answers, Phq9Answers, QuestionItem,
+};
+pub use thaw_clinical::safety::{
+    ContactMethod, CrisisScreen, PlanContact, PlanProfessional, PublicNumber,
+};
+pub use thaw_clinical::summary::{
+    CheckInLevel, CheckInPoint, DiscussNote, Period, QuestionnaireRecord, SessionKind,
+    SessionSetting, TreatmentSession, ValueMoves,
+};
+pub use thaw_clinical::{
+    ExportFormat, Instrument, LockedCrisisView, QuestionnaireAnswers, QuestionnaireDefinition,
+    SafetyPlan, VisitSummary, VisitSummaryInput,
+};
 pub use thaw_engine::{Level, LifeArea, Response, RestKind, RungKind};
 
 /// Whether Thaw has been set up on this device, and whether it is open.
@@ -158,6 +172,8 @@ pub struct TodayView {
     pub noticed_today: u32,
     /// Days since the last logged treatment session, when there is one.
     pub days_since_session: Option<i64>,
+    /// A gentle reminder that a check-in questionnaire is due (as often as the person chose).
+    pub questionnaire_due: bool,
 }
 
 /// A reply to the offer on screen.
@@ -305,6 +321,75 @@ pub struct ChangePassphrase {
     pub new_passphrase: String,
 }
 
+/// A completed questionnaire: one answer (0..=3) per item, in order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct QuestionnaireInput {
+    pub instrument: Instrument,
+    pub answers: Vec<u8>,
+}
+
+/// The score, as information. `needs_crisis_support` is true when PHQ-9 item 9 is above
+/// "Not at all": the UI then shows the crisis screen at once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct QuestionnaireResult {
+    pub id: i64,
+    pub instrument: Instrument,
+    pub total: u8,
+    pub max_total: u8,
+    pub band_description: String,
+    pub needs_crisis_support: bool,
+}
+
+/// One questionnaire in the history (the trend chart).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct QuestionnaireItemResult {
+    pub id: i64,
+    pub instrument: Instrument,
+    pub at: DateTime<FixedOffset>,
+    pub total: u8,
+    /// PHQ-9 item 9 (0..=3); `None` for GAD-7.
+    pub item9: Option<u8>,
+    pub flagged_for_visit: bool,
+}
+
+/// A treatment session to log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SessionInput {
+    pub at: DateTime<FixedOffset>,
+    pub kind: SessionKind,
+    pub setting: SessionSetting,
+    pub intention: Option<String>,
+    pub notes: Option<String>,
+}
+
+/// A logged treatment session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SessionView {
+    pub id: i64,
+    pub at: DateTime<FixedOffset>,
+    pub kind: SessionKind,
+    pub setting: SessionSetting,
+    pub intention: Option<String>,
+    pub notes: Option<String>,
+}
+
+/// Export the visit summary for a period (both days included) in one format.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ExportInput {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub format: ExportFormat,
+    /// A folder; `None` means the default backups folder.
+    pub dir: Option<String>,
+}
+
+/// An export was written. `notice` says what it contains and that it is not encrypted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ExportDone {
+    pub path: String,
+    pub notice: String,
+}
+
 macro_rules! declarations {
     ($cfg:expr; $($ty:ty),* $(,)?) => {
         [$(<$ty as TS>::decl($cfg)),*]
@@ -321,6 +406,13 @@ pub fn typescript() -> String {
         CheckInInput, OfferView, TodayDecision, TodayView, RespondInput, FeltInput, ShiftInput,
         WeekMoves, StrengthPoint, ValueStrength, FeelingWeek, EvidenceItem, Markers, ProgressView,
         JournalEntryView, JournalInput, Settings, BackupDone, RestoreInput, ChangePassphrase,
+        Instrument, QuestionItem, AnswerOption, Difficulty, DifficultyOption, QuestionnaireDefinition,
+        Phq9Answers, Gad7Answers, QuestionnaireAnswers, QuestionnaireInput, QuestionnaireResult,
+        QuestionnaireItemResult, ContactMethod, PublicNumber, LockedCrisisView, PlanContact,
+        PlanProfessional, SafetyPlan, CrisisScreen, SessionKind, SessionSetting, SessionInput,
+        SessionView, Period, ValueMoves, CheckInLevel, CheckInPoint, QuestionnaireRecord,
+        TreatmentSession, DiscussNote, VisitSummaryInput, VisitSummary, ExportFormat, ExportInput,
+        ExportDone,
     ];
     let mut out = String::from(
         "// Generated from crates/thaw-core/src/ipc.rs by `cargo test -p thaw-core` with\n\

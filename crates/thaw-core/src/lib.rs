@@ -6,6 +6,7 @@
 //! local clock), so tests can drive days and weeks.
 
 mod catalog;
+mod clinical;
 pub mod error;
 pub mod ipc;
 mod journal;
@@ -17,6 +18,7 @@ mod thaw;
 mod today;
 mod values;
 
+pub use clinical::{crisis_locked, questionnaire_definition};
 pub use error::{AppError, ErrorKind, Result};
 pub use journal::integration_prompts;
 pub use prompts::SentPrompt;

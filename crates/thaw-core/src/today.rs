@@ -259,7 +259,9 @@ impl Thaw {
             .last_session(now)
             .await?
             .map(|s| (now.date_naive() - s.local_date).num_days());
+        let questionnaire_due = self.questionnaire_due(now).await?;
         Ok(TodayView {
+            questionnaire_due,
             date: now.date_naive(),
             check_in,
             decision,

@@ -91,7 +91,11 @@ moves_today: number, noticed_today: number,
 /**
  * Days since the last logged treatment session, when there is one.
  */
-days_since_session: number | null, };
+days_since_session: number | null, 
+/**
+ * A gentle reminder that a check-in questionnaire is due (as often as the person chose).
+ */
+questionnaire_due: boolean, };
 
 export type RespondInput = { offer_id: number, response: Response, 
 /**
@@ -176,3 +180,173 @@ export type RestoreInput = { path: string, secret: string,
 replace_existing: boolean, };
 
 export type ChangePassphrase = { current: string, new_passphrase: string, };
+
+export type Instrument = "phq9" | "gad7";
+
+export type QuestionItem = { 
+/**
+ * 1-based, as printed on the form.
+ */
+number: number, text: string, };
+
+export type AnswerOption = { value: number, label: string, };
+
+export type Difficulty = "not_difficult_at_all" | "somewhat_difficult" | "very_difficult" | "extremely_difficult";
+
+export type DifficultyOption = { value: Difficulty, label: string, };
+
+export type QuestionnaireDefinition = { instrument: Instrument, title: string, stem: string, items: Array<QuestionItem>, options: Array<AnswerOption>, 
+/**
+ * Optional; not part of the score.
+ */
+difficulty_question: string, difficulty_options: Array<DifficultyOption>, attribution: string, };
+
+export type Phq9Answers = { items: [number, number, number, number, number, number, number, number, number], difficulty: Difficulty | null, };
+
+export type Gad7Answers = { items: [number, number, number, number, number, number, number], difficulty: Difficulty | null, };
+
+export type QuestionnaireAnswers = { "instrument": "phq9" } & Phq9Answers | { "instrument": "gad7" } & Gad7Answers;
+
+export type QuestionnaireInput = { instrument: Instrument, answers: Array<number>, };
+
+export type QuestionnaireResult = { id: number, instrument: Instrument, total: number, max_total: number, band_description: string, needs_crisis_support: boolean, };
+
+export type QuestionnaireItemResult = { id: number, instrument: Instrument, at: string, total: number, 
+/**
+ * PHQ-9 item 9 (0..=3); `None` for GAD-7.
+ */
+item9: number | null, flagged_for_visit: boolean, };
+
+export type ContactMethod = "call" | "text" | "call_or_text";
+
+export type PublicNumber = { name: string, number: string, method: ContactMethod, text_keyword: string | null, description: string, emergency: boolean, };
+
+export type LockedCrisisView = { region: string, heading: string, nobody_watches: string, resources: Array<PublicNumber>, };
+
+export type PlanContact = { name: string, phone: string | null, note: string | null, };
+
+export type PlanProfessional = { name: string, phone: string | null, 
+/**
+ * e.g. "my therapist", "clinic, weekdays 9 to 5", "urgent care".
+ */
+note: string | null, };
+
+export type SafetyPlan = { 
+/**
+ * 1. Warning signs: thoughts, images, moods, situations, behaviour that a crisis may be coming.
+ */
+warning_signs: Array<string>, 
+/**
+ * 2. Internal coping strategies: things I can do on my own to take my mind off things.
+ */
+coping_on_my_own: Array<string>, 
+/**
+ * 3. People and social settings that provide distraction.
+ */
+distraction_people_and_places: Array<PlanContact>, 
+/**
+ * 4. People I can ask for help.
+ */
+people_to_ask_for_help: Array<PlanContact>, 
+/**
+ * 5. Professionals or agencies to contact during a crisis, including 988.
+ */
+professionals_and_services: Array<PlanProfessional>, 
+/**
+ * 6. Making the environment safe.
+ */
+making_surroundings_safer: Array<string>, 
+/**
+ * The one thing most worth living for, and others.
+ */
+reasons_for_living: Array<string>, };
+
+export type CrisisScreen = { heading: string, nobody_watches: string, public_numbers: Array<PublicNumber>, 
+/**
+ * The person's own: people to ask for help, then professionals and services not already listed.
+ */
+my_contacts: Array<PlanContact>, plan: SafetyPlan, 
+/**
+ * Offered so the person can bring it up at the next visit.
+ */
+flag_for_visit_label: string, };
+
+export type SessionKind = "iv" | "im" | "intranasal" | "oral_or_lozenge" | "other";
+
+export type SessionSetting = "clinic" | "home";
+
+export type SessionInput = { at: string, kind: SessionKind, setting: SessionSetting, intention: string | null, notes: string | null, };
+
+export type SessionView = { id: number, at: string, kind: SessionKind, setting: SessionSetting, intention: string | null, notes: string | null, };
+
+export type Period = { start: string, end: string, };
+
+export type ValueMoves = { 
+/**
+ * The value in the person's own words.
+ */
+value: string, 
+/**
+ * The life area it belongs to, if any ("Relationships").
+ */
+life_area: string | null, 
+/**
+ * Steps done.
+ */
+done: number, 
+/**
+ * Steps started (partial counts).
+ */
+started: number, 
+/**
+ * Inner shifts noticed ("I thought about calling without dread").
+ */
+noticed: number, };
+
+export type CheckInLevel = "low" | "some" | "good";
+
+export type CheckInPoint = { date: string, energy: CheckInLevel | null, mood: CheckInLevel | null, 
+/**
+ * How much room there was that day.
+ */
+room: CheckInLevel | null, };
+
+export type QuestionnaireRecord = { 
+/**
+ * When it was answered, with the person's local offset.
+ */
+taken_at: string, answers: QuestionnaireAnswers, };
+
+export type TreatmentSession = { at: string, kind: SessionKind, setting: SessionSetting, 
+/**
+ * The person's intention for the session, in their words.
+ */
+intention: string | null, };
+
+export type DiscussNote = { date: string, text: string, };
+
+export type VisitSummaryInput = { period: Period, 
+/**
+ * When the summary is made (passed in: this crate reads no clock).
+ */
+generated_at: string, 
+/**
+ * An opaque local id for the person (never a name). Used only to tie FHIR resources together.
+ */
+patient_id: string, moves: Array<ValueMoves>, check_ins: Array<CheckInPoint>, questionnaires: Array<QuestionnaireRecord>, sessions: Array<TreatmentSession>, 
+/**
+ * Notes marked "to discuss". Kept whatever their date: an older note may still be open.
+ */
+notes: Array<DiscussNote>, };
+
+export type VisitSummary = { data: VisitSummaryInput, };
+
+export type ExportFormat = "html" | "pdf" | "csv" | "fhir_json";
+
+export type ExportInput = { from: string, to: string, format: ExportFormat, 
+/**
+ * A folder; `None` means the default backups folder.
+ */
+dir: string | null, };
+
+export type ExportDone = { path: string, notice: string, };

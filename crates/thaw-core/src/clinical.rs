@@ -1,0 +1,429 @@
+//! Treatment and safety: sessions, PHQ-9 and GAD-7, the safety plan, crisis numbers, and
+//! the visit summary with its exports. Scoring and formats live in `thaw-clinical`; this
+//! module reads and writes the person's data.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use thaw_clinical::questionnaire::{Gad7Answers, Phq9Answers};
+use thaw_clinical::safety::{crisis_screen, CrisisScreen};
+use thaw_clinical::summary::{
+    CheckInLevel, CheckInPoint, DiscussNote, Period, QuestionnaireRecord, SessionKind,
+    SessionSetting, TreatmentSession as SummarySession, ValueMoves,
+};
+use thaw_clinical::{
+    CrisisResources, Instrument, LockedCrisisView, PageSize, QuestionnaireAnswers,
+    QuestionnaireDefinition, SafetyPlan, VisitSummary, VisitSummaryInput,
+};
+use thaw_engine::{Event, EventKind, TreatmentSession};
+use thaw_store::{
+    Instrument as StoredInstrument, ResponseKind, SessionInput as StoredSession,
+    SessionKind as StoredKind, SessionSetting as StoredSetting,
+};
+
+use crate::error::{AppError, ErrorKind, Result};
+use crate::ipc::{
+    ExportDone, ExportInput, QuestionnaireInput, QuestionnaireItemResult, QuestionnaireResult,
+    SessionInput, SessionView,
+};
+use crate::model_state::learn;
+use crate::today::scale_to_level;
+use crate::Thaw;
+
+const SAFETY_PLAN_KEY: &str = "safety_plan";
+const MAX_TEXT: usize = 2_000;
+
+/// Crisis numbers for the lock screen: public numbers only, nothing personal. The region's
+/// own choice lives in the encrypted store, which a locked Thaw cannot read; the US list is
+/// the default until regions are chosen in Settings.
+pub fn crisis_locked() -> LockedCrisisView {
+    CrisisResources::us_default().locked_view()
+}
+
+pub fn questionnaire_definition(instrument: Instrument) -> QuestionnaireDefinition {
+    instrument.definition()
+}
+
+fn stored_instrument(i: Instrument) -> StoredInstrument {
+    match i {
+        Instrument::Phq9 => StoredInstrument::Phq9,
+        Instrument::Gad7 => StoredInstrument::Gad7,
+    }
+}
+
+fn answers_of(instrument: Instrument, answers: &[u8]) -> Result<QuestionnaireAnswers> {
+    let kind = |e: thaw_clinical::AnswerError| {
+        AppError::invalid(format!(
+            "{e}. Every question needs one answer; nothing was saved yet."
+        ))
+    };
+    let slots: Vec<Option<u8>> = answers.iter().map(|a| Some(*a)).collect();
+    Ok(match instrument {
+        Instrument::Phq9 => {
+            QuestionnaireAnswers::Phq9(Phq9Answers::from_responses(&slots, None).map_err(kind)?)
+        }
+        Instrument::Gad7 => {
+            QuestionnaireAnswers::Gad7(Gad7Answers::from_responses(&slots, None).map_err(kind)?)
+        }
+    })
+}
+
+fn session_kind(k: SessionKind) -> StoredKind {
+    match k {
+        SessionKind::Iv => StoredKind::Iv,
+        SessionKind::Im => StoredKind::Im,
+        SessionKind::Intranasal => StoredKind::Intranasal,
+        SessionKind::OralOrLozenge => StoredKind::OralLozenge,
+        SessionKind::Other => StoredKind::Other,
+    }
+}
+
+fn summary_kind(k: StoredKind) -> SessionKind {
+    match k {
+        StoredKind::Iv => SessionKind::Iv,
+        StoredKind::Im => SessionKind::Im,
+        StoredKind::Intranasal => SessionKind::Intranasal,
+        StoredKind::OralLozenge => SessionKind::OralOrLozenge,
+        StoredKind::Other => SessionKind::Other,
+    }
+}
+
+fn setting_of(s: StoredSetting) -> SessionSetting {
+    match s {
+        StoredSetting::Clinic => SessionSetting::Clinic,
+        StoredSetting::Home => SessionSetting::Home,
+    }
+}
+
+fn stored_setting(s: SessionSetting) -> StoredSetting {
+    match s {
+        SessionSetting::Clinic => StoredSetting::Clinic,
+        SessionSetting::Home => StoredSetting::Home,
+    }
+}
+
+fn local(at: DateTime<chrono::Utc>, offset_min: i32) -> DateTime<FixedOffset> {
+    let offset = FixedOffset::east_opt(offset_min * 60)
+        .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset"));
+    at.with_timezone(&offset)
+}
+
+fn optional_text(s: &Option<String>, what: &str) -> Result<Option<String>> {
+    match s.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        Some(t) if t.chars().count() > MAX_TEXT => Err(AppError::invalid(format!(
+            "The {what} is longer than Thaw keeps here ({MAX_TEXT} characters). The journal has room for more. Nothing was lost."
+        ))),
+        other => Ok(other.map(String::from)),
+    }
+}
+
+fn level(v: Option<u8>) -> Option<CheckInLevel> {
+    v.map(|x| match scale_to_level(x) {
+        thaw_engine::Level::Low => CheckInLevel::Low,
+        thaw_engine::Level::Some => CheckInLevel::Some,
+        thaw_engine::Level::Good => CheckInLevel::Good,
+    })
+}
+
+impl Thaw {
+    pub async fn submit_questionnaire(
+        &mut self,
+        input: &QuestionnaireInput,
+        now: DateTime<FixedOffset>,
+    ) -> Result<QuestionnaireResult> {
+        let answers = answers_of(input.instrument, &input.answers)?;
+        let store = &self.open()?.store;
+        let row = store
+            .add_questionnaire(stored_instrument(input.instrument), &input.answers, now)
+            .await?;
+        Ok(QuestionnaireResult {
+            id: row.id,
+            instrument: input.instrument,
+            total: answers.total(),
+            max_total: input.instrument.max_total(),
+            band_description: answers.band_description(),
+            needs_crisis_support: answers.needs_crisis_support(),
+        })
+    }
+
+    /// Every questionnaire taken, oldest first, for the trend chart.
+    pub async fn questionnaires(&self) -> Result<Vec<QuestionnaireItemResult>> {
+        let store = &self.open()?.store;
+        let from = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+        let to = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or_default();
+        let mut out = Vec::new();
+        for instrument in [Instrument::Phq9, Instrument::Gad7] {
+            for q in store
+                .list_questionnaires(stored_instrument(instrument), from, to)
+                .await?
+            {
+                out.push(QuestionnaireItemResult {
+                    id: q.id,
+                    instrument,
+                    at: local(q.at, q.offset_min),
+                    total: u8::try_from(q.total).unwrap_or(u8::MAX),
+                    item9: (instrument == Instrument::Phq9)
+                        .then(|| q.answers.get(8).copied())
+                        .flatten(),
+                    flagged_for_visit: q.flagged_for_visit,
+                });
+            }
+        }
+        out.sort_by_key(|q| q.at);
+        Ok(out)
+    }
+
+    pub async fn flag_questionnaire(&mut self, id: i64, flagged: bool) -> Result<()> {
+        self.open()?
+            .store
+            .flag_questionnaire_for_visit(id, flagged)
+            .await?;
+        Ok(())
+    }
+
+    /// Whether a questionnaire reminder is due (every N days as set; never when off).
+    pub async fn questionnaire_due(&self, now: DateTime<FixedOffset>) -> Result<bool> {
+        let every = self.settings().await?.questionnaire_every_days;
+        if every == 0 {
+            return Ok(false);
+        }
+        let last = self.questionnaires().await?.into_iter().map(|q| q.at).max();
+        Ok(match last {
+            None => true,
+            Some(at) => (now.date_naive() - at.date_naive()).num_days() >= i64::from(every),
+        })
+    }
+
+    pub async fn safety_plan(&self) -> Result<SafetyPlan> {
+        let store = &self.open()?.store;
+        Ok(store
+            .setting_as::<SafetyPlan>(SAFETY_PLAN_KEY)
+            .await?
+            .unwrap_or_else(|| SafetyPlan::new(&CrisisResources::us_default())))
+    }
+
+    pub async fn save_safety_plan(
+        &mut self,
+        plan: &SafetyPlan,
+        now: DateTime<FixedOffset>,
+    ) -> Result<SafetyPlan> {
+        let too_long = serde_json::to_string(plan).map_or(true, |s| s.len() > 100_000);
+        if too_long {
+            return Err(AppError::invalid(
+                "The plan is longer than Thaw can keep in one piece. Nothing was lost; try shortening one part.",
+            ));
+        }
+        self.open()?
+            .store
+            .set_setting(SAFETY_PLAN_KEY, plan, now)
+            .await?;
+        Ok(plan.clone())
+    }
+
+    /// The crisis screen with the person's own contacts and plan (unlocked).
+    pub async fn crisis_screen(&self) -> Result<CrisisScreen> {
+        let plan = self.safety_plan().await?;
+        Ok(crisis_screen(&CrisisResources::us_default(), &plan))
+    }
+
+    pub async fn sessions(&self) -> Result<Vec<SessionView>> {
+        let store = &self.open()?.store;
+        let mut out: Vec<SessionView> = store
+            .list_sessions(false)
+            .await?
+            .into_iter()
+            .map(|s| SessionView {
+                id: s.id,
+                at: local(s.at, s.offset_min),
+                kind: summary_kind(s.kind),
+                setting: setting_of(s.setting),
+                intention: s.intention,
+                notes: s.notes,
+            })
+            .collect();
+        out.sort_by_key(|s| std::cmp::Reverse(s.at));
+        Ok(out)
+    }
+
+    /// Logs a treatment session; the days after it lean towards practice and integration.
+    pub async fn add_session(
+        &mut self,
+        input: &SessionInput,
+        now: DateTime<FixedOffset>,
+    ) -> Result<SessionView> {
+        if input.at > now + chrono::Duration::days(366) {
+            return Err(AppError::invalid(
+                "That date is far in the future. Check the date and try again; nothing was lost.",
+            ));
+        }
+        let intention = optional_text(&input.intention, "intention")?;
+        let notes = optional_text(&input.notes, "note")?;
+        let open = self.open_mut()?;
+        let row = open
+            .store
+            .add_session(&StoredSession {
+                at: input.at,
+                kind: session_kind(input.kind),
+                setting: stored_setting(input.setting),
+                intention: intention.clone(),
+                notes: notes.clone(),
+            })
+            .await?;
+        if input.at <= now {
+            learn(
+                open,
+                Event {
+                    at: now,
+                    kind: EventKind::Session(TreatmentSession { at: input.at }),
+                },
+            )
+            .await?;
+        }
+        Ok(SessionView {
+            id: row.id,
+            at: input.at,
+            kind: input.kind,
+            setting: input.setting,
+            intention,
+            notes,
+        })
+    }
+
+    /// Everything the visit summary shows, for a chosen period.
+    pub async fn visit_summary(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        now: DateTime<FixedOffset>,
+    ) -> Result<VisitSummary> {
+        let period = Period::new(from, to).map_err(|_| {
+            AppError::invalid("The period starts after it ends. Try swapping the dates.")
+        })?;
+        let store = &self.open()?.store;
+        let values = self.values().await?;
+        let areas: BTreeMap<_, _> = crate::life_areas()
+            .into_iter()
+            .map(|a| (a.area, a.label))
+            .collect();
+        let mut moves: BTreeMap<i64, ValueMoves> = values
+            .iter()
+            .map(|v| {
+                (
+                    v.id,
+                    ValueMoves {
+                        value: v.words.clone(),
+                        life_area: areas.get(&v.area).cloned(),
+                        done: 0,
+                        started: 0,
+                        noticed: 0,
+                    },
+                )
+            })
+            .collect();
+        let progress = store.progress(from, to).await?;
+        for m in &progress.moves {
+            if let Some(v) = m.value_id.and_then(|id| moves.get_mut(&id)) {
+                match m.kind {
+                    ResponseKind::Done => v.done += 1,
+                    ResponseKind::Started => v.started += 1,
+                    _ => {}
+                }
+            }
+        }
+        for s in &progress.shifts {
+            if let Some(v) = s.value_id.and_then(|id| moves.get_mut(&id)) {
+                v.noticed += 1;
+            }
+        }
+        let mut check_ins: BTreeMap<NaiveDate, CheckInPoint> = BTreeMap::new();
+        for c in store.list_check_ins(from, to).await? {
+            check_ins.insert(
+                c.local_date,
+                CheckInPoint {
+                    date: c.local_date,
+                    energy: level(c.energy),
+                    mood: level(c.mood),
+                    room: level(c.room),
+                },
+            );
+        }
+        let mut questionnaires = Vec::new();
+        for instrument in [Instrument::Phq9, Instrument::Gad7] {
+            for q in store
+                .list_questionnaires(stored_instrument(instrument), from, to)
+                .await?
+            {
+                questionnaires.push(QuestionnaireRecord {
+                    taken_at: local(q.at, q.offset_min),
+                    answers: answers_of(instrument, &q.answers)?,
+                });
+            }
+        }
+        let sessions = store
+            .list_sessions(false)
+            .await?
+            .into_iter()
+            .map(|s| SummarySession {
+                at: local(s.at, s.offset_min),
+                kind: summary_kind(s.kind),
+                setting: setting_of(s.setting),
+                intention: s.intention,
+            })
+            .collect();
+        let notes = store
+            .list_to_discuss()
+            .await?
+            .into_iter()
+            .map(|e| DiscussNote {
+                date: e.local_date,
+                text: e.body,
+            })
+            .collect();
+        VisitSummary::new(VisitSummaryInput {
+            period,
+            generated_at: now,
+            patient_id: "thaw-person".into(),
+            moves: moves.into_values().filter(|m| m.total() > 0).collect(),
+            check_ins: check_ins.into_values().collect(),
+            questionnaires,
+            sessions,
+            notes,
+        })
+        .map_err(|_| AppError::invalid("That period cannot be used. Try other dates."))
+    }
+
+    /// Writes the summary as a file the person asked for. Exports are not encrypted, and
+    /// the result says so.
+    pub async fn export_summary(
+        &self,
+        input: &ExportInput,
+        now: DateTime<FixedOffset>,
+    ) -> Result<ExportDone> {
+        let summary = self.visit_summary(input.from, input.to, now).await?;
+        let dir = match input
+            .dir
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+        {
+            Some(d) => PathBuf::from(d),
+            None => PathBuf::from(self.default_backup_dir()),
+        };
+        std::fs::create_dir_all(&dir).map_err(|_| {
+            AppError::invalid("Thaw could not create that folder. Try another place.")
+        })?;
+        let path = dir.join(input.format.suggested_file_name(&summary));
+        thaw_clinical::export::export_to_path(&summary, input.format, PageSize::A4, &path)
+            .map_err(|_| {
+                AppError::new(
+                    ErrorKind::Internal,
+                    "Thaw could not write the file there. Nothing else changed; try another folder.",
+                )
+            })?;
+        Ok(ExportDone {
+            path: path.display().to_string(),
+            notice: input.format.before_saving_notice(),
+        })
+    }
+}
