@@ -190,7 +190,7 @@ async function everyScreen(session, look, full) {
   await type(session, '#unlock-passphrase', 'not my passphrase at all');
   await click(session, '[data-testid="unlock"]');
   const wrong = await waitText(session, '[data-testid="unlock-error"]', /\S/);
-  assert.match(wrong, /take your time/);
+  assert.match(wrong, /did not open Thaw/i);
   await evidence(session, 'unlock-wrong', look);
   await type(session, '#unlock-passphrase', PASSPHRASE);
   await waitEnabled(session, '[data-testid="unlock"]', 60000);

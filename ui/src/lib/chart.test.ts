@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastN, niceMax, scale, softPath, spread, stackedBars } from './chart';
+import { labelEvery, lastN, niceMax, recentWeeks, scale, softPath, spread, stackedBars } from './chart';
 
 const frame = { width: 300, height: 200, top: 20, right: 10, bottom: 30, left: 10 };
 
@@ -91,5 +91,20 @@ describe('soft lines', () => {
 
   it('is empty for no points', () => {
     expect(softPath([])).toBe('');
+  });
+});
+
+describe('which weeks to draw', () => {
+  const w = (n: number) => ({ inside: 0, outside: n });
+  it('skips empty weeks before the first move, keeping at least four', () => {
+    expect(recentWeeks([w(0), w(0), w(0), w(0), w(0), w(0), w(0), w(2)])).toHaveLength(4);
+    expect(recentWeeks([w(0), w(1), w(0), w(0), w(0), w(0), w(0), w(2)])).toHaveLength(7);
+    expect(recentWeeks([w(0), w(0)])).toHaveLength(2);
+    expect(recentWeeks(Array.from({ length: 20 }, () => w(1)))).toHaveLength(8);
+  });
+
+  it('labels every bar when few, every other when many', () => {
+    expect(labelEvery(4)).toBe(1);
+    expect(labelEvery(8)).toBe(2);
   });
 });

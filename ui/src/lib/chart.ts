@@ -98,3 +98,19 @@ export function spread(n: number, from: number, to: number): number[] {
 export function lastN<T>(items: T[], n: number): T[] {
   return items.slice(Math.max(0, items.length - n));
 }
+
+/**
+ * The weeks worth drawing: the last eight, without the empty weeks before the first move
+ * (a new person sees their own start, not a row of blanks), but at least four.
+ */
+export function recentWeeks<T extends { inside: number; outside: number }>(weeks: T[], most = 8, least = 4): T[] {
+  const recent = lastN(weeks, most);
+  const first = recent.findIndex((w) => w.inside + w.outside > 0);
+  if (first < 0) return lastN(recent, least);
+  return recent.slice(Math.min(first, Math.max(0, recent.length - least)));
+}
+
+/** Label every n-th bar (counting back from the newest) so labels never crowd: 1 for up to 4 bars, else 2. */
+export function labelEvery(bars: number): number {
+  return bars <= 4 ? 1 : 2;
+}

@@ -35,6 +35,7 @@ export function install() {
     moves_today: moves,
     noticed_today: noticed,
     days_since_session: 3,
+    questionnaire_due: false,
   });
   mockIPC((cmd, args) => {
     const a = (args ?? {}) as Record<string, any>;
