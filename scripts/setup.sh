@@ -42,11 +42,29 @@ else
   log "tauri-driver present"
 fi
 
-# npm ci only when the lockfile changed since the last install.
+# The independent FHIR implementation the clinical tests check our exports with, in a venv
+# under target/ so the system Python is left alone.
+venv=target/pyenv
+req=crates/thaw-clinical/tests/requirements.txt
+if [ ! -x "$venv/bin/python" ] || ! cmp -s "$req" "$venv/.requirements"; then
+  log "installing the FHIR validator (Python venv)"
+  if ! python3 -m venv "$venv" 2>/dev/null; then
+    apt-get install -y -qq python3-venv >/dev/null
+    python3 -m venv "$venv"
+  fi
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check -r "$req"
+  cp "$req" "$venv/.requirements"
+else
+  log "FHIR validator present"
+fi
+
+# npm install (not ci) only when the lockfile changed since the last install: the registry
+# mirror here omits other platforms' optional Tauri CLI binaries from the lockfile, which
+# `npm ci` refuses, while `npm install` installs exactly the locked versions.
 stamp=node_modules/.thaw-lock-stamp
 if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
   log "installing npm packages"
-  npm ci --no-audit --no-fund --loglevel=error
+  npm install --no-audit --no-fund --loglevel=error
   cp package-lock.json "$stamp"
 else
   log "npm packages present"

@@ -6,6 +6,10 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-always}
+# The clinical tests check exports with an independent FHIR implementation and render the
+# PDF to PNG; both tools are installed by setup.sh.
+export PATH="$PWD/target/pyenv/bin:$PATH"
+export THAW_FHIR_VALIDATE=1 THAW_PDF_RENDER=1
 # One feature set for every cargo command, so the app and its tests share one build.
 FEATURES=(--features custom-protocol)
 
