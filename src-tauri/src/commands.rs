@@ -301,3 +301,24 @@ pub async fn visit_summary(
 pub async fn export_summary(state: State<'_, AppState>, input: ExportInput) -> Result<ExportDone> {
     thaw(&state).await.export_summary(&input, now()).await
 }
+
+/// The start-up benchmark (`scripts/bench.sh`): the UI calls this once, when its first screen is
+/// up. With `THAW_READY_FILE` set, appends `{"ready_unix_ms": …}` to that file; otherwise does
+/// nothing. It carries nothing personal.
+#[tauri::command]
+pub fn ui_ready() {
+    use std::io::Write;
+    let Some(path) = std::env::var_os("THAW_READY_FILE") else {
+        return;
+    };
+    let ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis());
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path);
+    if let Ok(mut file) = file {
+        let _ = writeln!(file, "{{\"ready_unix_ms\": {ms}}}");
+    }
+}

@@ -101,6 +101,7 @@ pub fn run() {
             commands::add_session,
             commands::visit_summary,
             commands::export_summary,
+            commands::ui_ready,
         ])
         .run(tauri::generate_context!())
         .expect("Thaw could not start");

@@ -1,6 +1,7 @@
 import { mount } from 'svelte';
 import './app.css';
 import App from './App.svelte';
+import { api } from './lib/ipc/api';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('Thaw could not find its page.');
@@ -11,4 +12,15 @@ if (import.meta.env.VITE_THAW_MOCK === '1') {
   install();
 }
 
-export default mount(App, { target });
+const app = mount(App, { target });
+
+// Start-up benchmark (scripts/bench.sh): tell the shell once the first real screen replaces
+// "Opening Thaw…" (main stops being aria-busy). A no-op unless THAW_READY_FILE is set.
+const ready = new MutationObserver(() => {
+  if (target.querySelector('[aria-busy="true"]')) return;
+  ready.disconnect();
+  api.uiReady().catch(() => {});
+});
+ready.observe(target, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
+
+export default app;

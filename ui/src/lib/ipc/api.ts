@@ -114,6 +114,9 @@ export const api = {
   defaultBackupDir: () => call<string>('default_backup_dir'),
   restore: (input: RestoreInput) => call<AppStatus>('restore', { input }),
   eraseEverything: (confirm: string) => call<AppStatus>('erase_everything', { confirm }),
+
+  /** Start-up benchmark only: the shell notes the time when THAW_READY_FILE is set. */
+  uiReady: () => call<null>('ui_ready'),
 };
 
 export type Api = typeof api;
