@@ -211,6 +211,14 @@ test('first run to a first step done, Smaller please, Done in Progress, lock and
     await firstRun(session, look);
     backupPath = await everyScreen(session, look, true);
     assert.ok(backupPath?.startsWith(backupDir), `the backup went to ${backupDir}: ${backupPath}`);
+
+    // Text at 200%: nothing runs off the side, and the main actions are still there.
+    await session.execute(`document.documentElement.style.zoom = '2'; return true;`);
+    await new Promise((r) => setTimeout(r, 300));
+    const overflow = await session.execute(`return document.documentElement.scrollWidth - document.documentElement.clientWidth;`);
+    assert.ok(overflow <= 1, `no sideways scrolling at 200% (overflow ${overflow}px)`);
+    await evidence(session, 'today-zoom200', look);
+    await session.execute(`document.documentElement.style.zoom = ''; return true;`);
   } finally {
     await session.quit();
   }
