@@ -196,6 +196,14 @@ async function everyScreen(session, look, full) {
   await waitEnabled(session, '[data-testid="unlock"]', 60000);
   await click(session, '[data-testid="unlock"]');
   await waitH1(session, /One small step|Rest counts/);
+
+  // Not now is a real answer: said enough times, the day turns to rest.
+  for (let i = 0; i < 8 && !(await session.exists('[data-testid="rest"]')); i++) {
+    await click(session, '[data-testid="respond-not-now"]');
+    await session.waitFor(`() => !document.querySelector('[data-testid="respond-not-now"]')?.disabled`, 10000, 'the answer to land');
+  }
+  await waitH1(session, /Rest counts/);
+  await evidence(session, 'rest', look);
   return backupPath;
 }
 
