@@ -99,3 +99,9 @@ export function waitWords(seconds: number): string {
   const minutes = Math.ceil(seconds / 60);
   return `about ${count(minutes, 'minute', 'minutes')}`;
 }
+
+/** The rest reason under the "Rest counts." heading, without saying it twice. */
+export function restWords(reason: string): string {
+  const rest = reason.replace(/\s*Rest counts\.?\s*/gi, ' ').trim();
+  return rest || 'Nothing more is needed today.';
+}
