@@ -151,12 +151,31 @@ async function everyScreen(session, look, full) {
   await waitH1(session, /What matters to you/);
   await waitText(session, '[data-testid="value"]', new RegExp(VALUE_WORDS));
   await evidence(session, 'values', look);
+  if (full) {
+    // A movement of one's own gets a ladder from the core; its steps can be reworded.
+    await click(session, '[data-testid="add-movement"]');
+    await type(session, '[data-testid="new-movement-title"]', 'Call my sister');
+    await click(session, '[data-testid="save-movement"]');
+    await waitText(session, '[data-testid="value"]', /Call my sister/);
+    const ladders = await session.findAll('[data-testid="ladder"]');
+    assert.ok(ladders.length >= 2, 'the new movement has a ladder');
+    await click(session, '[data-testid="edit-steps"]');
+    await type(session, '[data-testid="rung-input"]', 'Think of her for a breath');
+    await click(session, '[data-testid="save-steps"]');
+    await waitText(session, '[data-testid="value"]', /Think of her for a breath/);
+    await evidence(session, 'values-edited', look);
+  }
 
   await click(session, '[data-testid="tab-more"]');
   await click(session, '[data-testid="go-settings"]');
   await waitH1(session, /Settings/);
   await session.find('[data-testid="save-settings"]', 20000);
   await evidence(session, 'settings', look);
+  if (full) {
+    await session.execute(`const s = document.querySelector('#per-day'); s.value = '3'; s.dispatchEvent(new Event('change', { bubbles: true })); return true;`);
+    await click(session, '[data-testid="save-settings"]');
+    await waitText(session, '[data-testid="settings-said"]', /Saved/);
+  }
 
   let backupPath = null;
   if (full) {
@@ -204,6 +223,17 @@ async function everyScreen(session, look, full) {
   }
   await waitH1(session, /Rest counts/);
   await evidence(session, 'rest', look);
+
+  if (!full) {
+    // Erase everything, calmly and twice confirmed: back to the very start.
+    await click(session, '[data-testid="tab-more"]');
+    await click(session, '[data-testid="go-settings"]');
+    await click(session, '[data-testid="erase-start"]');
+    await type(session, '#erase-confirm', 'erase everything');
+    await evidence(session, 'erase', look);
+    await click(session, '[data-testid="erase"]');
+    await waitH1(session, /Welcome to Thaw/, 30000);
+  }
   return backupPath;
 }
 
