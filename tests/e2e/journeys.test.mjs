@@ -81,6 +81,7 @@ async function firstRun(session, look, checkIn = ['good', 'good', 'good']) {
     await click(session, `[data-testid="level-${level}"]`);
   }
   await session.find('[data-testid="offer"]', 20000);
+  return code;
 }
 
 async function offerSeconds(session) {
@@ -88,7 +89,7 @@ async function offerSeconds(session) {
 }
 
 /** Visits every unlocked screen with evidence; the full run also asserts the journeys. */
-async function everyScreen(session, look, full) {
+async function everyScreen(session, look, full, code = '') {
   await waitH1(session, /One small step/);
   await evidence(session, 'today', look);
 
@@ -225,6 +226,19 @@ async function everyScreen(session, look, full) {
   await evidence(session, 'rest', look);
 
   if (!full) {
+    // A forgotten passphrase: the recovery code opens Thaw and a new passphrase is chosen.
+    await click(session, '[data-testid="tab-more"]');
+    await click(session, '[data-testid="lock"]');
+    await waitH1(session, /Welcome back/);
+    await click(session, '[data-testid="use-recovery"]');
+    await waitH1(session, /Use your recovery code/);
+    await type(session, '#recovery-code', code);
+    await type(session, '#recovery-new', 'another calm passphrase here');
+    await waitEnabled(session, '[data-testid="recover"]');
+    await evidence(session, 'unlock-recovery', look);
+    await click(session, '[data-testid="recover"]');
+    await waitH1(session, /One small step|Rest counts/, 30000);
+
     // Erase everything, calmly and twice confirmed: back to the very start.
     await click(session, '[data-testid="tab-more"]');
     await click(session, '[data-testid="go-settings"]');
@@ -312,8 +326,8 @@ for (const [size, theme] of [
     try {
       const isDark = await session.execute(`return matchMedia('(prefers-color-scheme: dark)').matches;`);
       assert.equal(isDark, theme === 'dark', `prefers-color-scheme follows GTK_THEME (${theme})`);
-      await firstRun(session, { size, theme }, ['low', 'some', 'low']);
-      await everyScreen(session, { size, theme }, false);
+      const code = await firstRun(session, { size, theme }, ['low', 'some', 'low']);
+      await everyScreen(session, { size, theme }, false, code);
     } finally {
       await session.quit();
     }
