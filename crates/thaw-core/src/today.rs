@@ -57,7 +57,7 @@ fn check_feeling(v: Option<u8>) -> Result<Option<u8>> {
 impl Thaw {
     /// Today's screen. If no step is waiting, the engine is asked for one (or rest).
     pub async fn today(&mut self, now: DateTime<FixedOffset>) -> Result<TodayView> {
-        self.today_from(now, OfferSource::Engine).await
+        self.today_from(now, OfferSource::Engine, false).await
     }
 
     /// "I have a moment": readiness, noticed. The engine learns the hour and offers a step.
@@ -71,7 +71,7 @@ impl Thaw {
             },
         )
         .await?;
-        self.today_from(now, OfferSource::Moment).await
+        self.today_from(now, OfferSource::Moment, false).await
     }
 
     pub async fn check_in(
@@ -103,7 +103,9 @@ impl Thaw {
             },
         )
         .await?;
-        self.today(now).await
+        // A step offered before the check-in was sized for "we don't know yet": size it again.
+        // The earlier one simply stays unanswered; it never counts for or against anything.
+        self.today_from(now, OfferSource::Engine, true).await
     }
 
     /// The answer to the step on screen. Not now is a real answer: it never lowers anything.
@@ -226,10 +228,16 @@ impl Thaw {
         &mut self,
         now: DateTime<FixedOffset>,
         source: OfferSource,
+        fresh: bool,
     ) -> Result<TodayView> {
         let open = self.open_mut()?;
         let catalog = Catalog::load(&open.store).await?;
-        let decision = match open_offer_id(open, now).await? {
+        let waiting = if fresh {
+            None
+        } else {
+            open_offer_id(open, now).await?
+        };
+        let decision = match waiting {
             Some(id) => TodayDecision::Offer(stored_offer_view(open, &catalog, id, now).await?),
             None => match decide(&open.model, &catalog.values, &catalog.movements, now) {
                 Decision::Rest { kind, reason } => TodayDecision::Rest { kind, reason },
@@ -272,14 +280,14 @@ impl Thaw {
     }
 }
 
-/// The step offered today that has no answer yet, if any.
+/// The step on screen: today's latest offer, while it has no answer. Earlier unanswered
+/// offers (re-sized by a check-in) are never shown again.
 async fn open_offer_id(open: &Open, now: DateTime<FixedOffset>) -> Result<Option<i64>> {
     let today = open.store.today(now.date_naive()).await?;
     Ok(today
         .offers
-        .iter()
-        .rev()
-        .find(|o| o.response.is_none())
+        .last()
+        .filter(|o| o.response.is_none())
         .map(|o| o.offer.id))
 }
 

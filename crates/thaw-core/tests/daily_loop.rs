@@ -144,6 +144,61 @@ async fn smaller_please_gives_a_strictly_smaller_step_and_done_shows_in_progress
 }
 
 #[tokio::test]
+async fn a_check_in_resizes_the_step_that_was_waiting() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut thaw, _) = onboarded(dir.path()).await;
+    let before = offer(&thaw.today(at(2, 10)).await.unwrap()).clone();
+    assert!(before.reason.contains("check-in"), "{}", before.reason);
+    let after = thaw
+        .check_in(
+            &CheckInInput {
+                energy: Some(Level::Good),
+                mood: Some(Level::Good),
+                room: Some(Level::Good),
+            },
+            at(2, 10),
+        )
+        .await
+        .unwrap();
+    let resized = offer(&after).clone();
+    assert_ne!(resized.offer_id, before.offer_id);
+    assert!(
+        !resized.reason.contains("Without a check-in"),
+        "{}",
+        resized.reason
+    );
+    // The earlier step is gone from the screen: answering it is refused kindly.
+    let stale = thaw
+        .respond(
+            &RespondInput {
+                offer_id: before.offer_id,
+                response: Response::Done,
+                dread_before: None,
+            },
+            at(2, 10),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(stale.kind, ErrorKind::NotFound);
+    // Once the new step is answered, the old one does not come back.
+    let next = thaw
+        .respond(
+            &RespondInput {
+                offer_id: resized.offer_id,
+                response: Response::Done,
+                dread_before: None,
+            },
+            at(2, 11),
+        )
+        .await
+        .unwrap();
+    if let TodayDecision::Offer(o) = &next.decision {
+        assert_ne!(o.offer_id, before.offer_id);
+        assert_ne!(o.offer_id, resized.offer_id);
+    }
+}
+
+#[tokio::test]
 async fn not_now_is_a_rest_not_a_penalty() {
     let dir = tempfile::tempdir().unwrap();
     let (mut thaw, _) = onboarded(dir.path()).await;
