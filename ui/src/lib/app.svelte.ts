@@ -2,7 +2,17 @@
 // screen right now; everything else stays in the Rust core.
 import type { AppStatus, TodayView } from './ipc/types';
 
-export type Screen = 'today' | 'progress' | 'journal' | 'more' | 'values' | 'settings';
+export type Screen =
+  | 'today'
+  | 'progress'
+  | 'journal'
+  | 'more'
+  | 'values'
+  | 'settings'
+  | 'questionnaires'
+  | 'safety-plan'
+  | 'sessions'
+  | 'summary';
 export type Phase = 'loading' | 'error' | 'onboarding' | 'locked' | 'open';
 
 export const app = $state({
@@ -18,6 +28,12 @@ export const app = $state({
   /** Onboarding starts at this step when it opens. */
   onboardingStart: 'welcome' as 'welcome' | 'areas',
   crisisOpen: false,
+  /** A questionnaire the crisis sheet may note for the next visit (set after PHQ-9 item 9). */
+  crisisFlagId: null as number | null,
+  /** The journal opens a new entry with this question and session (from Today's integration link). */
+  journalStart: null as { prompt: string; latestSession: boolean } | null,
+  /** Today's questionnaire card was put aside for now (this run only). */
+  questionnaireCardHidden: false,
 });
 
 /** Chooses the phase from the core's status. */

@@ -13,6 +13,12 @@ import {
   restWords,
   waitWords,
   when,
+  offsetWords,
+  localIso,
+  addDays,
+  daysSinceSession,
+  localDay,
+  localTime,
 } from './format';
 
 describe('numbers as what happened', () => {
@@ -93,5 +99,36 @@ describe('the rest message', () => {
     expect(restWords('You moved today. Rest counts.')).toBe('You moved today.');
     expect(restWords('Rest counts.')).toBe('Nothing more is needed today.');
     expect(restWords('Enough choosing for one day.')).toBe('Enough choosing for one day.');
+  });
+});
+
+describe('dates for sessions and the visit summary', () => {
+  it('writes offsets as RFC 3339 wants them', () => {
+    expect(offsetWords(60)).toBe('+01:00');
+    expect(offsetWords(-300)).toBe('-05:00');
+    expect(offsetWords(330)).toBe('+05:30');
+    expect(offsetWords(0)).toBe('+00:00');
+  });
+
+  it('turns a date and time input into a time with an offset', () => {
+    expect(localIso('2026-11-22', '09:05')).toMatch(/^2026-11-22T09:05:00[+-]\d{2}:\d{2}$/);
+  });
+
+  it('counts calendar days across months and years', () => {
+    expect(addDays('2026-11-22', -30)).toBe('2026-10-23');
+    expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+  });
+
+  it('says days since a session gently', () => {
+    expect(daysSinceSession(0)).toBe('Your last session was today.');
+    expect(daysSinceSession(1)).toBe('1 day since your last session.');
+    expect(daysSinceSession(4)).toBe('4 days since your last session.');
+  });
+
+  it('gives a local day and time', () => {
+    const d = new Date(2026, 10, 2, 7, 3);
+    expect(localDay(d)).toBe('2026-11-02');
+    expect(localTime(d)).toBe('07:03');
   });
 });

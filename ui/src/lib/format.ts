@@ -1,5 +1,5 @@
 // Plain words for numbers and dates. Numbers say what happened, never how well.
-import type { Level } from './ipc/types';
+import type { Instrument, Level, SessionKind, SessionSetting } from './ipc/types';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -105,3 +105,76 @@ export function restWords(reason: string): string {
   const rest = reason.replace(/\s*Rest counts\.?\s*/gi, ' ').trim();
   return rest || 'Nothing more is needed today.';
 }
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** The calendar day of a local Date: "2026-11-22". */
+export function localDay(d: Date = new Date()): string {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** The local time of a Date: "09:05". */
+export function localTime(d: Date = new Date()): string {
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A UTC offset in minutes east (JS gives minutes west) as "+01:00" / "-05:00". */
+export function offsetWords(minutesEast: number): string {
+  const sign = minutesEast < 0 ? '-' : '+';
+  const m = Math.abs(minutesEast);
+  return `${sign}${pad(Math.floor(m / 60))}:${pad(m % 60)}`;
+}
+
+/** A date and time input's values as RFC 3339 with the local offset at that moment. */
+export function localIso(day: string, time: string): string {
+  const [y, mo, d] = day.split('-').map(Number);
+  const [h, mi] = time.split(':').map(Number);
+  const at = new Date(y ?? 1970, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0);
+  return `${day}T${pad(h ?? 0)}:${pad(mi ?? 0)}:00${offsetWords(-at.getTimezoneOffset())}`;
+}
+
+/** "2026-11-22" plus `n` days (negative goes back), by the calendar. */
+export function addDays(day: string, n: number): string {
+  const p = parseDay(day);
+  if (!p) return day;
+  const d = new Date(Date.UTC(p.y, p.m - 1, p.d + n));
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/** Today's gentle line about the last treatment session. */
+export function daysSinceSession(days: number): string {
+  if (days <= 0) return 'Your last session was today.';
+  return `${count(days, 'day', 'days')} since your last session.`;
+}
+
+export const SESSION_KINDS: { value: SessionKind; label: string }[] = [
+  { value: 'iv', label: 'IV (into a vein)' },
+  { value: 'im', label: 'IM (an injection)' },
+  { value: 'intranasal', label: 'Intranasal (nasal spray)' },
+  { value: 'oral_or_lozenge', label: 'Oral or lozenge' },
+  { value: 'other', label: 'Other' },
+];
+
+export const SESSION_SETTINGS: { value: SessionSetting; label: string }[] = [
+  { value: 'clinic', label: 'At the clinic' },
+  { value: 'home', label: 'At home' },
+];
+
+export function sessionKindWords(kind: SessionKind): string {
+  return SESSION_KINDS.find((k) => k.value === kind)?.label ?? kind;
+}
+
+export function sessionSettingWords(setting: SessionSetting): string {
+  return SESSION_SETTINGS.find((s) => s.value === setting)?.label ?? setting;
+}
+
+export const INSTRUMENT_NAMES: Record<Instrument, string> = { phq9: 'PHQ-9', gad7: 'GAD-7' };
+export const INSTRUMENT_ABOUT: Record<Instrument, string> = {
+  phq9: 'Nine questions about mood over the last two weeks.',
+  gad7: 'Seven questions about worry and tension over the last two weeks.',
+};
+
+/** The published answer options, 0..=3 (for history and the visit summary). */
+export const ANSWER_WORDS = ['Not at all', 'Several days', 'More than half the days', 'Nearly every day'];

@@ -7,26 +7,39 @@ import type {
   BackupDone,
   ChangePassphrase,
   CheckInInput,
+  CrisisScreen,
+  ExportDone,
+  ExportInput,
   ErrorKind,
   FeltInput,
+  Instrument,
   JournalEntryView,
   JournalInput,
   LifeArea,
   LifeAreaInfo,
+  LockedCrisisView,
   MovementTemplate,
   MovementView,
   NewMovement,
   NewValue,
   PassphraseStrength,
   ProgressView,
+  QuestionnaireDefinition,
+  QuestionnaireInput,
+  QuestionnaireItemResult,
+  QuestionnaireResult,
   RespondInput,
   RestoreInput,
   RungView,
+  SafetyPlan,
+  SessionInput,
+  SessionView,
   Settings,
   SetupDone,
   ShiftInput,
   TodayView,
   ValueView,
+  VisitSummary,
 } from './types';
 
 export type { AppError, ErrorKind };
@@ -114,6 +127,29 @@ export const api = {
   defaultBackupDir: () => call<string>('default_backup_dir'),
   restore: (input: RestoreInput) => call<AppStatus>('restore', { input }),
   eraseEverything: (confirm: string) => call<AppStatus>('erase_everything', { confirm }),
+
+  /** Works while locked: public crisis numbers only, nothing personal. */
+  crisisLocked: () => call<LockedCrisisView>('crisis_locked'),
+  /** Unlocked: public numbers, the person's own contacts and their safety plan. */
+  crisisScreen: () => call<CrisisScreen>('crisis_screen'),
+
+  questionnaireDefinition: (instrument: Instrument) =>
+    call<QuestionnaireDefinition>('questionnaire_definition', { instrument }),
+  submitQuestionnaire: (input: QuestionnaireInput) => call<QuestionnaireResult>('submit_questionnaire', { input }),
+  /** History, oldest first. */
+  questionnaires: () => call<QuestionnaireItemResult[]>('questionnaires'),
+  flagQuestionnaire: (id: number, flagged: boolean) => call<null>('flag_questionnaire', { id, flagged }),
+
+  safetyPlan: () => call<SafetyPlan>('safety_plan'),
+  saveSafetyPlan: (input: SafetyPlan) => call<SafetyPlan>('save_safety_plan', { input }),
+
+  /** Newest first. */
+  sessions: () => call<SessionView[]>('sessions'),
+  addSession: (input: SessionInput) => call<SessionView>('add_session', { input }),
+
+  /** Both days included, 'YYYY-MM-DD'. */
+  visitSummary: (from: string, to: string) => call<VisitSummary>('visit_summary', { from, to }),
+  exportSummary: (input: ExportInput) => call<ExportDone>('export_summary', { input }),
 
   /** Start-up benchmark only: the shell notes the time when THAW_READY_FILE is set. */
   uiReady: () => call<null>('ui_ready'),
