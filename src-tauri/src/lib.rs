@@ -103,8 +103,18 @@ pub fn run() {
             commands::export_summary,
             commands::ui_ready,
         ])
-        .run(tauri::generate_context!())
-        .expect("Thaw could not start");
+        .build(tauri::generate_context!())
+        .expect("Thaw could not start")
+        .run(|app, event| {
+            // Close the vault before the process ends: the key is wiped and every connection
+            // is closed while SQLCipher is still there to close it.
+            if let tauri::RunEvent::Exit = event {
+                let state = app.state::<commands::AppState>();
+                tauri::async_runtime::block_on(async {
+                    let _ = state.thaw.lock().await.lock().await;
+                });
+            }
+        });
 }
 
 /// `--name=PATH` on the command line, or the environment variable: a data folder elsewhere

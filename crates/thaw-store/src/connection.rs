@@ -62,6 +62,8 @@ fn base_options(path: &Path, create: bool) -> SqliteConnectOptions {
         .synchronous(SqliteSynchronous::Full)
         .foreign_keys(true)
         .busy_timeout(BUSY_TIMEOUT)
+        // Named so the exit guard can wait for them (see exit_guard.rs).
+        .thread_name(|id| format!("{}{id}", crate::exit_guard::THREAD_PREFIX))
         .pragma("temp_store", "MEMORY")
         .pragma("cipher_log_level", "NONE")
         // No statement logging: bound values would never be logged, but keep the log quiet anyway.
@@ -82,6 +84,8 @@ pub(crate) async fn quiet_sqlcipher_log() -> Result<()> {
                 .execute(&mut conn)
                 .await?;
             conn.close().await?;
+            // SQLCipher has now registered its exit cleanup; ours must come after it.
+            crate::exit_guard::install();
             Ok::<(), StoreError>(())
         })
         .await?;

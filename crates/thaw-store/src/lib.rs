@@ -17,6 +17,7 @@
 mod backup;
 mod connection;
 mod error;
+mod exit_guard;
 mod files;
 mod idle_lock;
 mod kdf;
