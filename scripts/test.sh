@@ -42,6 +42,9 @@ step "no http client in the app" bash scripts/check-no-network-deps.sh
 step "ui type check" npm run --silent check
 step "ui unit tests" npm run --silent test:unit
 step "app build (debug, ui embedded)" cargo build -p thaw "${FEATURES[@]}"
+# The .deb as people get it (debug, so it reuses the build above), installed, opened and removed.
+step "package (.deb, debug)" npx tauri build --debug --bundles deb "${FEATURES[@]}"
+step "package install test" node --test tests/package/
 step "end-to-end (real app, Xvfb, tauri-driver)" npm run --silent test:e2e
 
 echo
