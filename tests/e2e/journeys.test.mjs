@@ -207,7 +207,7 @@ async function everyScreen(session, look, full, code = '') {
   const crisis = await textOf(session, '#crisis');
   assert.match(crisis, /988/);
   assert.match(crisis, /911/);
-  assert.match(crisis, /Nobody watches Thaw in real time/);
+  assert.match(crisis, /Nobody watches this app in real time/);
   await evidence(session, 'crisis', look);
   await click(session, '#crisis .close');
 

@@ -96,3 +96,50 @@ export async function waitH1(session, pattern, timeoutMs = 20000) {
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Onboarding without evidence, for journeys that start after it: passphrase, recovery code,
+ * one value, check-in skipped. Ends on Today. */
+export async function onboard(session) {
+  await waitH1(session, /Welcome to Thaw/);
+  await click(session, '[data-testid="begin"]');
+  await waitH1(session, /Choose a passphrase/);
+  await type(session, '#new-passphrase', PASSPHRASE);
+  await type(session, '#passphrase-again', PASSPHRASE);
+  await waitEnabled(session, '[data-testid="create"]');
+  await click(session, '[data-testid="create"]');
+  const code = await textOf(session, '[data-testid="recovery-code"]');
+  await type(session, '#last-group', code.trim().split(/[\s-]+/).at(-1));
+  await waitEnabled(session, '[data-testid="kept-code"]');
+  await click(session, '[data-testid="kept-code"]');
+  await waitH1(session, /What matters to you/);
+  await click(session, '[data-testid="area-relationships"]');
+  await click(session, '[data-testid="areas-continue"]');
+  await waitH1(session, /In your own words/);
+  await type(session, '[data-testid="value-words"]', VALUE_WORDS);
+  await session.find('[data-testid="starter"]');
+  await click(session, '[data-testid="save-value"]');
+  await session.find('[data-testid="checkin"]', 20000);
+  await click(session, '[data-testid="checkin-skip-all"]');
+  await waitH1(session, /One small step|Rest counts/);
+  return code;
+}
+
+/** From the lock screen back in with the passphrase. */
+export async function unlock(session) {
+  await waitH1(session, /Welcome back/);
+  await type(session, '#unlock-passphrase', PASSPHRASE);
+  await waitEnabled(session, '[data-testid="unlock"]', 60000);
+  await click(session, '[data-testid="unlock"]');
+  await waitH1(session, /One small step|Rest counts|How is your energy/, 30000);
+}
+
+/** Calls a Thaw command straight through the IPC bridge (for asserting what the core holds). */
+export async function invoke(session, command, args = {}) {
+  const result = await session.executeAsync(
+    `const done = arguments[arguments.length - 1];
+     window.__TAURI_INTERNALS__.invoke(${JSON.stringify(command)}, ${JSON.stringify(args)})
+       .then((value) => done({ ok: true, value }), (error) => done({ ok: false, error }));`,
+  );
+  if (!result?.ok) throw new Error(`${command} failed: ${JSON.stringify(result?.error)}`);
+  return result.value;
+}

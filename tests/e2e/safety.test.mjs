@@ -1,0 +1,295 @@
+// Treatment, integration and safety, driven through the real app: a safety plan with a person of
+// one's own, a session that shows on Today, PHQ-9 question 9 above "Not at all" opening the crisis
+// screen at once (and noted for the next visit), a visit summary saved as a PDF and rendered to
+// PNG, and the crisis numbers on the lock screen without anything personal. Every new screen is
+// checked with axe and photographed at phone and desktop size, and the crisis screen in dark too.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Desktop, PHONE, DESKTOP, openApp, freshDataDir, removeDataDir, SCREENSHOT_DIR } from './lib/harness.mjs';
+import { click, type, textOf, waitText, waitDialog, evidence, waitH1, onboard, unlock, invoke } from './lib/thaw.mjs';
+
+const CONTACT = 'Maya Lindqvist';
+const CONTACT_PHONE = '555-0142';
+const REASON = 'The sound of my sister laughing';
+const NOBODY = /Nobody watches this app in real time/;
+
+let desktop;
+let light;
+let dark;
+let dataDir;
+let backupDir;
+let session;
+const dirs = [];
+
+before(async () => {
+  desktop = await Desktop.start();
+  light = await desktop.driver();
+  dark = await desktop.driver({ GTK_THEME: 'Adwaita:dark' });
+  dataDir = freshDataDir('safety');
+  dirs.push(dataDir);
+  const backups = freshDataDir('safety-exports');
+  dirs.push(backups);
+  backupDir = join(backups, 'Thaw backups');
+});
+
+after(async () => {
+  await session?.quit();
+  await desktop?.stop();
+  for (const dir of dirs) removeDataDir(dir);
+});
+
+function openThaw(driver, size) {
+  return openApp(driver, dataDir, size, [`--backup-dir=${backupDir}`]);
+}
+
+/** The local calendar day `n` days ago, as a date input wants it. */
+function dayAgo(n) {
+  const d = new Date();
+  d.setDate(d.getDate() - n);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+async function more(target) {
+  await click(session, '[data-testid="tab-more"]');
+  await waitH1(session, /^More$/);
+  await click(session, `[data-testid="go-${target}"]`);
+}
+
+async function setInput(selector, value) {
+  await session.execute(
+    `const el = document.querySelector(${JSON.stringify(selector)}); el.value = ${JSON.stringify(value)};
+     el.dispatchEvent(new Event('input', { bubbles: true })); el.dispatchEvent(new Event('change', { bubbles: true })); return true;`,
+  );
+}
+
+async function closeCrisis() {
+  await click(session, '#crisis .close');
+  await session.waitFor(`() => !document.querySelector('dialog#crisis[open]')`, 10000, 'the crisis sheet to close');
+}
+
+/** The crisis sheet, opened from the top bar, once the core's numbers are in. */
+async function openCrisis() {
+  await click(session, '[data-testid="crisis-open"]');
+  await waitDialog(session, 'crisis');
+  // "Crisis Text Line" comes only from the core (the sheet's fallback has 988 and 911).
+  return waitText(session, '#crisis', /Crisis Text Line/);
+}
+
+test('PHQ-9 question 9 above "Not at all" shows the crisis screen at once, with my own person, and can be noted for my next visit (phone, light)', async () => {
+  const look = { size: PHONE, theme: 'light' };
+  session = await openThaw(light, PHONE);
+  await onboard(session);
+
+  // The safety plan, with a person of one's own.
+  await more('safety-plan');
+  await waitH1(session, /My safety plan/);
+  await session.find('[data-testid="save-plan"]', 20000);
+  await click(session, '[data-testid="add-warning_signs"]');
+  await type(session, '#warning_signs-0', 'I stop answering messages');
+  await click(session, '[data-testid="add-people_to_ask_for_help"]');
+  await type(session, '[data-testid="people_to_ask_for_help-name"]', CONTACT);
+  await type(session, '[data-testid="people_to_ask_for_help-phone"]', CONTACT_PHONE);
+  await click(session, '[data-testid="add-reasons_for_living"]');
+  await type(session, '#reasons_for_living-0', REASON);
+  await evidence(session, 'safety-plan', look);
+  await click(session, '[data-testid="save-plan"]');
+  await waitText(session, '[data-testid="plan-said"]', /saved/);
+  const plan = await invoke(session, 'safety_plan');
+  assert.equal(plan.people_to_ask_for_help[0]?.name, CONTACT);
+  assert.ok(plan.professionals_and_services.some((p) => p.phone === '988'), '988 is on the plan');
+
+  // A treatment session three days ago shows on Today as days since.
+  await more('sessions');
+  await waitH1(session, /Treatment sessions/);
+  await evidence(session, 'sessions-empty', look);
+  await click(session, '[data-testid="session-new"]');
+  await waitH1(session, /Log a session/);
+  await setInput('#session-day', dayAgo(3));
+  await click(session, '[data-testid="kind-intranasal"]');
+  await type(session, '[data-testid="session-intention"]', 'To be kinder to myself');
+  await evidence(session, 'session-form', look);
+  await click(session, '[data-testid="session-save"]');
+  await waitText(session, '[data-testid="sessions"]', /Intranasal[\s\S]*kinder to myself/);
+  await evidence(session, 'sessions', look);
+  await click(session, '[data-testid="tab-today"]');
+  await waitText(session, '[data-testid="days-since"]', /^3 days since your last session\./);
+  await evidence(session, 'today-session', look);
+
+  // "What did you notice?" opens the journal with that question, about that session.
+  await click(session, '[data-testid="integration-link"]');
+  await waitH1(session, /New entry/);
+  const linked = await session.execute(`return document.querySelector('#journal-session')?.selectedOptions[0]?.textContent ?? '';`);
+  assert.match(linked, /Intranasal/, 'the new entry is about the session');
+  await type(session, '[data-testid="journal-text"]', 'I noticed I paused less before texting.');
+  await click(session, '[data-testid="journal-discuss"]');
+  await evidence(session, 'journal-session', look);
+  await click(session, '[data-testid="journal-save"]');
+  await waitText(session, '[data-testid="journal-entries"]', /about the session of[\s\S]*paused less/);
+
+  // PHQ-9: eight answers of "Several days", then question 9 "More than half the days".
+  await more('questionnaires');
+  await waitH1(session, /Check-in questionnaires/);
+  await session.find('[data-testid="take-phq9"]', 20000);
+  await evidence(session, 'questionnaires-empty', look);
+  await click(session, '[data-testid="take-phq9"]');
+  await waitText(session, '[data-testid="q-item"]', /^1\. Little interest or pleasure in doing things/);
+  const form = await textOf(session, '[data-testid="questionnaire-form"]');
+  assert.match(form, /Over the last 2 weeks, how often have you been bothered by any of the following problems\?/);
+  assert.match(form, /Spitzer/);
+  await evidence(session, 'questionnaire-question', look);
+  for (let n = 1; n <= 8; n++) {
+    await waitText(session, '[data-testid="q-item"]', new RegExp(`^${n}\\.`));
+    await click(session, '[data-testid="q-option-1"]');
+  }
+  await waitText(session, '[data-testid="q-item"]', /^9\./);
+  await click(session, '[data-testid="q-option-2"]');
+
+  // At once: the crisis screen with 988, my own person, and the plain statement.
+  await waitDialog(session, 'crisis');
+  const crisis = await waitText(session, '#crisis', new RegExp(CONTACT));
+  assert.match(crisis, /988/);
+  assert.match(crisis, /911/);
+  assert.match(crisis, NOBODY);
+  assert.ok(crisis.includes(CONTACT_PHONE), 'my person can be called from here');
+  await evidence(session, 'crisis-item9', look);
+  await click(session, '[data-testid="flag-for-visit"]');
+  await waitText(session, '[data-testid="flag-done"]', /Noted/);
+  await closeCrisis();
+
+  const result = await textOf(session, '[data-testid="questionnaire-result"]');
+  assert.match(result, /10\s*of 27/, 'eight 1s and a 2 make 10');
+  assert.match(result, /not a grade/);
+  await evidence(session, 'questionnaire-result', look);
+  const history = await invoke(session, 'questionnaires');
+  assert.equal(history.length, 1);
+  assert.equal(history[0].item9, 2);
+  assert.equal(history[0].flagged_for_visit, true, 'noted for the next visit in the core');
+  await click(session, '[data-testid="q-done"]');
+  await waitText(session, '[data-testid="last-phq9"]', /10 of 27 · noted for your next visit/);
+
+  // A GAD-7 too, so both charts have something.
+  await click(session, '[data-testid="take-gad7"]');
+  for (let n = 1; n <= 7; n++) {
+    await waitText(session, '[data-testid="q-item"]', new RegExp(`^${n}\\.`));
+    await click(session, `[data-testid="q-option-${n % 2}"]`);
+  }
+  await waitText(session, '[data-testid="q-total"]', /^4\s*of 21/);
+  assert.equal(await session.exists('dialog#crisis[open]'), false, 'GAD-7 does not open the crisis sheet');
+  await click(session, '[data-testid="q-done"]');
+  await waitText(session, '[data-testid="last-gad7"]', /4 of 21/);
+  const label = await (await session.find('[data-testid="score-chart-PHQ-9"]')).attribute('aria-label');
+  assert.match(label, /Most recent, .*: 10\./);
+  await evidence(session, 'questionnaires', look);
+
+  // The visit summary, then a PDF written and rendered.
+  await more('summary');
+  await waitH1(session, /Visit summary/);
+  const page = await waitText(session, '[data-testid="summary-page"]', /PHQ-9/);
+  assert.match(page, /More than half the days/, 'question 9 is in the summary');
+  assert.match(page, /Intranasal/);
+  assert.match(page, /paused less/, 'the note to discuss is in the summary');
+  await evidence(session, 'summary', look);
+  await click(session, '[data-testid="export-pdf"]');
+  const ask = await waitText(session, '[data-testid="export-ask"]', /not encrypted/);
+  assert.match(ask, /question 9/);
+  await evidence(session, 'summary-export', look);
+  await click(session, '[data-testid="export-save"]');
+  const done = await waitText(session, '[data-testid="export-done"]', /Saved to/, 30000);
+  assert.match(done, /not encrypted/);
+  const pdf = (await textOf(session, '[data-testid="export-path"]')).trim();
+  assert.ok(pdf.startsWith(backupDir), `saved in the chosen folder: ${pdf}`);
+  assert.equal(readFileSync(pdf).subarray(0, 5).toString(), '%PDF-');
+  const prefix = join(SCREENSHOT_DIR, 'summary-pdf');
+  for (const f of readdirSync(SCREENSHOT_DIR)) if (f.startsWith('summary-pdf-')) rmSync(join(SCREENSHOT_DIR, f));
+  execFileSync('pdftoppm', ['-png', '-r', '60', pdf, prefix]);
+  const pages = readdirSync(SCREENSHOT_DIR).filter((f) => /^summary-pdf-\d+\.png$/.test(f));
+  assert.ok(pages.length >= 1, 'the PDF renders to at least one page');
+  assert.ok(existsSync(join(SCREENSHOT_DIR, pages[0])));
+  await evidence(session, 'summary-saved', look);
+});
+
+test('the crisis numbers are reachable from the lock screen, with nothing personal (phone, light)', async () => {
+  const look = { size: PHONE, theme: 'light' };
+  await click(session, '[data-testid="tab-more"]');
+  await click(session, '[data-testid="lock"]');
+  await waitH1(session, /Welcome back/);
+  const crisis = await openCrisis();
+  assert.match(crisis, /988/);
+  assert.match(crisis, /741741/);
+  assert.match(crisis, /911/);
+  assert.match(crisis, NOBODY);
+  const html = await session.execute(`return document.querySelector('#crisis').innerHTML;`);
+  for (const personal of [CONTACT, CONTACT_PHONE, REASON, 'safety plan']) {
+    assert.ok(!crisis.includes(personal) && !html.includes(personal), `"${personal}" is not shown while locked`);
+  }
+  const links = await session.execute(`return [...document.querySelectorAll('#crisis a')].map((a) => a.getAttribute('href'));`);
+  assert.ok(links.includes('tel:988') && links.includes('sms:988') && links.includes('tel:911'), links.join(' '));
+  await evidence(session, 'crisis-locked', look);
+  await closeCrisis();
+});
+
+test('every new screen at desktop size (light)', async () => {
+  const look = { size: DESKTOP, theme: 'light' };
+  await session.setWindowSize(DESKTOP.width, DESKTOP.height);
+  const crisis = await openCrisis();
+  assert.ok(!crisis.includes(CONTACT));
+  await evidence(session, 'crisis-locked', look);
+  await closeCrisis();
+  await unlock(session);
+  await screens(look);
+  await session.quit();
+  session = null;
+});
+
+test('the crisis screen and every new screen in dark (phone, and crisis at desktop size)', async () => {
+  session = await openThaw(dark, PHONE);
+  const isDark = await session.execute(`return matchMedia('(prefers-color-scheme: dark)').matches;`);
+  assert.equal(isDark, true);
+  const look = { size: PHONE, theme: 'dark' };
+  await waitH1(session, /Welcome back/);
+  await openCrisis();
+  await evidence(session, 'crisis-locked', look);
+  await closeCrisis();
+  await unlock(session);
+  await screens(look);
+  await session.setWindowSize(DESKTOP.width, DESKTOP.height);
+  const desk = { size: DESKTOP, theme: 'dark' };
+  await openCrisis();
+  await waitText(session, '#crisis', new RegExp(CONTACT));
+  await evidence(session, 'crisis-open', desk);
+  await closeCrisis();
+});
+
+/** Safety plan, sessions, questionnaires (list and a question), summary, the open crisis sheet. */
+async function screens(look) {
+  await openCrisis();
+  await waitText(session, '#crisis', new RegExp(CONTACT));
+  await evidence(session, 'crisis-open', look);
+  await closeCrisis();
+  await click(session, '[data-testid="tab-today"]');
+  await waitText(session, '[data-testid="days-since"]', /since your last session/);
+  await evidence(session, 'today-session', look);
+  await more('safety-plan');
+  await waitText(session, '[data-testid="safety-plan"]', /Save my plan/);
+  await evidence(session, 'safety-plan', look);
+  await more('sessions');
+  await waitText(session, '[data-testid="sessions"]', /Intranasal/);
+  await evidence(session, 'sessions', look);
+  await click(session, '[data-testid="session-new"]');
+  await waitH1(session, /Log a session/);
+  await evidence(session, 'session-form', look);
+  await more('questionnaires');
+  await waitText(session, '[data-testid="last-phq9"]', /10 of 27/);
+  await evidence(session, 'questionnaires', look);
+  await click(session, '[data-testid="take-phq9"]');
+  await waitText(session, '[data-testid="q-item"]', /^1\./);
+  await evidence(session, 'questionnaire-question', look);
+  await more('summary');
+  await waitText(session, '[data-testid="summary-page"]', /PHQ-9/);
+  await click(session, '[data-testid="export-fhir_json"]');
+  await waitText(session, '[data-testid="export-ask"]', /not encrypted/);
+  await evidence(session, 'summary-export', look);
+}
