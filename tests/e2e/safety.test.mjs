@@ -162,6 +162,7 @@ test('PHQ-9 question 9 above "Not at all" shows the crisis screen at once, with 
   const result = await textOf(session, '[data-testid="questionnaire-result"]');
   assert.match(result, /10\s*of 27/, 'eight 1s and a 2 make 10');
   assert.match(result, /not a grade/);
+  await waitText(session, '[data-testid="q-flagged"]', /Noted for your next visit/);
   await evidence(session, 'questionnaire-result', look);
   const history = await invoke(session, 'questionnaires');
   assert.equal(history.length, 1);

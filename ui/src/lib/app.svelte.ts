@@ -30,6 +30,8 @@ export const app = $state({
   crisisOpen: false,
   /** A questionnaire the crisis sheet may note for the next visit (set after PHQ-9 item 9). */
   crisisFlagId: null as number | null,
+  /** Questionnaires noted for the next visit from the crisis sheet (so the result screen knows). */
+  flaggedIds: [] as number[],
   /** The journal opens a new entry with this question and session (from Today's integration link). */
   journalStart: null as { prompt: string; latestSession: boolean } | null,
   /** Today's questionnaire card was put aside for now (this run only). */
