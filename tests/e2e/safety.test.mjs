@@ -181,9 +181,20 @@ test('PHQ-9 question 9 above "Not at all" shows the crisis screen at once, with 
   assert.equal(await session.exists('dialog#crisis[open]'), false, 'GAD-7 does not open the crisis sheet');
   await click(session, '[data-testid="q-done"]');
   await waitText(session, '[data-testid="last-gad7"]', /4 of 21/);
-  const label = await (await session.find('[data-testid="score-chart-PHQ-9"]')).attribute('aria-label');
-  assert.match(label, /Most recent, .*: 10\./);
   await evidence(session, 'questionnaires', look);
+
+  // A second PHQ-9, all "Not at all": no crisis sheet, and the trend chart appears.
+  await click(session, '[data-testid="take-phq9"]');
+  for (let n = 1; n <= 9; n++) {
+    await waitText(session, '[data-testid="q-item"]', new RegExp(`^${n}\\.`));
+    await click(session, '[data-testid="q-option-0"]');
+  }
+  await waitText(session, '[data-testid="q-total"]', /^0\s*of 27/);
+  assert.equal(await session.exists('dialog#crisis[open]'), false, 'question 9 at "Not at all" does not open the crisis sheet');
+  await click(session, '[data-testid="q-done"]');
+  const chart = await session.find('[data-testid="score-chart-PHQ-9"]', 20000);
+  assert.match(await chart.attribute('aria-label'), /last 2 times\. Most recent, .*: 0\./);
+  await evidence(session, 'questionnaires-chart', look);
 
   // The visit summary, then a PDF written and rendered.
   await more('summary');
@@ -283,7 +294,7 @@ async function screens(look) {
   await waitH1(session, /Log a session/);
   await evidence(session, 'session-form', look);
   await more('questionnaires');
-  await waitText(session, '[data-testid="last-phq9"]', /10 of 27/);
+  await waitText(session, '[data-testid="last-phq9"]', /0 of 27/);
   await evidence(session, 'questionnaires', look);
   await click(session, '[data-testid="take-phq9"]');
   await waitText(session, '[data-testid="q-item"]', /^1\./);
