@@ -129,8 +129,13 @@ test('PHQ-9 question 9 above "Not at all" shows the crisis screen at once, with 
   await click(session, '[data-testid="journal-save"]');
   await waitText(session, '[data-testid="journal-entries"]', /about the session of[\s\S]*paused less/);
 
+  // Today offers the questionnaire gently (none taken yet), and its card leads there.
+  await click(session, '[data-testid="tab-today"]');
+  await waitText(session, '[data-testid="questionnaire-due"]', /ready when you are/);
+  await click(session, '[data-testid="questionnaire-due-open"]');
+
   // PHQ-9: eight answers of "Several days", then question 9 "More than half the days".
-  await more('questionnaires');
+  await waitH1(session, /Check-in questionnaires/);
   await waitH1(session, /Check-in questionnaires/);
   await session.find('[data-testid="take-phq9"]', 20000);
   await evidence(session, 'questionnaires-empty', look);
@@ -195,6 +200,11 @@ test('PHQ-9 question 9 above "Not at all" shows the crisis screen at once, with 
   const chart = await session.find('[data-testid="score-chart-PHQ-9"]', 20000);
   assert.match(await chart.attribute('aria-label'), /last 2 times\. Most recent, .*: 0\./);
   await evidence(session, 'questionnaires-chart', look);
+
+  // Taken today: Today no longer shows the card.
+  await click(session, '[data-testid="tab-today"]');
+  await waitText(session, '[data-testid="days-since"]', /since your last session/);
+  assert.equal(await session.exists('[data-testid="questionnaire-due"]'), false);
 
   // The visit summary, then a PDF written and rendered.
   await more('summary');
