@@ -231,6 +231,14 @@ test('PHQ-9 question 9 above "Not at all" shows the crisis screen at once, with 
   assert.ok(pages.length >= 1, 'the PDF renders to at least one page');
   assert.ok(existsSync(join(SCREENSHOT_DIR, pages[0])));
   await evidence(session, 'summary-saved', look);
+
+  // The questionnaire reminder can be turned off in Settings.
+  await more('settings');
+  await session.find('[data-testid="questionnaire-every"]', 20000);
+  await setInput('#questionnaire-every', '0');
+  await click(session, '[data-testid="save-settings"]');
+  await waitText(session, '[data-testid="settings-said"]', /Saved/);
+  assert.equal((await invoke(session, 'settings')).questionnaire_every_days, 0);
 });
 
 test('the crisis numbers are reachable from the lock screen, with nothing personal (phone, light)', async () => {
