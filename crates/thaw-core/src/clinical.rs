@@ -188,7 +188,23 @@ impl Thaw {
         if every == 0 {
             return Ok(false);
         }
-        let last = self.questionnaires().await?.into_iter().map(|q| q.at).max();
+        // Counted from the last questionnaire, or from when Thaw was set up: nobody is asked
+        // for a questionnaire on their first day.
+        let started = self
+            .open()?
+            .store
+            .list_values(true)
+            .await?
+            .iter()
+            .map(|v| local(v.created_at, v.created_offset_min))
+            .min();
+        let last = self
+            .questionnaires()
+            .await?
+            .into_iter()
+            .map(|q| q.at)
+            .max()
+            .or(started);
         Ok(match last {
             None => true,
             Some(at) => (now.date_naive() - at.date_naive()).num_days() >= i64::from(every),

@@ -187,20 +187,34 @@ async fn sessions_open_the_integration_window_and_the_summary_exports() {
 async fn a_questionnaire_reminder_comes_every_two_weeks_and_can_be_turned_off() {
     let dir = tempfile::tempdir().unwrap();
     let mut thaw = unlocked(dir.path()).await;
-    assert!(thaw.questionnaire_due(at(2, 9)).await.unwrap());
+    thaw.add_value(
+        &NewValue {
+            area: LifeArea::MindBodySpirit,
+            words: "Feeling at home in my body".into(),
+            library_keys: vec![],
+        },
+        at(1, 9),
+    )
+    .await
+    .unwrap();
+    assert!(
+        !thaw.questionnaire_due(at(2, 9)).await.unwrap(),
+        "not on the first days"
+    );
+    assert!(thaw.questionnaire_due(at(15, 9)).await.unwrap());
     thaw.submit_questionnaire(
         &QuestionnaireInput {
             instrument: Instrument::Phq9,
             answers: vec![0; 9],
         },
-        at(2, 9),
+        at(15, 9),
     )
     .await
     .unwrap();
-    assert!(!thaw.questionnaire_due(at(15, 9)).await.unwrap());
-    assert!(thaw.questionnaire_due(at(16, 9)).await.unwrap());
+    assert!(!thaw.questionnaire_due(at(28, 9)).await.unwrap());
+    assert!(thaw.questionnaire_due(at(29, 9)).await.unwrap());
     let mut s = thaw.settings().await.unwrap();
     s.questionnaire_every_days = 0;
     thaw.save_settings(&s, at(16, 9)).await.unwrap();
-    assert!(!thaw.questionnaire_due(at(30, 9)).await.unwrap());
+    assert!(!thaw.questionnaire_due(at(30, 12)).await.unwrap());
 }
