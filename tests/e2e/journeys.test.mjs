@@ -188,6 +188,8 @@ async function everyScreen(session, look, full, code = '') {
   await click(session, '[data-testid="go-settings"]');
   await waitH1(session, /Settings/);
   await session.find('[data-testid="save-settings"]', 20000);
+  // With background running off (the default), Settings says plainly that prompts need Thaw open.
+  await waitText(session, '[data-testid="prompts-need-thaw"]', /only while Thaw is open/);
   await evidence(session, 'settings', look);
   if (full) {
     await session.execute(`const s = document.querySelector('#per-day'); s.value = '3'; s.dispatchEvent(new Event('change', { bubbles: true })); return true;`);
