@@ -8,10 +8,13 @@
 // Then prints a markdown table and writes BENCHMARKS.md at the repository root.
 //
 // Run through scripts/bench.sh, which builds both apps first. Options (environment):
-//   BENCH_RUNS (default 12), THAW_BIN, BARE_BIN, THAW_DEB, BARE_DEB.
+//   BENCH_RUNS (default 12), THAW_BIN, BARE_BIN, THAW_DEB, BARE_DEB;
+//   PROBE_BIN: the bare shell serving Thaw's UI (scripts/bench.sh builds it with BENCH_PROBE=1),
+//   measured in the same rotation, to tell the UI's share of start-up from the shell's.
 import { spawn, execFileSync } from 'node:child_process';
 import {
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
@@ -24,7 +27,9 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Desktop, ROOT } from '../tests/e2e/lib/harness.mjs';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 12);
+let RUNS = Number(process.env.BENCH_RUNS ?? 12);
+const LAST_RUN = join(ROOT, 'target', 'bench', 'last-run.json');
+class SkipMeasuring extends Error {}
 const SAMPLE_MS = 20;
 const AFTER_READY_MS = 3000;
 const READY_TIMEOUT_MS = 60000;
@@ -34,6 +39,7 @@ const THAW_BIN = process.env.THAW_BIN ?? join(ROOT, 'target/release/thaw');
 const BARE_BIN = process.env.BARE_BIN ?? join(ROOT, 'bench/bare-app/target/release/bare-app');
 const THAW_DEB = process.env.THAW_DEB ?? newestDeb(join(ROOT, 'target/release/bundle/deb'));
 const BARE_DEB = process.env.BARE_DEB ?? newestDeb(join(ROOT, 'bench/bare-app/target/release/bundle/deb'));
+const PROBE_BIN = process.env.PROBE_BIN || null;
 
 function newestDeb(dir) {
   if (!existsSync(dir)) return null;
@@ -276,23 +282,38 @@ async function main() {
     { name: 'thaw', bin: THAW_BIN },
     { name: 'bare', bin: BARE_BIN },
   ];
-  const results = { thaw: [], bare: [] };
-  const desktop = await Desktop.start();
+  if (PROBE_BIN) apps.push({ name: 'probe', bin: PROBE_BIN });
+  let results = Object.fromEntries(apps.map((a) => [a.name, []]));
+  let saved = null;
+  if (process.env.BENCH_REPORT_ONLY) {
+    // Rewrite BENCHMARKS.md from the last measurement (e.g. after editing bench/ANALYSIS.md).
+    saved = JSON.parse(readFileSync(LAST_RUN, 'utf8'));
+    results = saved.results;
+    RUNS = saved.runs;
+    apps.splice(0, apps.length, ...saved.apps);
+  }
+  const desktop = saved ? null : await Desktop.start();
   try {
+    if (saved) throw new SkipMeasuring();
     // One untimed run of each first, so both start from the same warm disk cache.
     for (const app of apps) await runOnce(desktop, app);
     for (let i = 0; i < RUNS; i++) {
-      const order = i % 2 ? [apps[1], apps[0]] : apps;
+      // Alternate which goes first (with a probe: rotate, and reverse every other round).
+      const k = i % apps.length;
+      const rotated = [...apps.slice(k), ...apps.slice(0, k)];
+      const order = Math.floor(i / apps.length) % 2 ? rotated.reverse() : rotated;
       for (const app of order) {
         const r = await runOnce(desktop, app);
         results[app.name].push(r);
         console.error(
-          `run ${i + 1}/${RUNS} ${app.name.padEnd(4)} ready ${String(r.startupMs).padStart(5)} ms  peak RSS ${MiB(r.peakRss)}  PSS ${MiB(r.pss)}`,
+          `run ${i + 1}/${RUNS} ${app.name.padEnd(5)} ready ${String(r.startupMs).padStart(5)} ms  peak RSS ${MiB(r.peakRss)}  PSS ${MiB(r.pss)}`,
         );
       }
     }
+  } catch (e) {
+    if (!(e instanceof SkipMeasuring)) throw e;
   } finally {
-    await desktop.stop();
+    await desktop?.stop();
   }
 
   const m = (name, key) => median(results[name].map((r) => r[key]));
@@ -301,6 +322,9 @@ async function main() {
     return `${fmt(min(xs))}–${fmt(max(xs))}`;
   };
   const ms = (x) => `${Math.round(x)} ms`;
+  // Runs i of each app ran next to each other, so the median of per-round ratios cancels most of
+  // the machine's load swings.
+  const pairedRatio = (a, b, key) => median(results[a].map((r, i) => r[key] / results[b][i][key]));
   const startT = m('thaw', 'startupMs');
   const startB = m('bare', 'startupMs');
   const rssT = m('thaw', 'peakRss');
@@ -314,8 +338,12 @@ async function main() {
   const ui = uiBundle();
   const uiGzip = ui.reduce((a, f) => a + f.gzip, 0);
   const uiRaw = ui.reduce((a, f) => a + f.raw, 0);
-  const mach = machine();
-  const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const mach = saved?.mach ?? machine();
+  const date = saved?.date ?? new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  if (!saved) {
+    mkdirSync(join(ROOT, 'target', 'bench'), { recursive: true });
+    writeFileSync(LAST_RUN, JSON.stringify({ date, mach, runs: RUNS, apps, results }));
+  }
 
   const rows = [
     ['measure (median of ' + RUNS + ' runs each, alternating)', 'Thaw', 'bare Tauri', 'Thaw / bare', 'aim', ''],
@@ -326,6 +354,14 @@ async function main() {
       ratio(startT, startB),
       '≤ 1.3×',
       verdict(startT / startB <= 1.3),
+    ],
+    [
+      'start-up, median of per-round Thaw/bare ratios',
+      '',
+      '',
+      `${pairedRatio('thaw', 'bare', 'startupMs').toFixed(2)}×`,
+      '≤ 1.3×',
+      verdict(pairedRatio('thaw', 'bare', 'startupMs') <= 1.3),
     ],
     [
       'peak RSS, whole process tree (sum)',
@@ -362,6 +398,28 @@ async function main() {
   ].join('\n');
   console.log(`\n${table}\n`);
 
+  let probeTable = '';
+  if (results.probe?.length) {
+    const startP = m('probe', 'startupMs');
+    probeTable = `### Where Thaw's extra start-up time goes (probe)
+
+The **probe** is the bare shell (no store, no tray, no prompts, one command) serving Thaw's real UI
+(\`ui/dist\`, built into \`bench/bare-app\` with \`--config\`). Its \`status\` call fails at once, so
+it shows the "could not open" screen instead of the welcome, and reports ready then. Measured in
+the same rotation, ${RUNS} runs each.
+
+| | start-up (median) | vs bare | peak RSS (median) | PSS |
+|---|---:|---:|---:|---:|
+| bare shell, bare page | ${ms(startB)} | 1.00× | ${MiB(rssB)} | ${MiB(pssB)} |
+| bare shell, Thaw's UI (probe) | ${ms(startP)} | ${pairedRatio('probe', 'bare', 'startupMs').toFixed(2)}× | ${MiB(m('probe', 'peakRss'))} | ${MiB(m('probe', 'pss'))} |
+| Thaw | ${ms(startT)} | ${pairedRatio('thaw', 'bare', 'startupMs').toFixed(2)}× | ${MiB(rssT)} | ${MiB(pssT)} |
+
+(Ratios are medians of per-round ratios.) Probe − bare is what loading, parsing and mounting
+Thaw's UI costs; Thaw − probe is the shell's part: the store behind \`status\`, the tray, the
+prompts task and the larger binary.
+`;
+  }
+
   const procs = (name) => {
     const last = results[name][results[name].length - 1];
     return last.pssProcs.join(', ');
@@ -373,11 +431,11 @@ async function main() {
     `| **total** | **${KiB(uiRaw)}** | **${KiB(uiGzip)}** |`,
   ].join('\n');
   const perRun = [
-    '| run | Thaw start-up | bare start-up | Thaw peak RSS | bare peak RSS |',
-    '|---:|---:|---:|---:|---:|',
+    `| run | ${apps.map((a) => `${a.name} start-up`).join(' | ')} | ${apps.map((a) => `${a.name} peak RSS`).join(' | ')} |`,
+    `|---:|${apps.map(() => '---:|---:|').join('')}`,
     ...results.thaw.map(
-      (t, i) =>
-        `| ${i + 1} | ${t.startupMs} ms | ${results.bare[i].startupMs} ms | ${MiB(t.peakRss)} | ${MiB(results.bare[i].peakRss)} |`,
+      (_, i) =>
+        `| ${i + 1} | ${apps.map((a) => `${results[a.name][i].startupMs} ms`).join(' | ')} | ${apps.map((a) => MiB(results[a.name][i].peakRss)).join(' | ')} |`,
     ),
   ].join('\n');
 
@@ -425,6 +483,7 @@ ${perRun}
 
 </details>
 
+${probeTable}
 ${analysis}
 
 ## UI bundle

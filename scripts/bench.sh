@@ -8,6 +8,7 @@
 #   bash scripts/bench.sh               # build both, then 12 runs each
 #   BENCH_RUNS=20 bash scripts/bench.sh
 #   BENCH_SKIP_BUILD=1 bash scripts/bench.sh   # measure what is already built
+#   BENCH_PROBE=0 bash scripts/bench.sh         # without the probe (bare shell + Thaw's UI)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,10 +25,25 @@ if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
   npx tauri build --bundles deb
   log "release Thaw built in $((SECONDS - start)) s"
 
+  if [ "${BENCH_PROBE:-1}" != 0 ]; then
+    # The probe: the same bare shell serving Thaw's real UI, to tell the UI's share of start-up
+    # from the shell's. Built first and copied aside; the plain bare app is built after it.
+    log "building the probe (the bare shell with Thaw's ui/dist)"
+    start=$SECONDS
+    (cd bench/bare-app && ../../node_modules/.bin/tauri build --no-bundle \
+      --config '{"build":{"frontendDist":"../../ui/dist"}}')
+    cp bench/bare-app/target/release/bare-app bench/bare-app/target/probe-thaw-ui
+    log "probe built in $((SECONDS - start)) s"
+  fi
+
   log "building the release bare Tauri app (bench/bare-app)"
   start=$SECONDS
   (cd bench/bare-app && ../../node_modules/.bin/tauri build --bundles deb)
   log "bare app built in $((SECONDS - start)) s"
+fi
+
+if [ "${BENCH_PROBE:-1}" != 0 ] && [ -x bench/bare-app/target/probe-thaw-ui ]; then
+  export PROBE_BIN=$PWD/bench/bare-app/target/probe-thaw-ui
 fi
 
 log "measuring (Xvfb, private D-Bus session, ${BENCH_RUNS:-12} runs each, alternating)"
