@@ -5,7 +5,7 @@
 mod common;
 
 use common::*;
-use sqlx::ConnectOptions;
+use sqlx::{ConnectOptions, Connection};
 use thaw_store::*;
 
 const MARKERS: [&str; 4] = [
@@ -129,7 +129,9 @@ async fn control_the_scan_finds_markers_in_a_plain_sqlite_file() {
     }
     // Found while open (in the -wal) ...
     assert!(!hits(tmp.path()).is_empty());
-    drop(conn);
+    // Closed and waited for: a dropped connection closes (and checkpoints) on its worker
+    // thread later, and a scan racing it could see neither the -wal nor the moved pages.
+    conn.close().await.unwrap();
     // ... and in the file itself.
     assert_eq!(hits(tmp.path()).len(), MARKERS.len());
 }
