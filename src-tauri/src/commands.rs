@@ -302,12 +302,17 @@ pub async fn export_summary(state: State<'_, AppState>, input: ExportInput) -> R
     thaw(&state).await.export_summary(&input, now()).await
 }
 
-/// The start-up benchmark (`scripts/bench.sh`): the UI calls this once, when its first screen is
-/// up. With `THAW_READY_FILE` set, appends `{"ready_unix_ms": …}` to that file; otherwise does
-/// nothing. It carries nothing personal.
+/// The UI calls this once, when its first screen is up. The desktop tray is created then, so it
+/// never competes with the first screen. For the start-up benchmark (`scripts/bench.sh`), with
+/// `THAW_READY_FILE` set, appends `{"ready_unix_ms": …}` to that file. Nothing personal.
 #[tauri::command]
-pub fn ui_ready() {
+pub fn ui_ready(app: tauri::AppHandle) {
     use std::io::Write;
+    // The tray waits for the first screen: start-up is about the person's screen first.
+    #[cfg(desktop)]
+    crate::tray::create_once(&app);
+    #[cfg(mobile)]
+    let _ = app;
     let Some(path) = std::env::var_os("THAW_READY_FILE") else {
         return;
     };

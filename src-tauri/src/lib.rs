@@ -40,7 +40,7 @@ pub fn run() {
             spawn_auto_lock(app.handle().clone());
             prompts::spawn(app.handle().clone());
             #[cfg(desktop)]
-            tray::create(app.handle())?;
+            tray::create_later(app.handle().clone());
             Ok(())
         })
         .on_window_event(|window, event| {
