@@ -15,9 +15,11 @@ if (import.meta.env.VITE_THAW_MOCK === '1') {
 const app = mount(App, { target });
 
 // Start-up benchmark (scripts/bench.sh): tell the shell once the first real screen replaces
-// "Opening Thaw…" (main stops being aria-busy). A no-op unless THAW_READY_FILE is set.
+// "Opening Thaw…": main is no longer aria-busy and a screen's heading is there (screens load
+// on demand, so "not busy" alone could still be "Opening…"). The shell then builds the tray;
+// with THAW_READY_FILE set it also records the time.
 const ready = new MutationObserver(() => {
-  if (target.querySelector('[aria-busy="true"]')) return;
+  if (target.querySelector('[aria-busy="true"]') || !target.querySelector('main h1')) return;
   ready.disconnect();
   api.uiReady().catch(() => {});
 });
