@@ -235,9 +235,23 @@ pub async fn erase_everything(state: State<'_, AppState>, confirm: String) -> Re
     thaw(&state).await.erase_everything(&confirm).await
 }
 
+/// Public crisis numbers; answers while locked too, and does not count as activity.
 #[tauri::command]
-pub async fn crisis_locked() -> Result<LockedCrisisView> {
-    Ok(thaw_core::crisis_locked())
+pub async fn crisis_locked(state: State<'_, AppState>) -> Result<LockedCrisisView> {
+    Ok(state.thaw.lock().await.crisis_locked())
+}
+
+#[tauri::command]
+pub async fn crisis_lines(state: State<'_, AppState>) -> Result<CrisisResources> {
+    thaw(&state).await.crisis_lines().await
+}
+
+#[tauri::command]
+pub async fn save_crisis_lines(
+    state: State<'_, AppState>,
+    input: CrisisResources,
+) -> Result<CrisisResources> {
+    thaw(&state).await.save_crisis_lines(&input, now()).await
 }
 
 #[tauri::command]

@@ -91,6 +91,8 @@ pub fn run() {
             commands::erase_everything,
             commands::crisis_locked,
             commands::crisis_screen,
+            commands::crisis_lines,
+            commands::save_crisis_lines,
             commands::questionnaire_definition,
             commands::submit_questionnaire,
             commands::questionnaires,

@@ -245,6 +245,15 @@ test('PHQ-9 question 9 above "Not at all" shows the crisis screen at once, with 
 
 test('the crisis numbers are reachable from the lock screen, with nothing personal (phone, light)', async () => {
   const look = { size: PHONE, theme: 'light' };
+  // Crisis lines are editable (a US default): add a local line; it shows while locked too.
+  await more('safety-plan');
+  await session.find('[data-testid="save-lines"]', 20000);
+  await click(session, '[data-testid="add-line"]');
+  await type(session, '#line-3-name', 'Local warmline');
+  await type(session, '#line-3-number', '0800 123 456');
+  await click(session, '[data-testid="save-lines"]');
+  await waitText(session, '[data-testid="lines-said"]', /Saved/);
+  await evidence(session, 'crisis-lines', look);
   await click(session, '[data-testid="tab-more"]');
   await click(session, '[data-testid="lock"]');
   await waitH1(session, /Welcome back/);
@@ -252,6 +261,7 @@ test('the crisis numbers are reachable from the lock screen, with nothing person
   assert.match(crisis, /988/);
   assert.match(crisis, /741741/);
   assert.match(crisis, /911/);
+  assert.match(crisis, /0800 123 456/, 'the line added for where the person lives');
   assert.match(crisis, NOBODY);
   const html = await session.execute(`return document.querySelector('#crisis').innerHTML;`);
   for (const personal of [CONTACT, CONTACT_PHONE, REASON, 'safety plan']) {

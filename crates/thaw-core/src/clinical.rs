@@ -34,11 +34,37 @@ use crate::Thaw;
 const SAFETY_PLAN_KEY: &str = "safety_plan";
 const MAX_TEXT: usize = 2_000;
 
-/// Crisis numbers for the lock screen: public numbers only, nothing personal. The region's
-/// own choice lives in the encrypted store, which a locked Thaw cannot read; the US list is
-/// the default until regions are chosen in Settings.
-pub fn crisis_locked() -> LockedCrisisView {
-    CrisisResources::us_default().locked_view()
+const CRISIS_LINES_KEY: &str = "crisis_lines";
+const MAX_LINES: usize = 12;
+
+fn check_crisis_lines(lines: &CrisisResources) -> Result<CrisisResources> {
+    let mut clean = lines.clone();
+    clean.region = clean.region.trim().to_string();
+    clean.region_name = clean.region_name.trim().to_string();
+    if clean.resources.is_empty() || clean.resources.len() > MAX_LINES {
+        return Err(AppError::invalid(format!(
+            "Keep between 1 and {MAX_LINES} crisis lines, so help is always there and easy to find. Nothing was changed."
+        )));
+    }
+    for r in &mut clean.resources {
+        r.name = r.name.trim().to_string();
+        r.number = r.number.trim().to_string();
+        r.description = r.description.trim().to_string();
+        let number_ok = !r.number.is_empty()
+            && r.number.chars().count() <= 20
+            && r.number
+                .chars()
+                .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+        if r.name.is_empty() || !number_ok {
+            return Err(AppError::invalid(
+                "Each crisis line needs a name and a number (digits, spaces, + - ( ) only). Nothing was changed.",
+            ));
+        }
+        // These are public lines, shown even while Thaw is locked. The person's own people
+        // belong in the safety plan, which stays locked.
+        r.public = true;
+    }
+    Ok(clean)
 }
 
 pub fn questionnaire_definition(instrument: Instrument) -> QuestionnaireDefinition {
@@ -240,7 +266,46 @@ impl Thaw {
     /// The crisis screen with the person's own contacts and plan (unlocked).
     pub async fn crisis_screen(&self) -> Result<CrisisScreen> {
         let plan = self.safety_plan().await?;
-        Ok(crisis_screen(&CrisisResources::us_default(), &plan))
+        Ok(crisis_screen(&self.crisis_lines().await?, &plan))
+    }
+
+    /// The public crisis lines for where the person lives (the US ones until changed).
+    pub async fn crisis_lines(&self) -> Result<CrisisResources> {
+        Ok(self
+            .open()?
+            .store
+            .setting_as::<CrisisResources>(CRISIS_LINES_KEY)
+            .await?
+            .unwrap_or_else(CrisisResources::us_default))
+    }
+
+    pub async fn save_crisis_lines(
+        &mut self,
+        lines: &CrisisResources,
+        now: DateTime<FixedOffset>,
+    ) -> Result<CrisisResources> {
+        let clean = check_crisis_lines(lines)?;
+        self.open()?
+            .store
+            .set_setting(CRISIS_LINES_KEY, &clean, now)
+            .await?;
+        self.public_crisis_lines = Some(clean.clone());
+        Ok(clean)
+    }
+
+    /// Crisis numbers for the lock screen: public lines only, nothing personal. They are the
+    /// person's chosen lines once Thaw has been opened in this run (kept in memory; they are
+    /// public numbers), and the US lines before that, since a locked store cannot be read.
+    pub fn crisis_locked(&self) -> LockedCrisisView {
+        self.public_crisis_lines
+            .clone()
+            .unwrap_or_else(CrisisResources::us_default)
+            .locked_view()
+    }
+
+    pub(crate) async fn remember_crisis_lines(&mut self) -> Result<()> {
+        self.public_crisis_lines = Some(self.crisis_lines().await?);
+        Ok(())
     }
 
     pub async fn sessions(&self) -> Result<Vec<SessionView>> {

@@ -21,8 +21,8 @@ pub use thaw_clinical::summary::{
     SessionSetting, TreatmentSession, ValueMoves,
 };
 pub use thaw_clinical::{
-    ExportFormat, Instrument, LockedCrisisView, QuestionnaireAnswers, QuestionnaireDefinition,
-    SafetyPlan, VisitSummary, VisitSummaryInput,
+    CrisisResource, CrisisResources, ExportFormat, Instrument, LockedCrisisView,
+    QuestionnaireAnswers, QuestionnaireDefinition, SafetyPlan, VisitSummary, VisitSummaryInput,
 };
 pub use thaw_engine::{Level, LifeArea, Response, RestKind, RungKind};
 
@@ -408,7 +408,7 @@ pub fn typescript() -> String {
         JournalEntryView, JournalInput, Settings, BackupDone, RestoreInput, ChangePassphrase,
         Instrument, QuestionItem, AnswerOption, Difficulty, DifficultyOption, QuestionnaireDefinition,
         Phq9Answers, Gad7Answers, QuestionnaireAnswers, QuestionnaireInput, QuestionnaireResult,
-        QuestionnaireItemResult, ContactMethod, PublicNumber, LockedCrisisView, PlanContact,
+        QuestionnaireItemResult, ContactMethod, CrisisResource, CrisisResources, PublicNumber, LockedCrisisView, PlanContact,
         PlanProfessional, SafetyPlan, CrisisScreen, SessionKind, SessionSetting, SessionInput,
         SessionView, Period, ValueMoves, CheckInLevel, CheckInPoint, QuestionnaireRecord,
         TreatmentSession, DiscussNote, VisitSummaryInput, VisitSummary, ExportFormat, ExportInput,

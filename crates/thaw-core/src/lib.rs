@@ -18,7 +18,7 @@ mod thaw;
 mod today;
 mod values;
 
-pub use clinical::{crisis_locked, questionnaire_definition};
+pub use clinical::questionnaire_definition;
 pub use error::{AppError, ErrorKind, Result};
 pub use journal::integration_prompts;
 pub use prompts::SentPrompt;

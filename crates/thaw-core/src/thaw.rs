@@ -41,6 +41,8 @@ pub struct Thaw {
     pub(crate) prompts: crate::prompts::PromptState,
     pub(crate) prompts_sent_today: usize,
     pub(crate) last_active: Option<DateTime<FixedOffset>>,
+    /// The public crisis lines, kept for the lock screen once known (never personal data).
+    pub(crate) public_crisis_lines: Option<thaw_clinical::CrisisResources>,
 }
 
 impl Thaw {
@@ -56,6 +58,7 @@ impl Thaw {
             prompts: Default::default(),
             prompts_sent_today: 0,
             last_active: None,
+            public_crisis_lines: None,
         }
     }
 
@@ -182,6 +185,7 @@ impl Thaw {
         let settings = self.settings().await?;
         self.set_auto_lock(settings.auto_lock_minutes);
         self.prompts.keep_running = settings.keep_running_in_background;
+        self.remember_crisis_lines().await?;
         self.save_unsaved_prompts(now).await
     }
 

@@ -100,11 +100,44 @@ async fn crisis_numbers_need_no_unlock_and_carry_nothing_personal() {
     });
     thaw.save_safety_plan(&plan, at(2, 9)).await.unwrap();
     thaw.lock().await.unwrap();
-    let locked = thaw_core::crisis_locked();
+    let locked = thaw.crisis_locked();
     let json = serde_json::to_string(&locked).unwrap();
     assert!(json.contains("988"));
     assert!(!json.contains("Marguerite"));
     assert!(!json.contains("555-0199"));
+}
+
+#[tokio::test]
+async fn crisis_lines_are_editable_and_shown_while_locked() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut thaw = unlocked(dir.path()).await;
+    let mut lines = thaw.crisis_lines().await.unwrap();
+    assert_eq!(lines.region, "US");
+    lines.region = "GB".into();
+    lines.region_name = "United Kingdom".into();
+    lines.resources.truncate(1);
+    lines.resources[0].name = "Samaritans".into();
+    lines.resources[0].number = "116 123".into();
+    lines.resources[0].description = "Call 116 123, any time, free.".into();
+    lines.resources[0].public = false;
+    let saved = thaw.save_crisis_lines(&lines, at(2, 9)).await.unwrap();
+    assert!(saved.resources[0].public, "region lines are public numbers");
+
+    let mut bad = saved.clone();
+    bad.resources[0].number = "call me maybe".into();
+    let err = thaw.save_crisis_lines(&bad, at(2, 9)).await.unwrap_err();
+    assert_eq!(err.kind, ErrorKind::InvalidInput);
+    bad.resources.clear();
+    assert!(thaw.save_crisis_lines(&bad, at(2, 9)).await.is_err());
+
+    thaw.lock().await.unwrap();
+    let locked = serde_json::to_string(&thaw.crisis_locked()).unwrap();
+    assert!(locked.contains("116 123"));
+    thaw.unlock("lantern moss quietly river seven", at(2, 10))
+        .await
+        .unwrap();
+    let screen = thaw.crisis_screen().await.unwrap();
+    assert_eq!(screen.public_numbers[0].number, "116 123");
 }
 
 #[tokio::test]

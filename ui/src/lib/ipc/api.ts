@@ -40,6 +40,7 @@ import type {
   TodayView,
   ValueView,
   VisitSummary,
+  CrisisResources,
 } from './types';
 
 export type { AppError, ErrorKind };
@@ -132,6 +133,9 @@ export const api = {
   crisisLocked: () => call<LockedCrisisView>('crisis_locked'),
   /** Unlocked: public numbers, the person's own contacts and their safety plan. */
   crisisScreen: () => call<CrisisScreen>('crisis_screen'),
+  /** The public crisis lines for where the person lives (US lines until changed). */
+  crisisLines: () => call<CrisisResources>('crisis_lines'),
+  saveCrisisLines: (input: CrisisResources) => call<CrisisResources>('save_crisis_lines', { input }),
 
   questionnaireDefinition: (instrument: Instrument) =>
     call<QuestionnaireDefinition>('questionnaire_definition', { instrument }),

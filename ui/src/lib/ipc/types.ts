@@ -219,6 +219,43 @@ item9: number | null, flagged_for_visit: boolean, };
 
 export type ContactMethod = "call" | "text" | "call_or_text";
 
+export type CrisisResource = { 
+/**
+ * Shown as the button's words, e.g. "988 Suicide & Crisis Lifeline".
+ */
+name: string, 
+/**
+ * What to dial or text, e.g. "988", "741741".
+ */
+number: string, method: ContactMethod, 
+/**
+ * For text lines: the word to send, e.g. "HOME".
+ */
+text_keyword: string | null, 
+/**
+ * One plain line, e.g. "Call or text, any time, free."
+ */
+description: string, 
+/**
+ * A public service number (safe to show on the lock screen). Entries a person adds, such as a
+ * clinic, are not public unless they say so.
+ */
+public: boolean, 
+/**
+ * The local emergency number (911 in the US).
+ */
+emergency: boolean, };
+
+export type CrisisResources = { 
+/**
+ * ISO 3166-1 alpha-2, e.g. "US".
+ */
+region: string, 
+/**
+ * e.g. "United States".
+ */
+region_name: string, resources: Array<CrisisResource>, };
+
 export type PublicNumber = { name: string, number: string, method: ContactMethod, text_keyword: string | null, description: string, emergency: boolean, };
 
 export type LockedCrisisView = { region: string, heading: string, nobody_watches: string, resources: Array<PublicNumber>, };
