@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use chrono::{DateTime, FixedOffset, Utc};
+
 use thaw_engine::{LifeArea, Movement, Rung, RungKind, Value};
 use thaw_store::{PersonalValue, Store};
 
@@ -44,12 +46,8 @@ impl Catalog {
                 .iter()
                 .enumerate()
                 .map(|(i, r)| {
-                    let seconds = r.size_seconds.unwrap_or(60).clamp(1, 24 * 3600) as u32;
-                    Rung::new(
-                        r.text.clone(),
-                        kind_of(r.internal, i == last, seconds),
-                        seconds,
-                    )
+                    let (kind, seconds) = rung_shape(r, i == last);
+                    Rung::new(r.text.clone(), kind, seconds)
                 })
                 .collect();
             rung_ids.insert(m.id, rows.iter().map(|r| r.id).collect());
@@ -74,9 +72,15 @@ impl Catalog {
     }
 }
 
+/// A stored rung's kind and size in seconds (rows without a size count as a minute).
+pub(crate) fn rung_shape(r: &thaw_store::Rung, is_last: bool) -> (RungKind, u32) {
+    let seconds = r.size_seconds.unwrap_or(60).clamp(1, 24 * 3600) as u32;
+    (kind_of(r.internal, is_last, seconds), seconds)
+}
+
 /// The kind of a stored rung. The store keeps only whether a rung is inside; the rest
 /// follows from its place on the ladder and its size, as the library writes them.
-pub(crate) fn kind_of(internal: bool, is_last: bool, seconds: u32) -> RungKind {
+fn kind_of(internal: bool, is_last: bool, seconds: u32) -> RungKind {
     if internal {
         RungKind::Internal
     } else if is_last {
@@ -117,6 +121,13 @@ pub(crate) fn area_key(area: LifeArea) -> &'static str {
 
 fn parse_area(name: &str) -> Option<LifeArea> {
     LifeArea::ALL.into_iter().find(|a| area_key(*a) == name)
+}
+
+/// A stored UTC time in the offset it was written with.
+pub(crate) fn local(at: DateTime<Utc>, offset_min: i32) -> DateTime<FixedOffset> {
+    let offset = FixedOffset::east_opt(offset_min * 60)
+        .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset"));
+    at.with_timezone(&offset)
 }
 
 pub(crate) fn area_of(v: &PersonalValue, areas: &BTreeMap<i64, LifeArea>) -> LifeArea {

@@ -22,6 +22,7 @@ use thaw_store::{
     SessionKind as StoredKind, SessionSetting as StoredSetting,
 };
 
+use crate::catalog::local;
 use crate::error::{AppError, ErrorKind, Result};
 use crate::ipc::{
     ExportDone, ExportInput, QuestionnaireInput, QuestionnaireItemResult, QuestionnaireResult,
@@ -127,12 +128,6 @@ fn stored_setting(s: SessionSetting) -> StoredSetting {
         SessionSetting::Clinic => StoredSetting::Clinic,
         SessionSetting::Home => StoredSetting::Home,
     }
-}
-
-fn local(at: DateTime<chrono::Utc>, offset_min: i32) -> DateTime<FixedOffset> {
-    let offset = FixedOffset::east_opt(offset_min * 60)
-        .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset"));
-    at.with_timezone(&offset)
 }
 
 fn optional_text(s: &Option<String>, what: &str) -> Result<Option<String>> {

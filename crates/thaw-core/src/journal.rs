@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
+use crate::catalog::local;
 use crate::error::{AppError, Result};
 use crate::ipc::{JournalEntryView, JournalInput};
 use crate::Thaw;
@@ -36,10 +37,7 @@ impl Thaw {
             .into_iter()
             .map(|e| JournalEntryView {
                 id: e.id,
-                at: e.at.with_timezone(
-                    &FixedOffset::east_opt(e.offset_min * 60)
-                        .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset")),
-                ),
+                at: local(e.at, e.offset_min),
                 text: e.body,
                 prompt: e.prompt,
                 session_id: e.session_id,

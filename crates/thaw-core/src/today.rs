@@ -7,7 +7,7 @@ use thaw_engine::{
 };
 use thaw_store::{NewCheckIn, NewOffer, NewResponse, OfferSource, ResponseKind};
 
-use crate::catalog::{kind_of, Catalog};
+use crate::catalog::{rung_shape, Catalog};
 use crate::error::{AppError, ErrorKind, Result};
 use crate::ipc::{
     CheckInInput, FeltInput, OfferView, RespondInput, ShiftInput, TodayDecision, TodayView,
@@ -116,8 +116,8 @@ impl Thaw {
     ) -> Result<TodayView> {
         let dread = check_feeling(input.dread_before)?;
         let open = self.open_mut()?;
-        let waiting = open_offer_id(open, now).await?;
-        if waiting != Some(input.offer_id) {
+        let today = open.store.today(now.date_naive()).await?;
+        if open_offer(&today).map(|o| o.id) != Some(input.offer_id) {
             return Err(AppError::new(
                 ErrorKind::NotFound,
                 "That step is no longer on screen. Here is where things are now.",
@@ -232,13 +232,15 @@ impl Thaw {
     ) -> Result<TodayView> {
         let open = self.open_mut()?;
         let catalog = Catalog::load(&open.store).await?;
+        // Read once: recording a new offer below changes nothing this view counts.
+        let store_today = open.store.today(now.date_naive()).await?;
         let waiting = if fresh {
             None
         } else {
-            open_offer_id(open, now).await?
+            open_offer(&store_today).cloned()
         };
         let decision = match waiting {
-            Some(id) => TodayDecision::Offer(stored_offer_view(open, &catalog, id, now).await?),
+            Some(row) => TodayDecision::Offer(stored_offer_view(open, &catalog, row).await?),
             None => match decide(&open.model, &catalog.values, &catalog.movements, now) {
                 Decision::Rest { kind, reason } => TodayDecision::Rest { kind, reason },
                 Decision::Offer(offer) => {
@@ -247,7 +249,6 @@ impl Thaw {
                 }
             },
         };
-        let store_today = open.store.today(now.date_naive()).await?;
         let check_in = store_today.check_ins.last().map(|c| CheckInInput {
             energy: c.energy.map(scale_to_level),
             mood: c.mood.map(scale_to_level),
@@ -282,13 +283,12 @@ impl Thaw {
 
 /// The step on screen: today's latest offer, while it has no answer. Earlier unanswered
 /// offers (re-sized by a check-in) are never shown again.
-async fn open_offer_id(open: &Open, now: DateTime<FixedOffset>) -> Result<Option<i64>> {
-    let today = open.store.today(now.date_naive()).await?;
-    Ok(today
+fn open_offer(today: &thaw_store::Today) -> Option<&thaw_store::Offer> {
+    today
         .offers
         .last()
         .filter(|o| o.response.is_none())
-        .map(|o| o.offer.id))
+        .map(|o| &o.offer)
 }
 
 async fn record_offer(
@@ -353,16 +353,9 @@ fn offer_view(catalog: &Catalog, offer_id: i64, offer: &Offer) -> OfferView {
 async fn stored_offer_view(
     open: &Open,
     catalog: &Catalog,
-    offer_id: i64,
-    now: DateTime<FixedOffset>,
+    row: thaw_store::Offer,
 ) -> Result<OfferView> {
-    let today = open.store.today(now.date_naive()).await?;
-    let row = today
-        .offers
-        .iter()
-        .find(|o| o.offer.id == offer_id)
-        .map(|o| o.offer.clone())
-        .ok_or_else(|| AppError::new(ErrorKind::NotFound, "That step is no longer here."))?;
+    let offer_id = row.id;
     let movement_id = row.movement_id.unwrap_or_default();
     let (text, kind, seconds) = match row.rung_id {
         Some(rung_id) => {
@@ -373,12 +366,8 @@ async fn stored_offer_view(
             let r = rows.iter().find(|r| r.id == rung_id);
             match r {
                 Some(r) => {
-                    let seconds = r.size_seconds.unwrap_or(60).max(1) as u32;
-                    (
-                        r.text.clone(),
-                        kind_of(r.internal, pos == Some(last), seconds),
-                        seconds,
-                    )
+                    let (kind, seconds) = rung_shape(r, pos == Some(last));
+                    (r.text.clone(), kind, seconds)
                 }
                 None => (BREATH_TEXT.to_string(), thaw_engine::RungKind::Internal, 10),
             }

@@ -5,7 +5,7 @@ use chrono::{DateTime, FixedOffset};
 use thaw_engine::{rungs_for_goal, starter_library, LifeArea, Rung};
 use thaw_store::{Archivable, RungInput, Store};
 
-use crate::catalog::{area_ids, area_key, area_of, kind_of};
+use crate::catalog::{area_ids, area_key, area_of, rung_shape};
 use crate::error::{AppError, Result};
 use crate::ipc::{
     LifeAreaInfo, MovementTemplate, MovementView, NewMovement, NewValue, RungView, ValueView,
@@ -145,10 +145,10 @@ async fn movement_view(store: &Store, id: i64) -> Result<MovementView> {
             .iter()
             .enumerate()
             .map(|(i, r)| {
-                let seconds = r.size_seconds.unwrap_or(60).max(1) as u32;
+                let (kind, seconds) = rung_shape(r, i == last);
                 RungView {
                     text: r.text.clone(),
-                    kind: kind_of(r.internal, i == last, seconds),
+                    kind,
                     seconds,
                 }
             })
