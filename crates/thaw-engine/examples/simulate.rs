@@ -1,15 +1,31 @@
 //! Synthetic people meet the engine: `cargo run --release -p thaw-engine --example simulate [seed]`
 //!
-//! Seven kinds of people, 300 of each, 120 days each. Every person has a hidden true capacity
-//! (logits, on the engine's difficulty scale) that moves the way their kind does, true rung
-//! difficulties that differ from the engine's priors, and a success curve steeper than the
-//! engine's own: P(success) = σ(s·(c − d)) with s between 1.5 and 2.5 (people are not the model).
+//! Seven kinds of people, 300 of each, 120 days each. Every person has a hidden true capacity c
+//! (logits, on the engine's difficulty scale), true rung difficulties that differ from the
+//! engine's priors (N(0, 0.35) per rung, ladder order kept), and a success curve steeper than
+//! the engine's own: P(success) = σ(s·(c − d)), s between 1.5 and 2.5 (people are not the model).
+//! Days: AR(1) ups and downs, room in the day, 10 % of days Thaw stays closed, 1–3 asks a day.
+//! Answers follow the true chance: Done; else Smaller please (65 %) or Started; Not now 7 %
+//! (60 % for one kind) and Something else 3 % regardless of size. When Thaw says rest, a
+//! quarter of the time the person taps "I have a moment" anyway. "A bit more?" is a quiet
+//! question after a Done: people take it with chance 0.6 × their true chance of doing it (the
+//! "blindly" variant: 30 %, whatever their chance); once taken it is an offer like any other.
 //!
-//! Five policies share everything (values, movements, rotation, budget, rest, the answers'
-//! random draws) except the size of the step: the engine's choice, always the smallest rung,
-//! always the act, a staircase (one rung up after Done, one down after Smaller please or
-//! Started), and an oracle that knows the true capacity and offers the largest rung whose true
-//! success is at least 0.85.
+//! The kinds: steady low (capacity c ≈ −1.7: internal steps, preparation at the edge); a
+//! session (c ≈ −1.0) lifting capacity by 2.2 over three days and fading (half-life 5 days
+//! without steps, 20 with), with a booster six weeks later; volatile days (day-to-day sd 0.7);
+//! never checks in; says Not now 60 % of the time; a sudden crash (−2.5 for 10 days); uses
+//! Thaw at 01:30 on 35 % of nights (checking in then on half of them, and leaving half of those
+//! steps to answer at 09:00). All but the first two also grow slowly (+0.6 over 120 days).
+//!
+//! Policies share everything (values, movements, rotation, budget, rest, the days and the
+//! answers' random draws) except the size of the step: the engine; always the smallest rung;
+//! always the act; a staircase (one rung up after Done, one down after Smaller please or
+//! Started); an oracle of the usual day (knows the person's usual capacity and the rungs, not
+//! the day's ups and downs: what is possible without reading minds); and the oracle (knows the
+//! true capacity, offers the largest rung whose true success is at least 0.85).
+//!
+//! `SIM_TRACE=kind,person` prints one person's days under the engine (a diagnostic).
 
 use std::collections::BTreeMap;
 
@@ -122,7 +138,6 @@ impl Policy {
 
 /// One person: what they care about, how hard their rungs truly are, how their days go.
 struct Person {
-    kind: Kind,
     values: Vec<Value>,
     movements: Vec<Movement>,
     /// True difficulty per movement (same order as `movements`) and rung, ladder order kept.
@@ -131,7 +146,6 @@ struct Person {
     base: f64,
     /// Slow improvement over the 120 days (logits).
     growth: f64,
-    checkin_rate: f64,
     not_now_rate: f64,
     days: Vec<DayPlan>,
     sessions: Vec<i64>,
@@ -152,8 +166,6 @@ struct DayPlan {
     asks: Vec<i64>,
     /// A late ask at 01:30 after this day (the night owl), answered then or at 09:00.
     late: Option<LateAsk>,
-    /// "A bit more?" taken, if offered: a uniform draw.
-    bit_more_draw: f64,
 }
 
 #[derive(Clone, Copy)]
@@ -262,18 +274,15 @@ fn make_person(kind: Kind, rng: &mut SplitMix64, library: &[MovementTemplate]) -
             room,
             asks,
             late,
-            bit_more_draw: rng.next_f64(),
         });
     }
     Person {
-        kind,
         values,
         movements,
         true_d,
         slope,
         base,
         growth,
-        checkin_rate,
         not_now_rate,
         days,
         sessions,
@@ -336,29 +345,25 @@ impl Person {
 }
 
 /// Per person, what happened.
+/// Per person, what happened.
 #[derive(Default, Clone)]
 struct Outcome {
+    /// Steps shown that the person was asked to do (a bit more counts once taken).
     offers: u64,
+    /// Done, Started and Smaller please: the answers that say how a step went.
     attempts: u64,
     done: u64,
+    /// Offers whose true success that day was below `ABOVE`.
     above: u64,
+    /// Seconds offered and the seconds of the largest feasible rung of the same movement,
+    /// for steps sized for the day (not "a bit more?", not a rest day's tiny thing).
     offered_seconds: u64,
     feasible_seconds: u64,
     done_seconds: u64,
-    bit_more_offered: u64,
-    bit_more_above: u64,
-    bit_more_taken_above: u64,
-    above_by_rung: [u64; 5],
-    above_by_pred: [u64; 10],
-    calib: [(u64, f64); 10],
-    above_in_crash: u64,
-    above_bad_day: u64,
-    above_stretch: u64,
-    stretches: u64,
-    confusion: [[u64; 5]; 5],
-    above_no_checkin: u64,
-    above_first_two_weeks: u64,
+    bit_more_shown: u64,
+    bit_more_shown_above: u64,
     bit_more_taken: u64,
+    bit_more_taken_above: u64,
     bit_more_seconds: u64,
     first_two_minutes: Option<i64>,
     longest_smallest: i64,
@@ -366,7 +371,6 @@ struct Outcome {
     session_days_to_two_minutes: Option<i64>,
     capable: bool,
     session_moving: bool,
-    moments: u64,
     not_now_lowered: u64,
     smaller_not_smaller: u64,
     night_smaller_breaks: u64,
@@ -402,7 +406,6 @@ struct Run<'a> {
     pending: Option<Offer>,
     /// Today so far: every offer the smallest step; a bigger one within capacity.
     day_smallest: (bool, bool),
-    now_hint: DateTime<FixedOffset>,
     trace: bool,
 }
 
@@ -471,57 +474,25 @@ impl<'a> Run<'a> {
         }
     }
 
-    /// Counts an offer that is about to be shown. A bit more counts for safety (above
-    /// capacity) but not for sizing (offered against feasible seconds).
-    fn count_offer(&mut self, offer: &Offer, day: i64) -> f64 {
+    /// Counts an offer that is about to be shown. A bit more and a rest day's tiny thing count
+    /// for safety (above capacity) but not for sizing (offered against feasible seconds).
+    fn count_offer(&mut self, offer: &Offer, day: i64, sized: bool) -> f64 {
         let mi = self.movement_index(offer);
         let capacity = self.capacity(day);
         let p_true = self.p.true_p(capacity, self.p.rung_d(mi, offer.rung_index));
         let seconds = self.p.seconds(mi, offer.rung_index);
         self.out.offers += 1;
-        let b = ((offer.predicted_success * 10.0) as usize).min(9);
-        self.out.calib[b].0 += 1;
-        self.out.calib[b].1 += p_true;
         if p_true < ABOVE {
             self.out.above += 1;
-            if !offer.bit_more {
-                let k = offer.rung_index.map_or(0, |i| 1 + i.min(3) as usize);
-                self.out.above_by_rung[k] += 1;
-                if self.model.checkin_at(self.now_hint).is_none() {
-                    self.out.above_no_checkin += 1;
-                }
-                if day < 14 {
-                    self.out.above_first_two_weeks += 1;
-                }
-                let b = ((offer.predicted_success * 10.0) as usize).min(9);
-                self.out.above_by_pred[b] += 1;
-                if self.p.crash.is_some_and(|c| day >= c && day < c + 10) {
-                    self.out.above_in_crash += 1;
-                }
-                if self.p.days[day as usize].deviation < -0.5 {
-                    self.out.above_bad_day += 1;
-                }
-                if offer.stretch {
-                    self.out.above_stretch += 1;
-                }
-            }
-        }
-        if offer.stretch && !offer.bit_more {
-            self.out.stretches += 1;
-        }
-        if offer.bit_more {
-            if p_true < ABOVE {
+            if offer.bit_more {
                 self.out.bit_more_taken_above += 1;
             }
-        } else {
+        }
+        if sized && !offer.bit_more {
             if offer.rung_index.is_some_and(|i| i > 0) {
                 self.day_smallest.0 = false;
             }
             let feasible = self.p.largest_feasible(mi, capacity, None);
-            let cell = |r: Option<u32>| r.map_or(0, |i| 1 + i.min(3) as usize);
-            if day >= 30 {
-                self.out.confusion[cell(offer.rung_index)][cell(feasible)] += 1;
-            }
             if feasible.is_some_and(|i| i > 0) {
                 self.day_smallest.1 = true;
             }
@@ -623,8 +594,7 @@ impl<'a> Run<'a> {
                         self.apply(at, EventKind::Moment);
                         match moment(&self.model, &self.p.values, &self.p.movements, at) {
                             Decision::Offer(o) => {
-                                self.out.moments += 1;
-                                self.show_and_answer(o, day, &mut at);
+                                self.show_and_answer(o, day, &mut at, false);
                                 return;
                             }
                             Decision::Rest { .. } => return,
@@ -635,7 +605,7 @@ impl<'a> Run<'a> {
             if !offer.bit_more {
                 self.choose(&mut offer, day);
             }
-            match self.show_and_answer(offer, day, &mut at) {
+            match self.show_and_answer(offer, day, &mut at, true) {
                 Some(o) => next = Some(o),
                 None => return,
             }
@@ -644,13 +614,14 @@ impl<'a> Run<'a> {
 
     /// Shows an offer, answers it, and returns what the engine offers next at once, if anything
     /// (a smaller one, something else, or a bit more the person takes).
+    /// (`sized`: false for a rest day's tiny thing, which is not sized to the day.)
     fn show_and_answer(
         &mut self,
         offer: Offer,
         day: i64,
         at: &mut DateTime<FixedOffset>,
+        sized: bool,
     ) -> Option<Offer> {
-        self.now_hint = *at;
         if offer.bit_more {
             // "A bit more?" is a quiet question after a Done: it becomes an offer only when the
             // person takes it, which they do when they feel able (or, in the blind variant, at
@@ -659,9 +630,9 @@ impl<'a> Run<'a> {
             let p_true = self
                 .p
                 .true_p(self.capacity(day), self.p.rung_d(mi, offer.rung_index));
-            self.out.bit_more_offered += 1;
+            self.out.bit_more_shown += 1;
             if p_true < ABOVE {
-                self.out.bit_more_above += 1;
+                self.out.bit_more_shown_above += 1;
             }
             let take = match self.policy {
                 Policy::EngineBlind => BLIND_TAKE,
@@ -672,7 +643,9 @@ impl<'a> Run<'a> {
             }
             self.out.bit_more_taken += 1;
         }
-        let p_true = self.count_offer(&offer, day);
+        let p_true = self.count_offer(&offer, day, sized);
+        // A new step on screen replaces any left there from the night before.
+        self.pending = None;
         self.apply(*at, EventKind::Offered(offer.clone()));
         *at += Duration::minutes(1);
         let response = if offer.bit_more {
@@ -806,7 +779,7 @@ impl<'a> Run<'a> {
                         if !o.bit_more {
                             self.choose(&mut o, day);
                         }
-                        self.show_and_answer(o, day, &mut t);
+                        self.show_and_answer(o, day, &mut t, true);
                     }
                 }
             }
@@ -827,7 +800,7 @@ impl<'a> Run<'a> {
                     decide(&self.model, &self.p.values, &self.p.movements, at)
                 {
                     self.choose(&mut offer, day);
-                    self.count_offer(&offer, day);
+                    self.count_offer(&offer, day, true);
                     self.apply(at, EventKind::Offered(offer.clone()));
                     self.pending = Some(offer);
                 }
@@ -881,7 +854,6 @@ fn run_traced(person: &Person, policy: Policy, seed: u64, trace: bool) -> Outcom
         previous: None,
         pending: None,
         day_smallest: (true, false),
-        now_hint: tz_time(0, 9, 0),
         trace,
     };
     r.out.capable = person.capable_at(person.usual(0));
@@ -925,23 +897,24 @@ impl Row {
         ratio(self.sum(|o| o.done, false), self.sum(|o| o.attempts, false))
     }
 
+    /// Share of offers above capacity, in percent.
     fn above(&self) -> f64 {
         100.0 * ratio(self.sum(|o| o.above, false), self.sum(|o| o.offers, false))
     }
 
-    fn offered_vs_feasible(&self, capable_only: bool) -> f64 {
+    fn offered_vs_feasible(&self) -> f64 {
         100.0
             * ratio(
-                self.sum(|o| o.offered_seconds, capable_only),
-                self.sum(|o| o.feasible_seconds, capable_only),
+                self.sum(|o| o.offered_seconds, true),
+                self.sum(|o| o.feasible_seconds, true),
             )
     }
 
-    fn done_vs(&self, oracle: &Row, capable_only: bool) -> f64 {
+    fn done_vs(&self, oracle: &Row) -> f64 {
         100.0
             * ratio(
-                self.sum(|o| o.done_seconds, capable_only),
-                oracle.sum(|o| o.done_seconds, capable_only),
+                self.sum(|o| o.done_seconds, true),
+                oracle.sum(|o| o.done_seconds, true),
             )
     }
 
@@ -957,32 +930,32 @@ impl Row {
         (!v.is_empty()).then(|| (quantile(&mut v, 0.5), quantile(&mut v, 0.9)))
     }
 
+    /// The longest stretch, and the share of people with one of more than 7 days.
     fn longest_smallest(&self) -> (i64, f64) {
-        let max = self
-            .outcomes
-            .iter()
-            .map(|o| o.longest_smallest)
-            .max()
-            .unwrap_or(0);
+        let max = self.outcomes.iter().map(|o| o.longest_smallest).max();
         let over = self
             .outcomes
             .iter()
             .filter(|o| o.longest_smallest > 7)
             .count();
-        (max, 100.0 * over as f64 / self.outcomes.len().max(1) as f64)
+        (
+            max.unwrap_or(0),
+            100.0 * over as f64 / self.outcomes.len().max(1) as f64,
+        )
     }
 
-    fn crash_within_three(&self) -> Option<f64> {
-        let crashed: Vec<&Outcome> = self.outcomes.iter().collect();
-        let n = crashed.len();
-        let ok = crashed
+    fn crash_within_three(&self) -> f64 {
+        let ok = self
+            .outcomes
             .iter()
             .filter(|o| o.crash_offers_to_fit.is_some_and(|k| k <= 3))
             .count();
-        (n > 0).then(|| 100.0 * ok as f64 / n as f64)
+        100.0 * ok as f64 / self.outcomes.len().max(1) as f64
     }
 
-    fn session_days(&self) -> Option<(i64, i64, usize)> {
+    /// Days from the first session to the first two-minute step, for people who moved in the
+    /// three days after it: median, 90th percentile, how many.
+    fn session_days(&self) -> (i64, i64, usize) {
         let mut v: Vec<i64> = self
             .outcomes
             .iter()
@@ -990,7 +963,15 @@ impl Row {
             .map(|o| o.session_days_to_two_minutes.unwrap_or(DAYS))
             .collect();
         let n = v.len();
-        (n > 0).then(|| (quantile(&mut v, 0.5), quantile(&mut v, 0.9), n))
+        (quantile(&mut v, 0.5), quantile(&mut v, 0.9), n)
+    }
+}
+
+fn day_words(x: i64) -> String {
+    if x > DAYS {
+        "never".to_string()
+    } else {
+        x.to_string()
     }
 }
 
@@ -1007,16 +988,9 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(20_260_105);
-    println!(
-        "Synthetic people: {PEOPLE} of each kind, {DAYS} days each, seed {seed}. True success \
-         sigma(s(c - d)), s in 1.5..2.5."
-    );
-    println!(
-        "Feasible: true success >= {FEASIBLE}; above capacity: true success < {ABOVE}; \
-         capable: a two-minute step is feasible on a usual day at the start.\n"
-    );
+    let trace = std::env::var("SIM_TRACE").ok();
     let mut rows: BTreeMap<(usize, usize), Row> = BTreeMap::new();
-    let mut capable_counts = Vec::new();
+    let mut capable = Vec::new();
     for (ki, kind) in Kind::ALL.iter().enumerate() {
         let people: Vec<Person> = (0..PEOPLE)
             .map(|i| {
@@ -1026,93 +1000,70 @@ fn main() {
                 make_person(*kind, &mut rng, &library)
             })
             .collect();
-        capable_counts.push(people.iter().filter(|p| p.capable_at(p.usual(0))).count());
-        if let Ok(t) = std::env::var("SIM_TRACE") {
-            let mut it = t.split(',');
-            let (k, i, days): (usize, usize, i64) = (
-                it.next().and_then(|x| x.parse().ok()).unwrap_or(0),
-                it.next().and_then(|x| x.parse().ok()).unwrap_or(0),
-                it.next().and_then(|x| x.parse().ok()).unwrap_or(DAYS),
-            );
-            if k == ki {
-                let p = &people[i];
-                eprintln!(
-                    "base {:+.2} slope {:.2} capable {}",
-                    p.base,
-                    p.slope,
-                    p.capable_at(p.usual(0))
-                );
-                for (mi, m) in p.movements.iter().enumerate() {
+        capable.push(people.iter().filter(|p| p.capable_at(p.usual(0))).count());
+        let answers_seed = |i: usize| seed.wrapping_add(7919 * i as u64 + ki as u64);
+        // SIM_TRACE=kind,person prints one person's days under the engine (a diagnostic).
+        if let Some((k, i)) = trace.as_deref().and_then(|t| t.split_once(',')) {
+            if let (Ok(k), Ok(i)) = (k.parse::<usize>(), i.parse::<usize>()) {
+                if k == ki && i < people.len() {
+                    let p = &people[i];
                     eprintln!(
-                        "  {} prior {:?} true {:?}",
-                        m.title,
-                        m.rungs
-                            .iter()
-                            .map(|r| (r.seconds, (r.difficulty * 100.0).round() / 100.0))
-                            .collect::<Vec<_>>(),
-                        p.true_d[mi]
-                            .iter()
-                            .map(|d| (d * 100.0).round() / 100.0)
-                            .collect::<Vec<_>>()
+                        "base {:+.2} slope {:.2} capable {}",
+                        p.base,
+                        p.slope,
+                        p.capable_at(p.usual(0))
                     );
+                    run_traced(p, Policy::Engine, answers_seed(i), true);
                 }
-                let _ = days;
-                run_traced(
-                    p,
-                    Policy::Engine,
-                    seed.wrapping_add(7919 * i as u64 + ki as u64),
-                    true,
-                );
             }
         }
         for (pi, policy) in Policy::ALL.iter().enumerate() {
             let outcomes = people
                 .iter()
                 .enumerate()
-                .map(|(i, p)| run(p, *policy, seed.wrapping_add(7919 * i as u64 + ki as u64)))
+                .map(|(i, p)| run(p, *policy, answers_seed(i)))
                 .collect();
             rows.insert((ki, pi), Row { outcomes });
         }
     }
+    let oracle_at = Policy::ALL.len() - 1;
 
-    println!("| person ({PEOPLE} each) | policy | offers | realised success | offers above capacity | offered / feasible seconds (capable) | done-minutes vs oracle (all / capable) | first two-minute step, capable (median / p90 day) | longest stretch on the smallest rung while more fits (max days / people > 7 d) |");
+    println!(
+        "{PEOPLE} people of each kind, {DAYS} days each, seed {seed}. True success σ(s·(c − d)), \
+         s between {SLOPE_FROM} and {SLOPE_TO}, steeper than the engine's own."
+    );
+    println!(
+        "Above capacity: true success < {ABOVE}. Feasible: true success ≥ {FEASIBLE}. Capable: a \
+         two-minute step feasible on a usual day at the start. Seconds and minutes: capable people.\n"
+    );
+    println!("| person | policy | offers | realised success | offers above capacity | offered / feasible seconds | done-minutes vs oracle | first two-minute step (median / p90 day) | longest stretch on the smallest rung while more fits (max / people > 7 days) |");
     println!("|---|---|---:|---:|---:|---:|---:|---:|---:|");
     for (ki, kind) in Kind::ALL.iter().enumerate() {
-        let oracle = &rows[&(ki, 6)];
+        let oracle = &rows[&(ki, oracle_at)];
         for (pi, policy) in Policy::ALL.iter().enumerate() {
             let row = &rows[&(ki, pi)];
+            let has_capable = capable[ki] > 0;
+            let pct = |x: f64| {
+                if has_capable {
+                    format!("{x:.0} %")
+                } else {
+                    "—".to_string()
+                }
+            };
             let first = row.first_two_minutes().map_or("—".to_string(), |(m, p)| {
-                let d = |x: i64| {
-                    if x > DAYS {
-                        "never".to_string()
-                    } else {
-                        x.to_string()
-                    }
-                };
-                format!("{} / {}", d(m), d(p))
+                format!("{} / {}", day_words(m), day_words(p))
             });
             let (longest, over) = row.longest_smallest();
-            let capable_part = if capable_counts[ki] > 0 {
-                format!("{:.0} %", row.offered_vs_feasible(true))
-            } else {
-                "—".to_string()
-            };
-            let done_capable = if capable_counts[ki] > 0 {
-                format!("{:.0} %", row.done_vs(oracle, true))
-            } else {
-                "—".to_string()
-            };
             println!(
-                "| {} ({} capable) | {} | {} | {:.3} | {:.1} % | {} | {:.0} % / {} | {} | {} / {:.0} % |",
+                "| {} ({} capable) | {} | {} | {:.3} | {:.1} % | {} | {} | {} | {} / {:.0} % |",
                 kind.name(),
-                capable_counts[ki],
+                capable[ki],
                 policy.name(),
                 row.sum(|o| o.offers, false),
                 row.success(),
                 row.above(),
-                capable_part,
-                row.done_vs(oracle, false),
-                done_capable,
+                pct(row.offered_vs_feasible()),
+                pct(row.done_vs(oracle)),
                 first,
                 longest,
                 over,
@@ -1120,149 +1071,151 @@ fn main() {
         }
     }
 
-    if std::env::var("SIM_SHORT").is_ok() {
-        for (ki, kind) in Kind::ALL.iter().enumerate() {
-            for pi in [0, 1, 5] {
-                let row = &rows[&(ki, pi)];
-                let oracle = &rows[&(ki, 6)];
-                let (l, over) = row.longest_smallest();
-                eprintln!(
-                    "{:>18}{}: above {:.1}% bm shown {} (above {:.0}%) taken {} (above {:.0}%) succ {:.3} done {:.0}% offered {:.0}% 2min {:?} small {} {:.0}% crash {:?} session {:?}",
-                    kind.name(),
-                    [" ", " blind", "", "", "", " usual-oracle", ""][pi],
-                    row.above(),
-                    row.sum(|o| o.bit_more_offered, false),
-                    100.0 * ratio(row.sum(|o| o.bit_more_above, false), row.sum(|o| o.bit_more_offered, false)),
-                    row.sum(|o| o.bit_more_taken, false),
-                    100.0 * ratio(row.sum(|o| o.bit_more_taken_above, false), row.sum(|o| o.bit_more_taken, false)),
-                    row.success(),
-                    row.done_vs(oracle, true),
-                    row.offered_vs_feasible(true),
-                    row.first_two_minutes(),
-                    l,
-                    over,
-                    if *kind == Kind::Crash { row.crash_within_three() } else { None },
-                    if *kind == Kind::Session { row.session_days() } else { None },
-                );
-            }
-        }
-    }
-    if std::env::var("SIM_CRASH").is_ok() {
-        let row = &rows[&(5, 0)];
-        let mut hist = BTreeMap::new();
-        for (i, o) in row.outcomes.iter().enumerate() {
-            *hist.entry(o.crash_offers_to_fit).or_insert(0) += 1;
-            if o.crash_offers_to_fit.is_none_or(|k| k > 3) && i < 60 {
-                eprintln!("crash person {i}: {:?}", o.crash_offers_to_fit);
-            }
-        }
-        eprintln!("crash offers to first fit: {hist:?}");
-    }
-    if let Ok(k) = std::env::var("SIM_WORST") {
-        let ki: usize = k.parse().unwrap_or(0);
-        let row = &rows[&(ki, 0)];
-        let mut v: Vec<(u64, usize)> = row
-            .outcomes
-            .iter()
-            .enumerate()
-            .map(|(i, o)| (o.above - o.bit_more_above, i))
-            .collect();
-        v.sort();
-        v.reverse();
-        eprintln!("worst main-above people of kind {ki}: {:?}", &v[..10]);
-        let total: u64 = v.iter().map(|x| x.0).sum();
-        let top: u64 = v[..30].iter().map(|x| x.0).sum();
-        eprintln!("total {total}, top 30 people {top}");
-    }
-    if std::env::var("SIM_DEBUG").is_ok() {
-        for (ki, kind) in Kind::ALL.iter().enumerate() {
-            let row = &rows[&(ki, 0)];
-            let main_offers = row.sum(|o| o.offers - o.bit_more_offered, false);
-            let main_above = row.sum(|o| o.above - o.bit_more_above, false);
-            let by: Vec<u64> = (0..5)
-                .map(|k| row.sum(|o| o.above_by_rung[k], false))
-                .collect();
-            let bp: Vec<u64> = (0..10)
-                .map(|k| row.sum(|o| o.above_by_pred[k], false))
-                .collect();
-            let cal: Vec<String> = (0..10)
-                .map(|k| {
-                    let n: u64 = row.outcomes.iter().map(|o| o.calib[k].0).sum();
-                    let t: f64 = row.outcomes.iter().map(|o| o.calib[k].1).sum();
-                    format!("{}:{:.2}({})", k, t / n.max(1) as f64, n)
-                })
-                .collect();
-            eprintln!(
-                "{:>20}: calibration (predicted decile: mean true P (n)) {}",
-                kind.name(),
-                cal.join(" ")
-            );
-            eprintln!(
-                "{:>20}: above by predicted success decile {:?}",
-                kind.name(),
-                bp
-            );
-            eprintln!("{:>20}: above in crash {}, on a bad day (deviation < -0.5) {}, stretch {} of {} stretches, total main {}", kind.name(), row.sum(|o| o.above_in_crash, false), row.sum(|o| o.above_bad_day, false), row.sum(|o| o.above_stretch, false), row.sum(|o| o.stretches, false), row.sum(|o| o.above - o.bit_more_above, false));
-            eprintln!(
-                "{:>20}: offered (rows: breath, 0..3) x feasible (cols)",
-                kind.name()
-            );
-            for r in 0..5 {
-                let cells: Vec<String> = (0..5)
-                    .map(|c| format!("{:>6}", row.sum(|o| o.confusion[r][c], false)))
-                    .collect();
-                eprintln!("{:>24}{}", "", cells.join(""));
-            }
-            eprintln!(
-                "{:>20}: above by rung (breath,0,1,2,3) {:?}, without check-in {}, first 2 weeks {}",
-                kind.name(),
-                by,
-                row.sum(|o| o.above_no_checkin, false),
-                row.sum(|o| o.above_first_two_weeks, false)
-            );
-            eprintln!(
-                "{:>20}: main above {:.1} % of {}, bit-more above {:.1} % of {}, moments {}",
-                kind.name(),
-                100.0 * ratio(main_above, main_offers),
-                main_offers,
-                100.0
-                    * ratio(
-                        row.sum(|o| o.bit_more_above, false),
-                        row.sum(|o| o.bit_more_offered, false)
-                    ),
-                row.sum(|o| o.bit_more_offered, false),
-                row.sum(|o| o.moments, false),
-            );
-        }
-    }
-    println!("\nThe engine, rule by rule:\n");
-    println!("| person | first fitting offer within 3 after the crash | session → first two-minute step when moving (median / p90 days, people) | Not now lowered anything | Smaller please not strictly smaller | Smaller please at 09:00 after a 01:30 step, not the same movement smaller | \"a bit more?\" offered / taken / minutes done |");
-    println!("|---|---:|---:|---:|---:|---:|---:|");
+    println!("\nThe engine, rule by rule (people take \"a bit more?\" when they feel able):\n");
+    println!("| person | first fitting offer within 3 after the crash | session → first two-minute step, moving people (median / p90 days, n) | Not now lowered anything | Smaller please not strictly smaller | Smaller please at 09:00 on a 01:30 step, not this movement smaller | \"a bit more?\" shown (above capacity) | taken (above capacity) | minutes done in a bit more |");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (ki, kind) in Kind::ALL.iter().enumerate() {
         let row = &rows[&(ki, 0)];
         let crash = if *kind == Kind::Crash {
-            row.crash_within_three()
-                .map_or("—".into(), |x| format!("{x:.0} %"))
+            format!("{:.0} %", row.crash_within_three())
         } else {
             "—".into()
         };
         let session = if *kind == Kind::Session {
-            row.session_days()
-                .map_or("—".into(), |(m, p, n)| format!("{m} / {p} ({n})"))
+            let (m, p, n) = row.session_days();
+            format!("{m} / {p} ({n})")
         } else {
             "—".into()
         };
+        let shown = row.sum(|o| o.bit_more_shown, false);
+        let taken = row.sum(|o| o.bit_more_taken, false);
         println!(
-            "| {} | {} | {} | {} | {} | {} | {} / {} / {:.0} |",
+            "| {} | {} | {} | {} | {} | {} | {} ({:.0} %) | {} ({:.0} %) | {:.0} |",
             kind.name(),
             crash,
             session,
             row.sum(|o| o.not_now_lowered, false),
             row.sum(|o| o.smaller_not_smaller, false),
             row.sum(|o| o.night_smaller_breaks, false),
-            row.sum(|o| o.bit_more_offered, false),
-            row.sum(|o| o.bit_more_taken, false),
+            shown,
+            100.0 * ratio(row.sum(|o| o.bit_more_shown_above, false), shown),
+            taken,
+            100.0 * ratio(row.sum(|o| o.bit_more_taken_above, false), taken),
             row.sum(|o| o.bit_more_seconds, false) as f64 / 60.0,
         );
+    }
+
+    // The targets of issue 14, checked on the engine's own rows.
+    let engine = |ki: usize| &rows[&(ki, 0)];
+    let kinds = 0..Kind::ALL.len();
+    let capable_kinds: Vec<usize> = kinds.clone().filter(|ki| capable[*ki] > 0).collect();
+    let max_above = kinds
+        .clone()
+        .map(|ki| engine(ki).above())
+        .fold(0.0, f64::max);
+    let min_success = kinds
+        .clone()
+        .map(|ki| engine(ki).success())
+        .fold(1.0, f64::min);
+    let crash_ki = Kind::ALL
+        .iter()
+        .position(|k| *k == Kind::Crash)
+        .unwrap_or(0);
+    let never_ki = Kind::ALL
+        .iter()
+        .position(|k| *k == Kind::NeverChecksIn)
+        .unwrap_or(0);
+    let session_ki = Kind::ALL
+        .iter()
+        .position(|k| *k == Kind::Session)
+        .unwrap_or(0);
+    let done = |ki: usize| engine(ki).done_vs(&rows[&(ki, oracle_at)]);
+    let min_done_checkers = capable_kinds
+        .iter()
+        .filter(|ki| **ki != never_ki)
+        .map(|ki| done(*ki))
+        .fold(f64::MAX, f64::min);
+    let min_offered = capable_kinds
+        .iter()
+        .map(|ki| engine(*ki).offered_vs_feasible())
+        .fold(f64::MAX, f64::min);
+    let max_first = capable_kinds
+        .iter()
+        .filter_map(|ki| engine(*ki).first_two_minutes())
+        .map(|(m, _)| m)
+        .max()
+        .unwrap_or(0);
+    let rules: u64 = kinds
+        .clone()
+        .map(|ki| {
+            let r = engine(ki);
+            r.sum(
+                |o| o.not_now_lowered + o.smaller_not_smaller + o.night_smaller_breaks,
+                false,
+            )
+        })
+        .sum();
+    let longest = kinds
+        .clone()
+        .map(|ki| engine(ki).longest_smallest().0)
+        .max()
+        .unwrap_or(0);
+    let targets = [
+        (
+            "at most 2 % of offers above capacity, every kind",
+            format!("{max_above:.1} %"),
+            max_above <= 2.0,
+        ),
+        (
+            "first fitting offer within 3 after the crash, ≥ 95 %",
+            format!("{:.0} %", engine(crash_ki).crash_within_three()),
+            engine(crash_ki).crash_within_three() >= 95.0,
+        ),
+        (
+            "Not now never lowers; Smaller please strictly smaller (also across 04:00)",
+            format!("{rules} breaks"),
+            rules == 0,
+        ),
+        (
+            "realised success ≥ 0.85, every kind",
+            format!("{min_success:.3}"),
+            min_success >= 0.85,
+        ),
+        (
+            "capable people: done-minutes ≥ 70 % of the oracle's",
+            format!("{min_done_checkers:.0} %"),
+            min_done_checkers >= 70.0,
+        ),
+        (
+            "capable people: offered ≥ 70 % of the largest feasible",
+            format!("{min_offered:.0} %"),
+            min_offered >= 70.0,
+        ),
+        (
+            "never checks in: done-minutes ≥ 60 % of the oracle's",
+            format!("{:.0} %", done(never_ki)),
+            done(never_ki) >= 60.0,
+        ),
+        (
+            "first two-minute step within 5 days (median, capable)",
+            format!("day {max_first}"),
+            max_first <= 5,
+        ),
+        (
+            "within 3 days of a session when moving (median)",
+            format!("{} days", engine(session_ki).session_days().0),
+            engine(session_ki).session_days().0 <= 3,
+        ),
+        (
+            "nobody on the smallest rung > 7 days while more fits",
+            format!("{longest} days"),
+            longest <= 7,
+        ),
+    ];
+    println!("\nTargets (issue 14), worst kind shown:\n");
+    println!("| target | engine | met |");
+    println!("|---|---:|---|");
+    for (what, value, met) in targets {
+        println!("| {what} | {value} | {} |", if met { "yes" } else { "no" });
     }
 }

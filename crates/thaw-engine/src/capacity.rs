@@ -266,6 +266,15 @@ impl Capacity {
             belief.var = (belief.var - belief.var * var * x * x * h / denom).max(0.0);
         }
         self.sharpness.mean = self.sharpness.mean.clamp(SHARPNESS_MIN, SHARPNESS_MAX);
+        // A low answer never comes to mean less than it says at first: on a day someone says
+        // energy is low, erring small is the safe side, whatever milder low days came before.
+        for (row, table) in self
+            .checkin
+            .iter_mut()
+            .zip([ENERGY_SHIFT, MOOD_SHIFT, ROOM_SHIFT])
+        {
+            row[0].mean = row[0].mean.min(table[0]);
+        }
         self.usual.var = self.usual.var.max(MIN_VARIANCE);
         self.n = self.n.saturating_add(1);
         Update { error }
