@@ -299,7 +299,8 @@ fn fresh(
     if usable.is_empty() {
         return t.rest(RestKind::EachHadATurn);
     }
-    let lean = t.in_session_window() && t.offers % 2 == 0 && usable.iter().any(|m| m.integration);
+    let lean =
+        t.in_session_window() && t.offers.is_multiple_of(2) && usable.iter().any(|m| m.integration);
     let pool: Vec<&Movement> = if lean {
         usable.iter().copied().filter(|m| m.integration).collect()
     } else {
