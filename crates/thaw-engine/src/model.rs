@@ -30,9 +30,12 @@ pub(crate) struct DayState {
     /// Offers shown today.
     pub offers: u32,
     pub not_now: u32,
-    /// Movements that had their turn today (Done, Started, Not now, Something else): not
-    /// offered again today, so a step just done is not offered again two steps later.
+    /// Movements set aside today (Not now, Something else): not offered again today.
     pub set_aside: Vec<i64>,
+    /// Steps done or started today, as (movement, rung): never offered again today, and their
+    /// movements only once every other movement has had its turn.
+    #[serde(default)]
+    pub done: Vec<(i64, Option<u32>)>,
     /// Once today has said "too big" (Smaller please, or a step only started), fresh steps for
     /// the rest of the day stay below the difficulty of the one that was too big.
     #[serde(default)]
@@ -265,7 +268,7 @@ impl Model {
                 self.progress
                     .record_start(day, seconds_between(offered_at, at));
                 self.mark_moved(Some(offer.value_id));
-                self.day.set_aside.push(offer.movement_id);
+                self.day.done.push((offer.movement_id, offer.rung_index));
                 if offer.rung_index.is_none() && !self.day.tiny_done.contains(&offer.text) {
                     self.day.tiny_done.push(offer.text.clone());
                 }

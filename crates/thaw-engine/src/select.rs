@@ -69,6 +69,8 @@ struct Today<'a> {
     offers: u32,
     not_now: u32,
     set_aside: &'a [i64],
+    /// Steps done or started today (movement, rung).
+    done: &'a [(i64, Option<u32>)],
     /// Today's "too big" ceiling (see `DayState::below`).
     below: Option<f64>,
     moved: bool,
@@ -90,6 +92,7 @@ impl<'a> Today<'a> {
             offers: if current { d.offers } else { 0 },
             not_now: if current { d.not_now } else { 0 },
             set_aside: if current { &d.set_aside } else { &[] },
+            done: if current { &d.done } else { &[] },
             below: d.below.filter(|_| current),
             moved: current && d.facts.moved,
             last: model
@@ -115,6 +118,17 @@ impl<'a> Today<'a> {
         } else {
             None
         }
+    }
+
+    /// Whether a movement has had its turn today (done, started, or set aside).
+    fn had_turn(&self, movement_id: i64) -> bool {
+        self.set_aside.contains(&movement_id) || self.done.iter().any(|(m, _)| *m == movement_id)
+    }
+
+    /// Whether this step was done or started today.
+    fn step_done(&self, movement_id: i64, rung: Option<usize>) -> bool {
+        let rung = rung.map(|i| u32::try_from(i).unwrap_or(u32::MAX));
+        self.done.contains(&(movement_id, rung))
     }
 
     fn rest(&self, kind: RestKind) -> Decision {
@@ -258,8 +272,10 @@ fn smaller(t: &Today<'_>, m: &Movement, prev: &Offer) -> Decision {
     let diffs = effective_difficulties(t.model, m);
     let prev_shown = shown_seconds(prev.size.seconds);
     let below = prev.rung_index.map_or(0, |i| i as usize).min(m.rungs.len());
+    // (Steps done today are not offered again: smaller means smaller and not yet done.)
     let allowed: Vec<usize> = (0..below)
         .filter(|&j| shown_seconds(m.rungs[j].seconds) < prev_shown && diffs[j] < prev.difficulty)
+        .filter(|&j| !t.step_done(m.id, Some(j)))
         .collect();
     // After "too big", no optimism: the estimate, lowered by the answer just given.
     let effective = t.effective();
@@ -275,7 +291,8 @@ fn smaller(t: &Today<'_>, m: &Movement, prev: &Offer) -> Decision {
     let breath_d = diffs.first().copied().unwrap_or(0.0) - BREATH_BELOW_RUNG0;
     let breath_is_smaller = prev.rung_index.is_some()
         && shown_seconds(BREATH_SECONDS) < prev_shown
-        && breath_d < prev.difficulty;
+        && breath_d < prev.difficulty
+        && !t.step_done(m.id, None);
     if breath_is_smaller {
         Decision::Offer(t.offer(m, None, &diffs, Why::Smaller))
     } else {
@@ -291,11 +308,21 @@ fn fresh(
     offerable: &[&Movement],
     instead_of: Option<&Offer>,
 ) -> Decision {
-    let usable: Vec<&Movement> = offerable
+    // Movements that have not had their turn today; once every one has, those only done
+    // today come round again (with their other steps: a step done today is not offered again).
+    let mut usable: Vec<&Movement> = offerable
         .iter()
         .copied()
-        .filter(|m| !t.set_aside.contains(&m.id))
+        .filter(|m| !t.had_turn(m.id))
         .collect();
+    if usable.is_empty() {
+        usable = offerable
+            .iter()
+            .copied()
+            .filter(|m| !t.set_aside.contains(&m.id))
+            .filter(|m| (0..m.rungs.len()).any(|i| !t.step_done(m.id, Some(i))))
+            .collect();
+    }
     if usable.is_empty() {
         return t.rest(RestKind::EachHadATurn);
     }
@@ -365,9 +392,11 @@ fn fresh(
     // rung above, when the estimate gives it a fair chance and that kind of step has not
     // lately been too big.
     let effective = t.effective();
+    let not_done = |i: usize| !t.step_done(m.id, Some(i));
     let sure_at = |capacity: f64| {
         (0..limit).rev().find(|&i| {
-            model.success(capacity, diffs[i]) >= TARGET_SUCCESS
+            not_done(i)
+                && model.success(capacity, diffs[i]) >= TARGET_SUCCESS
                 && model.kind_goes_well(m.rungs[i].kind, t.day)
         })
     };
@@ -377,6 +406,7 @@ fn fresh(
     let usual_sure = sure_at(effective - t.checkin_lift());
     let grown = usual_sure.map(|i| i + 1).filter(|&g| {
         g < limit
+            && not_done(g)
             && sure.is_none_or(|s| g > s)
             && model.growth_day(t.day)
             && model.may_reach_for(m.rungs[g].kind, t.day)
@@ -385,13 +415,23 @@ fn fresh(
     });
     let stretch = grown.is_some();
     let index = grown.or(sure);
+    let smallest_not_done = (0..limit).find(|&i| not_done(i));
+    let index = match (index, smallest_not_done) {
+        (Some(i), _) => Some(i),
+        // Nothing reaches the target: the smallest rung not done today, or the breath when even
+        // that looks unlikely today (a crash, a run of "too big"), is as big as what was too
+        // big today, or is done already.
+        (None, None) => None,
+        (None, Some(i)) if t.model.success(t.effective(), diffs[i]) < BREATH_FIRST_BELOW => None,
+        (None, Some(i)) => Some(i),
+    };
+    // The breath done already today on this movement: its smallest step not done, or rest.
     let index = match index {
-        Some(i) => Some(i),
-        // Nothing reaches the target: the smallest rung, or the breath when even that looks
-        // unlikely today (a crash, a run of "too big"), or is as big as what was too big today.
-        None if limit == 0 => None,
-        None if t.model.success(t.effective(), diffs[0]) < BREATH_FIRST_BELOW => None,
-        None => Some(0),
+        None if t.step_done(m.id, None) => match smallest_not_done {
+            Some(i) => Some(i),
+            None => return t.rest(RestKind::EachHadATurn),
+        },
+        other => other,
     };
     let why = match instead_of {
         Some(prev) => {
@@ -435,6 +475,7 @@ pub fn bit_more(
     // Growth the person pulls follows the same evidence as growth the engine offers: a day
     // that can carry it, a kind of step not lately too big, and a fair chance.
     let fits = bigger
+        && !t.step_done(m.id, Some(next))
         && model.growth_day(t.day)
         && model.may_reach_for(rung.kind, t.day)
         && model.success(t.effective(), diffs[next])
@@ -460,7 +501,7 @@ pub fn moment(
     let fresh_first: Vec<&Movement> = offerable
         .iter()
         .copied()
-        .filter(|m| !t.set_aside.contains(&m.id))
+        .filter(|m| !t.had_turn(m.id))
         .collect();
     let pool = if fresh_first.is_empty() {
         &offerable

@@ -245,13 +245,23 @@ fn the_budget_ends_the_day_with_rest_and_says_when_steps_come_back() {
 #[test]
 fn a_step_done_today_is_not_offered_again_today() {
     let (values, movements) = person(1);
+    let of_value = movements.iter().filter(|m| m.value_id == 1).count();
     let mut j = Journal::new();
     let mut t = start();
     j.push(t, EventKind::CheckIn(good_day()));
-    let mut done = Vec::new();
+    let mut done: Vec<(i64, Option<u32>)> = Vec::new();
     while let Decision::Offer(o) = decide(&j.model, &values, &movements, later(t, 1)) {
-        assert!(!done.contains(&o.movement_id), "{} again", o.text);
-        done.push(o.movement_id);
+        let step = (o.movement_id, o.rung_index);
+        assert!(!done.contains(&step), "{} again", o.text);
+        // Every movement has its turn before any comes round again.
+        if done.len() < of_value {
+            assert!(
+                done.iter().all(|(m, _)| *m != o.movement_id),
+                "{} before the others",
+                o.text
+            );
+        }
+        done.push(step);
         t = later(t, 10);
         j.push(t, EventKind::Offered(o.clone()));
         j.push(
