@@ -189,8 +189,10 @@ pub struct SizeEstimate {
 pub struct Offer {
     pub value_id: i64,
     pub movement_id: i64,
-    /// Index into the movement's rungs. `None` is the breath-sized step below the smallest rung,
-    /// offered only after "Smaller please" on rung 0. Sizes order as `None < Some(0) < Some(1)…`.
+    /// Index into the movement's rungs. `None` is a tiny step below the smallest rung: the
+    /// breath (after "Smaller please" on rung 0, on a day when even rung 0 looks unlikely, or
+    /// for "I have a moment" on a rest day) or a noticing; `text` says which. Sizes order as
+    /// `None < Some(0) < Some(1)…`.
     pub rung_index: Option<u32>,
     /// What to do, in second person.
     pub text: String,

@@ -102,6 +102,8 @@ pub const RUNG_VARIANCE: f64 = 0.12;
 /// Neighbouring rungs stay at least this far apart (logits) after learning, so the ladder's
 /// order (smallest first) is never scrambled by noise.
 pub const RUNG_MIN_GAP: f64 = 0.25;
+/// A fresh offer is the breath-sized step when even the smallest rung looks this unlikely today.
+pub const BREATH_FIRST_BELOW: f64 = 0.7;
 /// The breath-sized step sits this far below rung 0.
 pub const BREATH_BELOW_RUNG0: f64 = 1.5;
 

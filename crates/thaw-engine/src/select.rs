@@ -5,23 +5,26 @@
 //! 1. Rest when "Not now" was said twice today, when today's budget is spent, or when the day's
 //!    offers reach their cap.
 //! 2. After "Smaller please" (answered today, whenever the step was seen): the same movement,
-//!    a rung strictly smaller in shown seconds and in difficulty. Below rung 0 there is one more
-//!    step, the breath-sized one; below that, rest.
+//!    a rung strictly smaller in shown seconds and in difficulty and not done today. Below rung
+//!    0 there is one more step, the breath-sized one; below that, rest.
 //! 3. After "Something else": another value if there is one (else another movement), and a rung
 //!    no bigger than the one set aside.
 //! 4. Otherwise: the value offered least recently (fair round-robin), then its movement offered
-//!    least recently, skipping movements that had their turn today (a step just done is not
-//!    offered again today). In the days after a treatment session, every other offer leans
-//!    towards practice and integration movements.
+//!    least recently (one with a step that fits today first), skipping movements that had their
+//!    turn today; once all have, those only done today come round again with their other steps.
+//!    A step done today is never offered again today. In the days after a treatment session,
+//!    every other offer leans towards practice and integration movements.
 //!
-//! The rung is the largest whose predicted success reaches [`TARGET_SUCCESS`]. Growth: on a day
-//! that can carry it (not the very first step, nothing said or done today below this person's
-//! usual), one rung above that, when its predicted success is at least `GROWTH_FLOOR` and its
-//! kind of step has not lately been too big (each "too big" doubles the wait). Without growth
-//! an engine that only offers steps it is sure of learns nothing about bigger ones, and people
-//! wait weeks for a step their evidence already allows. If no rung reaches the target, the
-//! smallest is offered, or the breath-sized step when even the smallest looks unlikely today.
-//! Nothing here reads a clock or a random source.
+//! Size: the largest rung whose predicted success reaches [`TARGET_SUCCESS`] and whose kind of
+//! step has lately gone well. Growth: on a day that can carry it (not before the first answer,
+//! nothing said or done today below this person's usual), one rung above what surely fits a
+//! usual day, when its predicted success is at least `GROWTH_FLOOR` (`FIRST_STRETCH_FLOOR` for
+//! the first try of a kind); a growth step that was too big makes the next of its kind wait
+//! longer and ask for more. Without growth an engine that only offers steps it is sure of
+//! learns nothing about bigger ones, and people wait weeks for a step their evidence already
+//! allows. Once today has said "too big", nothing as big again today. If no rung reaches the
+//! target, the smallest is offered, or the breath-sized step when even that looks unlikely
+//! today. Nothing here reads a clock or a random source.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
@@ -40,12 +43,9 @@ pub const BREATH_TEXT: &str = "Take one slow breath. That is all.";
 pub const BREATH_SECONDS: u32 = 5;
 /// "I have a moment" on a day when even the breath was too much: a noticing.
 pub const NOTICING_TEXT: &str = "Notice one thing near you, just for a moment.";
-/// A fresh offer is the breath-sized step when even rung 0 looks this unlikely today.
-const BREATH_FIRST_BELOW: f64 = 0.7;
-
 /// Effective difficulties of a movement's rungs for this person: prior + learned corrections
-/// (for the kind of step, and for the rung itself),
-/// kept in ladder order with at least `RUNG_MIN_GAP` between neighbours.
+/// (for the kind of step, and for the rung itself), kept in ladder order with at least
+/// `RUNG_MIN_GAP` between neighbours.
 pub fn effective_difficulties(model: &Model, movement: &Movement) -> Vec<f64> {
     let mut out: Vec<f64> = Vec::with_capacity(movement.rungs.len());
     for (i, rung) in movement.rungs.iter().enumerate() {
