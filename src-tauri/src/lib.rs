@@ -3,9 +3,12 @@
 //! All behaviour lives in `crates/`.
 
 mod commands;
+mod ipc_arg;
+mod memory_wipe;
 mod prompts;
 #[cfg(desktop)]
 mod tray;
+mod zeroing_alloc;
 
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
@@ -14,11 +17,16 @@ use std::time::Duration;
 use tauri::{Emitter, Manager, WindowEvent};
 use thaw_core::{KdfParams, Thaw};
 
+/// Every freed block of the Rust heap is wiped (see `zeroing_alloc.rs`).
+#[global_allocator]
+static ALLOCATOR: zeroing_alloc::ZeroingAlloc = zeroing_alloc::ZeroingAlloc;
+
 /// The event the UI listens to when auto-lock closes the vault.
 const LOCKED_EVENT: &str = "thaw://locked";
 
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
+    memory_wipe::perturb_freed_c_heap();
     let builder = tauri::Builder::default();
     #[cfg(mobile)]
     let builder = builder.plugin(tauri_plugin_notification::init());
@@ -89,6 +97,10 @@ pub fn run() {
             commands::backup,
             commands::restore,
             commands::erase_everything,
+            commands::start_anew,
+            commands::set_aside_data,
+            commands::delete_set_aside,
+            commands::put_back_set_aside,
             commands::crisis_locked,
             commands::crisis_screen,
             commands::crisis_lines,

@@ -5,11 +5,14 @@
 //! Every use-case that depends on the time takes `now` as an argument (the shell passes the
 //! local clock), so tests can drive days and weeks.
 
+mod blocking;
 mod catalog;
 mod clinical;
+mod crisis_board;
 pub mod error;
 pub mod ipc;
 mod journal;
+pub mod limits;
 mod model_state;
 mod progress;
 mod prompts;
@@ -19,6 +22,7 @@ mod today;
 mod values;
 
 pub use clinical::questionnaire_definition;
+pub use crisis_board::CrisisBoard;
 pub use error::{AppError, ErrorKind, Result};
 pub use journal::integration_prompts;
 pub use prompts::SentPrompt;
