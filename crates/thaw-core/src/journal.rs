@@ -60,9 +60,9 @@ impl Thaw {
             ));
         }
         if text.chars().count() > MAX_ENTRY {
-            return Err(AppError::invalid(
-                "This entry is longer than Thaw can keep in one piece. Could you split it in two? Nothing was lost.",
-            ));
+            return Err(AppError::invalid(format!(
+                "This entry is longer than Thaw keeps in one piece: up to {MAX_ENTRY} characters. Could you split it in two? Nothing was lost."
+            )));
         }
         if let Some(prompt) = &input.prompt {
             limits::check_len(

@@ -27,6 +27,7 @@ pub use error::{AppError, ErrorKind, Result};
 pub use journal::integration_prompts;
 pub use prompts::SentPrompt;
 pub use thaw::{Thaw, ERASE_CONFIRMATION};
+pub use thaw_clinical::CrisisResources;
 pub use thaw_prompts::{PromptResponse, PromptText};
 pub use thaw_store::KdfParams;
 pub use values::{library, life_areas};

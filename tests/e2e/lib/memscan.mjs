@@ -34,7 +34,7 @@ export function mappings(pid) {
  * Counts every occurrence of each named pattern (Buffers) in the process's readable memory.
  * Returns {name: {count, regions: {regionName: count}}}.
  */
-export function scan(pid, patterns) {
+export function scan(pid, patterns, { context = 0 } = {}) {
   const found = Object.fromEntries(Object.keys(patterns).map((k) => [k, { count: 0, regions: {} }]));
   const longest = Math.max(...Object.values(patterns).map((p) => p.length));
   const fd = openSync(`/proc/${pid}/mem`, 'r');
@@ -61,6 +61,10 @@ export function scan(pid, patterns) {
               found[name].count += 1;
               const region = regionLabel(m);
               found[name].regions[region] = (found[name].regions[region] ?? 0) + 1;
+              if (context) {
+                const from = Math.max(0, i - context);
+                (found[name].context ??= []).push(`${region}+${(at + i - m.start).toString(16)}: ` + JSON.stringify(view.subarray(from, i + pattern.length + context).toString('latin1')));
+              }
             }
             i = view.indexOf(pattern, i + 1);
           }
