@@ -71,7 +71,7 @@ pub(crate) fn argument_error(
             None => "it is not one of the choices".to_string(),
         }
     } else if let Some((_, expected)) = text.split_once(", expected ") {
-        format!("it should be {}", plain_expected(expected))
+        format!("it needs to be {}", plain_expected(expected))
     } else {
         "it is not in a shape Thaw can use".to_string()
     };

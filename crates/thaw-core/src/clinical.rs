@@ -125,8 +125,8 @@ fn check_safety_plan(plan: &SafetyPlan) -> Result<()> {
 
 fn check_person(name: &str, phone: Option<&str>, note: Option<&str>) -> Result<()> {
     check_len(name.trim(), NAME, "a name")?;
-    if let Some(phone) = phone.map(str::trim).filter(|p| !p.is_empty()) {
-        check_phone(phone, "a person or service")?;
+    if let Some(phone) = phone {
+        check_len(phone.trim(), limits::CONTACT_PHONE, "a phone number")?;
     }
     if let Some(note) = note {
         check_len(note.trim(), PLAN_LINE, "a note")?;

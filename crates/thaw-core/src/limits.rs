@@ -28,9 +28,11 @@ pub const PLAN_LINE: usize = 500;
 /// Entries in one section of the safety plan.
 pub const PLAN_ENTRIES: usize = 20;
 /// A name: a person, a service, a crisis line.
-pub const NAME: usize = 100;
-/// A phone number, as typed (digits, spaces, + - ( ) .).
+pub const NAME: usize = 120;
+/// A crisis line's number, as typed (digits, spaces, + - ( ) .).
 pub const PHONE: usize = 20;
+/// A phone number for a person or service on the safety plan, as the person writes it.
+pub const CONTACT_PHONE: usize = 40;
 /// A crisis line's one plain line.
 pub const CRISIS_DESCRIPTION: usize = 200;
 /// The word to text to a crisis line, e.g. HOME.
@@ -38,7 +40,7 @@ pub const CRISIS_KEYWORD: usize = 20;
 /// Crisis lines kept for one region.
 pub const CRISIS_LINES: usize = 12;
 /// A region's name, e.g. "United States".
-pub const REGION_NAME: usize = 60;
+pub const REGION_NAME: usize = 80;
 /// A region's code, e.g. "US".
 pub const REGION_CODE: usize = 8;
 /// A passphrase or recovery code as typed. Far above any real one; below it Argon2id and the
@@ -92,7 +94,7 @@ pub(crate) fn check_phone(number: &str, what: &str) -> Result<()> {
 
 /// The TypeScript `LIMITS` constant the UI reads (appended to the generated IPC types).
 pub(crate) fn typescript() -> String {
-    let entries: [(&str, u64); 21] = [
+    let entries: [(&str, u64); 22] = [
         ("VALUE_WORDS", VALUE_WORDS as u64),
         ("RUNGS", RUNGS as u64),
         ("LIBRARY_PICKS", LIBRARY_PICKS as u64),
@@ -105,6 +107,7 @@ pub(crate) fn typescript() -> String {
         ("PLAN_ENTRIES", PLAN_ENTRIES as u64),
         ("NAME", NAME as u64),
         ("PHONE", PHONE as u64),
+        ("CONTACT_PHONE", CONTACT_PHONE as u64),
         ("CRISIS_DESCRIPTION", CRISIS_DESCRIPTION as u64),
         ("CRISIS_KEYWORD", CRISIS_KEYWORD as u64),
         ("CRISIS_LINES", CRISIS_LINES as u64),
