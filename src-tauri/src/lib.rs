@@ -4,10 +4,11 @@
 
 mod commands;
 mod ipc_arg;
-mod memory_wipe;
+pub mod memory_wipe;
 mod prompts;
 #[cfg(desktop)]
 mod tray;
+#[cfg(any(test, not(all(target_os = "linux", target_env = "gnu"))))]
 mod zeroing_alloc;
 
 use std::path::PathBuf;
@@ -17,7 +18,10 @@ use std::time::Duration;
 use tauri::{Emitter, Manager, WindowEvent};
 use thaw_core::{KdfParams, Thaw};
 
-/// Every freed block of the Rust heap is wiped (see `zeroing_alloc.rs`).
+/// Every freed block of the Rust heap is wiped (see `zeroing_alloc.rs`). On glibc the
+/// process-wide wiping `free` (`memory_wipe.rs`) already covers the Rust heap too, which goes
+/// through it, so the plain system allocator is used there rather than wiping twice.
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 #[global_allocator]
 static ALLOCATOR: zeroing_alloc::ZeroingAlloc = zeroing_alloc::ZeroingAlloc;
 
@@ -26,7 +30,6 @@ const LOCKED_EVENT: &str = "thaw://locked";
 
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
-    memory_wipe::perturb_freed_c_heap();
     let builder = tauri::Builder::default();
     #[cfg(mobile)]
     let builder = builder.plugin(tauri_plugin_notification::init());
