@@ -55,6 +55,8 @@ pub(crate) fn argument_error(
 ) -> AppError {
     let place = if path == "." || path.is_empty() {
         key.to_string()
+    } else if path.starts_with('[') {
+        format!("{key}{path}")
     } else {
         format!("{key}.{path}")
     };
@@ -70,6 +72,8 @@ pub(crate) fn argument_error(
             }
             None => "it is not one of the choices".to_string(),
         }
+    } else if is_date_error(&text) {
+        "it needs to be a date or time, like 2026-03-01 or 2026-03-01T09:30:00+01:00".to_string()
     } else if let Some((_, expected)) = text.split_once(", expected ") {
         format!("it needs to be {}", plain_expected(expected))
     } else {
@@ -79,6 +83,21 @@ pub(crate) fn argument_error(
         ErrorKind::InvalidInput,
         format!("Thaw could not use what was sent as “{place}”: {what}. Nothing was changed."),
     )
+}
+
+/// chrono's parse errors (its messages are fixed words, never the value).
+fn is_date_error(text: &str) -> bool {
+    [
+        "input contains invalid characters",
+        "premature end of input",
+        "trailing input",
+        "input is out of range",
+        "input is not enough",
+        "no possible date and time",
+        "bad or unsupported format",
+    ]
+    .iter()
+    .any(|m| text.starts_with(m))
 }
 
 fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
