@@ -4,7 +4,7 @@
 
 mod commands;
 mod ipc_arg;
-pub mod memory_wipe;
+mod memory_wipe;
 mod prompts;
 #[cfg(desktop)]
 mod tray;

@@ -4,7 +4,8 @@
 //! small freed blocks as they were (its `M_PERTURB` fill skips blocks cached per thread), so
 //! after a lock a scan of the process still found them.
 //!
-//! On glibc, Thaw's executable therefore defines `free` and `realloc` itself. The dynamic
+//! On glibc, Thaw's executable therefore defines `free` and `realloc` itself (and `getenv`,
+//! to send WebKit's own heap through them too, see there). The dynamic
 //! linker binds every library's calls to these first (the executable's symbols come before
 //! libc's), so every block freed anywhere in the process is zeroed, then handed to glibc's own
 //! `__libc_free`. Allocation stays glibc's (`malloc`, `calloc`, `memalign` are untouched), so
@@ -13,29 +14,6 @@
 //!
 //! Elsewhere (other platforms, musl) the Rust heap is still wiped by `zeroing_alloc.rs`, and
 //! SQLCipher wipes its own (`cipher_memory_security`).
-
-/// WebKit allocates its own buffers (the IPC message that carries a request body, with the
-/// passphrase in it) from its own heap, bmalloc/libpas, which never goes through `free`. Its
-/// documented switch `Malloc=1` makes WebKit use the system malloc instead, and so the wiping
-/// `free` below. WebKit reads it while its libraries load, before `main` runs, so setting it
-/// from inside is too late (measured: the last request bodies stayed in WebKit's heap). Thaw
-/// therefore starts itself once more with it set: `exec` replaces the process in place (same
-/// pid, same arguments), before anything else has happened. Costs one more program load at
-/// start-up (see BENCHMARKS.md). If the `exec` fails, Thaw carries on without it.
-pub fn restart_with_webkit_on_system_malloc() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    if std::env::var_os("Malloc").is_none() {
-        use std::os::unix::process::CommandExt;
-        let mut args = std::env::args_os();
-        let arg0 = args.next().unwrap_or_default();
-        let err = std::process::Command::new("/proc/self/exe")
-            .arg0(arg0)
-            .args(args)
-            .env("Malloc", "1")
-            .exec();
-        eprintln!("thaw: could not restart with WebKit on the system allocator ({err}); going on without it");
-    }
-}
 
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 mod glibc {
@@ -57,6 +35,56 @@ mod glibc {
             libc::explicit_bzero(ptr, malloc_usable_size(ptr));
         }
         __libc_free(ptr);
+    }
+
+    /// `getenv(3)`, answering `Malloc=1` to WebKit.
+    ///
+    /// WebKit allocates its own buffers (the IPC message that carries a request body, with the
+    /// passphrase in it) from its own heap, bmalloc/libpas, which never goes through `free`.
+    /// Its documented switch `Malloc` makes it use the system malloc instead, and so the wiping
+    /// `free` above. WebKit reads the switch while its libraries initialise, before `main` and
+    /// after libc has taken the environment as the process started with it, so setting the
+    /// variable from Thaw comes too late (measured: the last request bodies then stayed in
+    /// WebKit's heap after a lock). The executable's own `getenv` is bound before any library
+    /// initialises, so it can answer instead: `Malloc` reads as set, everything else is looked
+    /// up as glibc does. The real environment is untouched, so WebKit's helper processes keep
+    /// their usual allocator (they are not Thaw's process). Costs nothing at start-up.
+    ///
+    /// # Safety
+    /// As `getenv(3)`: `name` is a NUL-terminated string.
+    #[no_mangle]
+    pub unsafe extern "C" fn getenv(name: *const libc::c_char) -> *mut libc::c_char {
+        if name.is_null() {
+            return std::ptr::null_mut();
+        }
+        let wanted = std::ffi::CStr::from_ptr(name).to_bytes();
+        let found = lookup(wanted);
+        if found.is_null() && wanted == b"Malloc" {
+            return c"1".as_ptr().cast_mut();
+        }
+        found
+    }
+
+    extern "C" {
+        static environ: *const *const libc::c_char;
+    }
+
+    /// What glibc's `getenv` does: the value after `name=` in the first matching entry.
+    unsafe fn lookup(name: &[u8]) -> *mut libc::c_char {
+        if name.is_empty() || name.contains(&b'=') || environ.is_null() {
+            return std::ptr::null_mut();
+        }
+        let mut entry = environ;
+        while !(*entry).is_null() {
+            let e = *entry;
+            let matches = (0..name.len()).all(|i| *e.add(i) as u8 == name[i])
+                && *e.add(name.len()) as u8 == b'=';
+            if matches {
+                return e.add(name.len() + 1).cast_mut();
+            }
+            entry = entry.add(1);
+        }
+        std::ptr::null_mut()
     }
 
     /// `realloc(3)` that never leaves the old bytes behind: a block that fits stays where it
@@ -95,6 +123,24 @@ mod glibc {
                 let grown = libc::realloc(p.cast(), 4096).cast::<u8>();
                 assert_eq!(*grown, b'a', "realloc kept the bytes");
                 libc::free(grown.cast());
+            }
+        }
+
+        #[test]
+        fn getenv_answers_as_glibc_and_sets_only_the_webkit_switch() {
+            unsafe {
+                let path = libc::getenv(c"PATH".as_ptr());
+                assert!(!path.is_null());
+                assert_eq!(
+                    std::ffi::CStr::from_ptr(path).to_str().unwrap(),
+                    std::env::var("PATH").unwrap()
+                );
+                assert!(libc::getenv(c"THAW_SURELY_UNSET_VARIABLE".as_ptr()).is_null());
+                assert!(
+                    libc::getenv(c"PAT".as_ptr()).is_null(),
+                    "a prefix is not a match"
+                );
+                assert!(!libc::getenv(c"Malloc".as_ptr()).is_null());
             }
         }
     }

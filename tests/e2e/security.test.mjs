@@ -149,14 +149,16 @@ test('destroying data needs the secret: erase while locked refused without it; s
   // The lock screen, as a person with a minute at it would see it.
   await click(session, '[data-testid="cannot-get-in"]');
   await waitH1(session, /If you cannot get in/);
+  await evidence(session, 'cannot-get-in', { size: PHONE, theme: 'light' });
+  await click(session, '[data-testid="locked-erase-start"]');
   await type(session, '#locked-erase-confirm', 'erase everything');
   await type(session, '#locked-erase-secret', 'a guess at it');
   await click(session, '[data-testid="locked-erase"]');
   await waitText(session, '[data-testid="unlock-error"]', /nothing was erased/);
   assert.deepEqual(storeFiles(dataDir), before, 'nothing was erased');
-  await evidence(session, 'cannot-get-in', { size: PHONE, theme: 'light' });
+  await evidence(session, 'cannot-get-in-erase', { size: PHONE, theme: 'light' });
   await session.setWindowSize(DESKTOP.width, DESKTOP.height);
-  await evidence(session, 'cannot-get-in', { size: DESKTOP, theme: 'light' });
+  await evidence(session, 'cannot-get-in-erase', { size: DESKTOP, theme: 'light' });
   await session.setWindowSize(PHONE.width, PHONE.height);
 
   // Start anew: the data is set aside, not deleted, and the new Thaw can put it back.
