@@ -6,6 +6,7 @@ mod commands;
 mod ipc_arg;
 mod memory_wipe;
 mod prompts;
+mod reach;
 #[cfg(desktop)]
 mod tray;
 #[cfg(any(test, not(all(target_os = "linux", target_env = "gnu"))))]
@@ -30,7 +31,16 @@ const LOCKED_EVENT: &str = "thaw://locked";
 
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
-    let builder = tauri::Builder::default();
+    let builder = tauri::Builder::default()
+        // Crisis actions hand tel:/sms: to the device through the opener, on every platform.
+        // Only Thaw's own `reach` command uses it: the page gets no opener permission, and no
+        // script that turns link clicks into opener calls.
+        .plugin(
+            tauri_plugin_opener::Builder::new()
+                .open_js_links_on_click(false)
+                .build(),
+        )
+        .plugin(reach::navigation_guard());
     #[cfg(mobile)]
     let builder = builder.plugin(tauri_plugin_notification::init());
     builder
@@ -105,6 +115,7 @@ pub fn run() {
             commands::delete_set_aside,
             commands::put_back_set_aside,
             commands::crisis_locked,
+            reach::reach,
             commands::crisis_screen,
             commands::crisis_lines,
             commands::save_crisis_lines,

@@ -295,6 +295,9 @@ test('every command refuses bad input as {kind, message} saying what was wrong, 
     ['visit_summary', `{ from: ${JSON.stringify(today)}, to: '2000-01-01' }`, { kind: 'invalid_input' }],
     ['export_summary', `{ input: { from: ${JSON.stringify(today)}, to: ${JSON.stringify(today)}, format: 'docx', dir: null } }`, { kind: 'invalid_input', says: /format/ }],
     ['export_summary', `{ input: { from: ${JSON.stringify(today)}, to: ${JSON.stringify(today)}, format: 'csv', dir: ${JSON.stringify(unwritable)} } }`, { kind: 'invalid_input', says: /folder/ }],
+    ['reach', '{ input: 5 }', { kind: 'invalid_input', says: /input/ }],
+    ['reach', `{ input: { by: 'pigeon', number: '988', body: null } }`, { kind: 'invalid_input', says: /choices/ }],
+    ['reach', `{ input: { by: 'call', number: ${big(50000, '9')}, body: null } }`, { kind: 'invalid_input' }],
   ];
   let n = 0;
   for (const [command, args, expect] of TABLE) {

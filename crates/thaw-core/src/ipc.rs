@@ -13,8 +13,9 @@ pub use crate::error::{AppError, ErrorKind};
 pub use thaw_clinical::questionnaire::{
     AnswerOption, Difficulty, DifficultyOption, Gad7Answers, Phq9Answers, QuestionItem,
 };
+pub use thaw_clinical::reach::ReachBy;
 pub use thaw_clinical::safety::{
-    ContactMethod, CrisisScreen, PlanContact, PlanProfessional, PublicNumber,
+    ContactMethod, CrisisContact, CrisisScreen, PlanContact, PlanProfessional, PublicNumber,
 };
 pub use thaw_clinical::summary::{
     CheckInLevel, CheckInPoint, DiscussNote, Period, QuestionnaireRecord, SessionKind,
@@ -418,6 +419,27 @@ pub struct ExportDone {
     pub notice: String,
 }
 
+/// A call or text from the crisis sheet, for the device's phone or messages app.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ReachInput {
+    pub by: ReachBy,
+    /// As shown on the sheet: "988", "555-0142".
+    pub number: String,
+    /// The words a text starts with, e.g. "HOME" for the Crisis Text Line.
+    pub body: Option<String>,
+}
+
+/// What became of a call or text Thaw handed to the device.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Reached {
+    /// The device's calling or messages app has it.
+    HandedOver,
+    /// Nothing on this device places calls or sends texts (or it did not take this one): the
+    /// sheet shows the number, to use from any phone.
+    NotOnThisDevice,
+}
+
 macro_rules! declarations {
     ($cfg:expr; $($ty:ty),* $(,)?) => {
         [$(<$ty as TS>::decl($cfg)),*]
@@ -437,7 +459,7 @@ pub fn typescript() -> String {
         Instrument, QuestionItem, AnswerOption, Difficulty, DifficultyOption, QuestionnaireDefinition,
         Phq9Answers, Gad7Answers, QuestionnaireAnswers, QuestionnaireInput, QuestionnaireResult,
         QuestionnaireItemResult, ContactMethod, CrisisResource, CrisisResources, PublicNumber, LockedCrisisView, PlanContact,
-        PlanProfessional, SafetyPlan, CrisisScreen, SessionKind, SessionSetting, SessionInput,
+        PlanProfessional, SafetyPlan, CrisisContact, CrisisScreen, ReachBy, ReachInput, Reached, SessionKind, SessionSetting, SessionInput,
         SessionView, Period, ValueMoves, CheckInLevel, CheckInPoint, QuestionnaireRecord,
         TreatmentSession, DiscussNote, VisitSummaryInput, VisitSummary, ExportFormat, ExportInput,
         ExportDone, EraseInput, SetAsideView, DeleteSetAside,

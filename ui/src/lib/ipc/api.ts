@@ -28,6 +28,8 @@ import type {
   QuestionnaireInput,
   QuestionnaireItemResult,
   QuestionnaireResult,
+  ReachInput,
+  Reached,
   RespondInput,
   RestoreInput,
   RungView,
@@ -145,6 +147,9 @@ export const api = {
   /** The public crisis lines for where the person lives (US lines until changed). */
   crisisLines: () => call<CrisisResources>('crisis_lines'),
   saveCrisisLines: (input: CrisisResources) => call<CrisisResources>('save_crisis_lines', { input }),
+  /** Hands a call or text to the device's phone or messages app (works locked too). Says
+   * whether the device took it, so the sheet can show the number instead when it cannot. */
+  reach: (input: ReachInput) => call<Reached>('reach', { input }),
 
   questionnaireDefinition: (instrument: Instrument) =>
     call<QuestionnaireDefinition>('questionnaire_definition', { instrument }),

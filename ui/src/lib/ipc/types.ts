@@ -298,15 +298,40 @@ making_surroundings_safer: Array<string>,
  */
 reasons_for_living: Array<string>, };
 
+export type CrisisContact = { name: string, 
+/**
+ * As the person wrote it, shown as it is.
+ */
+phone: string | null, note: string | null, 
+/**
+ * The number as a phone dials it (`+15550100142`), when `phone` can be dialled as written;
+ * `None` means Thaw shows the number but offers no Call or Text button for it.
+ */
+dial: string | null, };
+
 export type CrisisScreen = { heading: string, nobody_watches: string, public_numbers: Array<PublicNumber>, 
 /**
  * The person's own: people to ask for help, then professionals and services not already listed.
  */
-my_contacts: Array<PlanContact>, plan: SafetyPlan, 
+my_contacts: Array<CrisisContact>, plan: SafetyPlan, 
 /**
  * Offered so the person can bring it up at the next visit.
  */
 flag_for_visit_label: string, };
+
+export type ReachBy = "call" | "text";
+
+export type ReachInput = { by: ReachBy, 
+/**
+ * As shown on the sheet: "988", "555-0142".
+ */
+number: string, 
+/**
+ * The words a text starts with, e.g. "HOME" for the Crisis Text Line.
+ */
+body: string | null, };
+
+export type Reached = "handed_over" | "not_on_this_device";
 
 export type SessionKind = "iv" | "im" | "intranasal" | "oral_or_lozenge" | "other";
 
