@@ -88,7 +88,42 @@ impl Default for KdfParams {
 
 /// Derive a 32-byte key-encryption key from `secret` and `salt` with Argon2id (v1.3).
 /// CPU- and memory-heavy by design: call it from a blocking thread in async code.
+///
+/// The work runs on a thread of its own at a lower scheduling priority (Linux and Android,
+/// where priority is per thread), so on a small, busy device the window's own thread still
+/// gets the CPU first: the crisis numbers and the rest of the screen keep answering while a
+/// key is derived. The thread scrubs the stack it used before it ends (thread stacks are kept
+/// for reuse).
 pub(crate) fn derive_key(
+    secret: &[u8],
+    salt: &[u8],
+    params: &KdfParams,
+) -> Result<Box<Zeroizing<[u8; KEY_LEN]>>> {
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("thaw-kdf".into())
+            .spawn_scoped(scope, || {
+                lower_this_threads_priority();
+                let out = derive_key_here(secret, salt, params);
+                crate::keys::scrub_stack();
+                out
+            })
+            .map_err(StoreError::Io)?
+            .join()
+            .unwrap_or(Err(StoreError::VaultInvalid))
+    })
+}
+
+/// Nice 10 for the calling thread only. Best effort: if it fails, the work just runs as usual.
+fn lower_this_threads_priority() {
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    // SAFETY: setpriority with `who = 0` changes only this thread's nice value on Linux.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
+    }
+}
+
+fn derive_key_here(
     secret: &[u8],
     salt: &[u8],
     params: &KdfParams,
