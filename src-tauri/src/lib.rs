@@ -3,10 +3,14 @@
 //! All behaviour lives in `crates/`.
 
 mod commands;
+mod ipc_arg;
+mod memory_wipe;
 mod prompts;
 mod reach;
 #[cfg(desktop)]
 mod tray;
+#[cfg(any(test, not(all(target_os = "linux", target_env = "gnu"))))]
+mod zeroing_alloc;
 
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
@@ -14,6 +18,13 @@ use std::time::Duration;
 
 use tauri::{Emitter, Manager, WindowEvent};
 use thaw_core::{KdfParams, Thaw};
+
+/// Every freed block of the Rust heap is wiped (see `zeroing_alloc.rs`). On glibc the
+/// process-wide wiping `free` (`memory_wipe.rs`) already covers the Rust heap too, which goes
+/// through it, so the plain system allocator is used there rather than wiping twice.
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+#[global_allocator]
+static ALLOCATOR: zeroing_alloc::ZeroingAlloc = zeroing_alloc::ZeroingAlloc;
 
 /// The event the UI listens to when auto-lock closes the vault.
 const LOCKED_EVENT: &str = "thaw://locked";
@@ -99,6 +110,10 @@ pub fn run() {
             commands::backup,
             commands::restore,
             commands::erase_everything,
+            commands::start_anew,
+            commands::set_aside_data,
+            commands::delete_set_aside,
+            commands::put_back_set_aside,
             commands::crisis_locked,
             reach::reach,
             commands::crisis_screen,

@@ -315,6 +315,34 @@ pub struct RestoreInput {
     pub replace_existing: bool,
 }
 
+/// Erasing everything: the words "erase everything" and the passphrase or recovery code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct EraseInput {
+    pub confirm: String,
+    /// The passphrase or the recovery code (either; one field).
+    pub secret: String,
+}
+
+/// Data set aside by "Start anew": encrypted, untouched, and openable only with its own
+/// earlier passphrase or recovery code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SetAsideView {
+    pub id: String,
+    pub set_aside_on: NaiveDate,
+    /// Deleting without its own secret waits a week, so nobody with a minute at the screen
+    /// can destroy it.
+    pub can_delete_now: bool,
+    pub deletable_from: NaiveDate,
+}
+
+/// Deleting set-aside data: with its earlier passphrase or recovery code, or without one once
+/// the week has passed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DeleteSetAside {
+    pub id: String,
+    pub secret: Option<String>,
+}
+
 /// Changing the passphrase: the current one (or the recovery code) and the new one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ChangePassphrase {
@@ -434,7 +462,7 @@ pub fn typescript() -> String {
         PlanProfessional, SafetyPlan, CrisisContact, CrisisScreen, ReachBy, ReachInput, Reached, SessionKind, SessionSetting, SessionInput,
         SessionView, Period, ValueMoves, CheckInLevel, CheckInPoint, QuestionnaireRecord,
         TreatmentSession, DiscussNote, VisitSummaryInput, VisitSummary, ExportFormat, ExportInput,
-        ExportDone,
+        ExportDone, EraseInput, SetAsideView, DeleteSetAside,
     ];
     let mut out = String::from(
         "// Generated from crates/thaw-core/src/ipc.rs by `cargo test -p thaw-core` with\n\
@@ -445,6 +473,7 @@ pub fn typescript() -> String {
         out.push_str(&decl);
         out.push_str("\n\n");
     }
+    out.push_str(&crate::limits::typescript());
     out.truncate(out.trim_end().len());
     out.push('\n');
     out

@@ -24,10 +24,12 @@ use tauri::{AppHandle, Manager, Runtime, Url};
 use thaw_core::ipc::{ReachInput, Reached};
 use thaw_core::AppError;
 
+use crate::ipc_arg::Arg;
+
 /// Calls or texts from the crisis sheet. Works locked or unlocked (crisis numbers are reachable
 /// from the lock screen) and never waits for the vault.
 #[tauri::command]
-pub async fn reach(app: AppHandle, input: ReachInput) -> Result<Reached, AppError> {
+pub async fn reach(app: AppHandle, input: Arg<ReachInput>) -> Result<Reached, AppError> {
     let uri = thaw_core::reach_uri(&input, platform::SMS_BODY)?;
     // Looking up handlers and starting a launcher are blocking calls.
     let handed = tauri::async_runtime::spawn_blocking(move || platform::hand_over(&app, &uri))

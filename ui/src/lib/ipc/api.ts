@@ -43,6 +43,9 @@ import type {
   ValueView,
   VisitSummary,
   CrisisResources,
+  DeleteSetAside,
+  EraseInput,
+  SetAsideView,
 } from './types';
 
 export type { AppError, ErrorKind };
@@ -129,7 +132,13 @@ export const api = {
   backup: (dir: string | null) => call<BackupDone>('backup', { dir }),
   defaultBackupDir: () => call<string>('default_backup_dir'),
   restore: (input: RestoreInput) => call<AppStatus>('restore', { input }),
-  eraseEverything: (confirm: string) => call<AppStatus>('erase_everything', { confirm }),
+  /** Needs the words and the passphrase or recovery code, open or locked. */
+  eraseEverything: (input: EraseInput) => call<AppStatus>('erase_everything', { input }),
+  /** From the lock screen, with neither secret: the data is set aside, never deleted. */
+  startAnew: () => call<AppStatus>('start_anew'),
+  setAsideData: () => call<SetAsideView[]>('set_aside_data'),
+  deleteSetAside: (input: DeleteSetAside) => call<SetAsideView[]>('delete_set_aside', { input }),
+  putBackSetAside: (id: string) => call<AppStatus>('put_back_set_aside', { id }),
 
   /** Works while locked: public crisis numbers only, nothing personal. */
   crisisLocked: () => call<LockedCrisisView>('crisis_locked'),

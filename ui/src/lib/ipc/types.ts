@@ -1,7 +1,7 @@
 // Generated from crates/thaw-core/src/ipc.rs by `cargo test -p thaw-core` with
 // UPDATE_IPC_TYPES=1. Do not edit by hand: change the Rust types instead.
 
-export type ErrorKind = "wrong_secret" | "try_again_later" | "weak_passphrase" | "locked" | "already_set_up" | "invalid_input" | "would_replace_data" | "backup_invalid" | "not_found" | "storage" | "internal";
+export type ErrorKind = "wrong_secret" | "try_again_later" | "weak_passphrase" | "locked" | "already_set_up" | "invalid_input" | "would_replace_data" | "backup_invalid" | "vault_damaged" | "not_found" | "storage" | "internal";
 
 export type AppError = { kind: ErrorKind, message: string, };
 
@@ -412,3 +412,44 @@ export type ExportInput = { from: string, to: string, format: ExportFormat,
 dir: string | null, };
 
 export type ExportDone = { path: string, notice: string, };
+
+export type EraseInput = { confirm: string, 
+/**
+ * The passphrase or the recovery code (either; one field).
+ */
+secret: string, };
+
+export type SetAsideView = { id: string, set_aside_on: string, 
+/**
+ * Deleting without its own secret waits a week, so nobody with a minute at the screen
+ * can destroy it.
+ */
+can_delete_now: boolean, deletable_from: string, };
+
+export type DeleteSetAside = { id: string, secret: string | null, };
+
+/** Limits the core enforces on every input (crates/thaw-core/src/limits.rs). */
+export const LIMITS = {
+  VALUE_WORDS: 200,
+  RUNGS: 12,
+  LIBRARY_PICKS: 20,
+  RUNG_SECONDS: 86400,
+  NOTE: 500,
+  JOURNAL_TEXT: 20000,
+  JOURNAL_PROMPT: 300,
+  SESSION_TEXT: 2000,
+  PLAN_LINE: 500,
+  PLAN_ENTRIES: 20,
+  NAME: 120,
+  PHONE: 20,
+  CONTACT_PHONE: 40,
+  CRISIS_DESCRIPTION: 200,
+  CRISIS_KEYWORD: 20,
+  CRISIS_LINES: 12,
+  REGION_NAME: 80,
+  REGION_CODE: 8,
+  SECRET: 1000,
+  PATH: 4096,
+  SET_ASIDE_WAIT_DAYS: 7,
+  ERASE_WORDS: 16,
+} as const;
