@@ -120,9 +120,11 @@ impl Store {
         };
         match &result {
             Ok(_) => backoff.record_success(),
-            Err(StoreError::WrongSecret | StoreError::MalformedRecoveryCode) => {
-                backoff.record_failure(now)
-            }
+            Err(
+                StoreError::WrongSecret
+                | StoreError::WrongRecoveryCode
+                | StoreError::MalformedRecoveryCode,
+            ) => backoff.record_failure(now),
             Err(_) => {}
         }
         result
@@ -209,6 +211,8 @@ impl Store {
     pub(crate) async fn open_with_key(data_dir: &Path, key: DataKey) -> Result<Store> {
         let paths = StorePaths::live(data_dir);
         let pool = open_existing(&paths.db(), &key).await?;
+        // The key opened the vault: give an older vault.json its damage checksums now.
+        crate::secrets::add_missing_checks(&paths.vault())?;
         Ok(Store {
             data_dir: data_dir.to_path_buf(),
             paths,
@@ -272,6 +276,11 @@ pub mod testing {
             crate::connection::connect(crate::connection::encrypted_options(&db, &key, false))
                 .await?;
         Ok((pool, code))
+    }
+
+    /// The data key as hex, unwrapped from `vault.json` with the passphrase (memory-scan test).
+    pub async fn data_key_hex(data_dir: &Path, passphrase: &str) -> Result<Zeroizing<String>> {
+        crate::secrets::data_key_hex(data_dir, passphrase).await
     }
 
     /// Unlock like [`Store::unlock_with_passphrase`] and report how long the key derivation

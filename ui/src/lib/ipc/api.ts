@@ -28,6 +28,8 @@ import type {
   QuestionnaireInput,
   QuestionnaireItemResult,
   QuestionnaireResult,
+  ReachInput,
+  Reached,
   RespondInput,
   RestoreInput,
   RungView,
@@ -41,6 +43,9 @@ import type {
   ValueView,
   VisitSummary,
   CrisisResources,
+  DeleteSetAside,
+  EraseInput,
+  SetAsideView,
 } from './types';
 
 export type { AppError, ErrorKind };
@@ -127,7 +132,13 @@ export const api = {
   backup: (dir: string | null) => call<BackupDone>('backup', { dir }),
   defaultBackupDir: () => call<string>('default_backup_dir'),
   restore: (input: RestoreInput) => call<AppStatus>('restore', { input }),
-  eraseEverything: (confirm: string) => call<AppStatus>('erase_everything', { confirm }),
+  /** Needs the words and the passphrase or recovery code, open or locked. */
+  eraseEverything: (input: EraseInput) => call<AppStatus>('erase_everything', { input }),
+  /** From the lock screen, with neither secret: the data is set aside, never deleted. */
+  startAnew: () => call<AppStatus>('start_anew'),
+  setAsideData: () => call<SetAsideView[]>('set_aside_data'),
+  deleteSetAside: (input: DeleteSetAside) => call<SetAsideView[]>('delete_set_aside', { input }),
+  putBackSetAside: (id: string) => call<AppStatus>('put_back_set_aside', { id }),
 
   /** Works while locked: public crisis numbers only, nothing personal. */
   crisisLocked: () => call<LockedCrisisView>('crisis_locked'),
@@ -136,6 +147,9 @@ export const api = {
   /** The public crisis lines for where the person lives (US lines until changed). */
   crisisLines: () => call<CrisisResources>('crisis_lines'),
   saveCrisisLines: (input: CrisisResources) => call<CrisisResources>('save_crisis_lines', { input }),
+  /** Hands a call or text to the device's phone or messages app (works locked too). Says
+   * whether the device took it, so the sheet can show the number instead when it cannot. */
+  reach: (input: ReachInput) => call<Reached>('reach', { input }),
 
   questionnaireDefinition: (instrument: Instrument) =>
     call<QuestionnaireDefinition>('questionnaire_definition', { instrument }),
