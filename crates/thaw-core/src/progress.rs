@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, Weekday};
-use thaw_engine::progress::{DayFacts, Progress};
+use thaw_engine::{DayFacts, Progress};
 use thaw_store::ResponseKind;
 
 use crate::error::Result;

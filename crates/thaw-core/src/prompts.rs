@@ -113,7 +113,10 @@ impl Thaw {
         let budget_spent = matches!(
             decide(&open.model, &catalog.values, &catalog.movements, now),
             Decision::Rest {
-                kind: RestKind::BudgetSpent | RestKind::NotNowToday | RestKind::SmallestWasTooMuch,
+                kind: RestKind::BudgetSpent
+                    | RestKind::NotNowToday
+                    | RestKind::SmallestWasTooMuch
+                    | RestKind::EachHadATurn,
                 ..
             }
         );

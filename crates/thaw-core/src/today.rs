@@ -3,7 +3,7 @@
 use chrono::{DateTime, FixedOffset};
 use thaw_engine::{
     decide, size_words, CheckIn, Decision, Event, EventKind, InternalShift, Level, Offer, Reply,
-    Response, BREATH_TEXT,
+    Response, BREATH_SECONDS, BREATH_TEXT,
 };
 use thaw_store::{NewCheckIn, NewOffer, NewResponse, OfferSource, ResponseKind};
 
@@ -369,10 +369,18 @@ async fn stored_offer_view(
                     let (kind, seconds) = rung_shape(r, pos == Some(last));
                     (r.text.clone(), kind, seconds)
                 }
-                None => (BREATH_TEXT.to_string(), thaw_engine::RungKind::Internal, 10),
+                None => (
+                    BREATH_TEXT.to_string(),
+                    thaw_engine::RungKind::Internal,
+                    BREATH_SECONDS,
+                ),
             }
         }
-        None => (BREATH_TEXT.to_string(), thaw_engine::RungKind::Internal, 10),
+        None => (
+            BREATH_TEXT.to_string(),
+            thaw_engine::RungKind::Internal,
+            BREATH_SECONDS,
+        ),
     };
     let value_id = row.value_id.unwrap_or_default();
     Ok(OfferView {

@@ -9,8 +9,11 @@
 use std::time::Instant;
 
 use chrono::{DateTime, Duration, FixedOffset, TimeZone};
-use thaw_engine::rng::SplitMix64;
 use thaw_engine::*;
+
+#[path = "support/rng.rs"]
+mod rng;
+use rng::SplitMix64;
 
 fn at(day: i64, minutes: i64) -> DateTime<FixedOffset> {
     let tz = FixedOffset::east_opt(-5 * 3600).expect("valid offset");

@@ -1,86 +1,177 @@
-//! Synthetic people meet the engine. `cargo run --release -p thaw-engine --example simulate [seed]`
+//! Synthetic people meet the engine: `cargo run --release -p thaw-engine --example simulate [seed]`
 //!
-//! Each person has a hidden true capacity that drifts slowly upward over the year, varies from
-//! day to day (AR(1) noise), and now and then drops suddenly for a bad stretch of 4–10 days.
-//! True rung difficulties differ from the engine's priors (per-rung noise), so the engine has to
-//! learn. People answer by the true probability: success → Done; otherwise "Smaller please" or
-//! "Started"; a few "Not now" and "Something else" come regardless of size.
+//! Seven kinds of people, 300 of each, 120 days each. Every person has a hidden true capacity c
+//! (logits, on the engine's difficulty scale), true rung difficulties that differ from the
+//! engine's priors (N(0, 0.35) per rung, ladder order kept), and a success curve steeper than
+//! the engine's own: P(success) = σ(s·(c − d)), s between 1.5 and 2.5 (people are not the model).
+//! Days: AR(1) ups and downs, room in the day, 10 % of days Thaw stays closed, 1–3 asks a day.
+//! Answers follow the true chance: Done; else Smaller please (65 %) or Started; Not now 7 %
+//! (60 % for one kind) and Something else 3 % regardless of size. When Thaw says rest, a
+//! quarter of the time the person taps "I have a moment" anyway. "A bit more?" is a quiet
+//! question after a Done: people take it with chance 0.6 × their true chance of doing it (the
+//! "blindly" variant: 30 %, whatever their chance); once taken it is an offer like any other.
 //!
-//! Three policies share everything (values, movements, budget, rest, rotation) except the rung:
-//! the engine's choice, always the full act, always the smallest rung.
-//! Two cohorts: people who check in on most days, and people who never check in.
+//! The kinds: steady low (capacity c ≈ −1.7: internal steps, preparation at the edge); a
+//! session (c ≈ −1.0) lifting capacity by 2.2 over three days and fading (half-life 5 days
+//! without steps, 20 with), with a booster six weeks later; volatile days (day-to-day sd 0.7);
+//! never checks in; says Not now 60 % of the time; a sudden crash (−2.5 for 10 days); uses
+//! Thaw at 01:30 on 35 % of nights (checking in then on half of them, and leaving half of those
+//! steps to answer at 09:00). All but the first two also grow slowly (+0.6 over 120 days).
+//!
+//! Policies share everything (values, movements, rotation, budget, rest, the days and the
+//! answers' random draws) except the size of the step: the engine; always the smallest rung;
+//! always the act; a staircase (one rung up after Done, one down after Smaller please or
+//! Started); an oracle of the usual day (knows the person's usual capacity and the rungs, not
+//! the day's ups and downs: what is possible without reading minds); and the oracle (knows the
+//! true capacity, offers the largest rung whose true success is at least 0.85).
+//!
+//! `SIM_TRACE=kind,person` prints one person's days under the engine (a diagnostic).
+
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, FixedOffset, TimeZone};
-use thaw_engine::capacity::sigmoid;
-use thaw_engine::rng::SplitMix64;
 use thaw_engine::*;
 
-const PEOPLE: usize = 40;
-const DAYS: i64 = 365;
-/// An offer "fits" the day when its true success probability is at least this.
-const FITS: f64 = 0.7;
+#[path = "support/rng.rs"]
+mod rng;
+use rng::SplitMix64;
 
-#[derive(Clone, Copy, PartialEq)]
-enum Policy {
-    Engine,
-    FullAct,
-    Smallest,
+fn sigmoid(x: f64) -> f64 {
+    1.0 / (1.0 + (-x).exp())
 }
 
+const PEOPLE: usize = 300;
+const DAYS: i64 = 120;
+/// A rung is within capacity (feasible) when its true success is at least this.
+const FEASIBLE: f64 = 0.85;
+/// An offer is well above capacity when its true success is below this.
+const ABOVE: f64 = 0.5;
+/// After a crash, an offer fits again when its true success is at least this.
+const FITS: f64 = 0.7;
+/// The breath-sized step's true difficulty sits this far below rung 0's.
+const BREATH_BELOW: f64 = 1.5;
+const BREATH_SECONDS: u32 = 5;
+/// People's true success curves are σ(s·(c − d)) with s drawn from this range: steeper than
+/// the engine's own (its prior sharpness), because people are not the model.
+const SLOPE_FROM: f64 = 1.5;
+const SLOPE_TO: f64 = 2.5;
+/// How far a volatile person's days swing (sd of the daily deviation, logits).
+const VOLATILE_SD: f64 = 0.7;
+/// "A two-minute step": the first two minutes or more.
+const TWO_MINUTES: u32 = 120;
+/// When Thaw says rest, how often the person taps "I have a moment" anyway.
+const MOMENT_RATE: f64 = 0.25;
+/// How readily a person takes "A bit more?": this times their true chance of doing it.
+const BIT_MORE_TAKE: f64 = 0.6;
+/// In the blind variant, people take "A bit more?" this often, whatever their chance.
+const BLIND_TAKE: f64 = 0.3;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    SteadyLow,
+    Session,
+    Volatile,
+    NeverChecksIn,
+    NotNowOften,
+    Crash,
+    NightOwl,
+}
+
+impl Kind {
+    const ALL: [Kind; 7] = [
+        Kind::SteadyLow,
+        Kind::Session,
+        Kind::Volatile,
+        Kind::NeverChecksIn,
+        Kind::NotNowOften,
+        Kind::Crash,
+        Kind::NightOwl,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Kind::SteadyLow => "steady low",
+            Kind::Session => "session + booster",
+            Kind::Volatile => "volatile days",
+            Kind::NeverChecksIn => "never checks in",
+            Kind::NotNowOften => "Not now 60 %",
+            Kind::Crash => "sudden crash",
+            Kind::NightOwl => "01:30 some nights",
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Policy {
+    Engine,
+    EngineBlind,
+    Smallest,
+    Act,
+    Staircase,
+    UsualOracle,
+    Oracle,
+}
+
+impl Policy {
+    const ALL: [Policy; 7] = [
+        Policy::Engine,
+        Policy::EngineBlind,
+        Policy::Smallest,
+        Policy::Act,
+        Policy::Staircase,
+        Policy::UsualOracle,
+        Policy::Oracle,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Policy::Engine => "engine",
+            Policy::EngineBlind => "engine, \"a bit more?\" taken blindly",
+            Policy::Smallest => "always smallest",
+            Policy::Act => "always the act",
+            Policy::Staircase => "staircase",
+            Policy::UsualOracle => "oracle of the usual day",
+            Policy::Oracle => "oracle",
+        }
+    }
+}
+
+/// One person: what they care about, how hard their rungs truly are, how their days go.
 struct Person {
     values: Vec<Value>,
     movements: Vec<Movement>,
-    /// True difficulty correction per movement (by index in `movements`) and rung.
-    true_offsets: Vec<Vec<f64>>,
-    tau0: f64,
-    growth_per_day: f64,
+    /// True difficulty per movement (same order as `movements`) and rung, ladder order kept.
+    true_d: Vec<Vec<f64>>,
+    slope: f64,
+    base: f64,
+    /// Slow improvement over the 120 days (logits).
+    growth: f64,
+    not_now_rate: f64,
+    days: Vec<DayPlan>,
+    sessions: Vec<i64>,
+    crash: Option<i64>,
 }
 
-fn make_person(rng: &mut SplitMix64, library: &[MovementTemplate]) -> Person {
-    let mut values = Vec::new();
-    let mut movements = Vec::new();
-    let mut true_offsets = Vec::new();
-    let mut next_id = 1000;
-    let areas = LifeArea::ALL;
-    let first = rng.below(5) as usize;
-    for k in 0..3 {
-        let area = areas[(first + k * 2) % 5];
-        let value_id = k as i64 + 1;
-        values.push(Value {
-            id: value_id,
-            area,
-            words: format!("value {value_id}"),
-        });
-        let pool: Vec<&MovementTemplate> = library.iter().filter(|t| t.area == area).collect();
-        let n = 2 + rng.below(2) as usize;
-        let start = rng.below(pool.len() as u64) as usize;
-        for i in 0..n {
-            let t = pool[(start + i) % pool.len()];
-            movements.push(t.adopt(next_id, value_id));
-            next_id += 1;
-            true_offsets.push(t.rungs.iter().map(|_| 0.4 * rng.normal()).collect());
-        }
-    }
-    Person {
-        values,
-        movements,
-        true_offsets,
-        tau0: 0.3 + 0.8 * rng.normal(),
-        growth_per_day: 1.5 / 365.0,
-    }
+/// What a day holds, drawn before any policy runs so every policy meets the same days.
+#[derive(Clone)]
+struct DayPlan {
+    /// Deviation from the person's usual level today (noise, crash), without any session lift.
+    deviation: f64,
+    /// The check-in's own noise draws, and whether the person checks in.
+    checks_in: bool,
+    energy_noise: f64,
+    mood_noise: f64,
+    room: f64,
+    /// Hours at which the person opens Thaw (empty on a day it stays closed).
+    asks: Vec<i64>,
+    /// A late ask at 01:30 after this day (the night owl), answered then or at 09:00.
+    late: Option<LateAsk>,
 }
 
-#[derive(Default, Clone)]
-struct Tally {
-    offers: u64,
-    attempts: u64,
-    done: u64,
-    above_capacity: u64,
-    done_seconds: u64,
-    predicted_sum: f64,
-    by_kind: [u64; 4],
-    drops: u64,
-    readapt_offers: Vec<u32>,
+#[derive(Clone, Copy)]
+struct LateAsk {
+    checks_in: bool,
+    answer_next_morning: bool,
 }
 
 fn level_of(x: f64) -> Level {
@@ -93,151 +184,795 @@ fn level_of(x: f64) -> Level {
     }
 }
 
-fn tz_time(day: i64, hour: i64, minute: i64) -> DateTime<FixedOffset> {
-    let tz = FixedOffset::east_opt(3600).expect("valid offset");
-    let base = tz
-        .with_ymd_and_hms(2026, 1, 5, 0, 0, 0)
-        .single()
-        .expect("valid time");
-    base + Duration::days(day) + Duration::hours(hour) + Duration::minutes(minute)
+fn room_effect(level: Level) -> f64 {
+    match level {
+        Level::Low => -0.3,
+        Level::Some => 0.0,
+        Level::Good => 0.15,
+    }
 }
 
-fn simulate(policy: Policy, checks_in: bool, seed: u64, library: &[MovementTemplate]) -> Tally {
-    let mut tally = Tally::default();
-    for p in 0..PEOPLE {
-        // The person (and their days) come from their own seed, the same for every policy.
-        let mut rng = SplitMix64::new(seed ^ (p as u64).wrapping_mul(0x9E37_79B9));
-        let person = make_person(&mut rng, library);
-        let mut answers = SplitMix64::new(seed.wrapping_add(7919 * p as u64));
-        let mut model = Model::default();
-        let mut ar = 0.0;
-        let mut bad_left = 0i64;
-        let mut readapt: Option<u32> = None; // counting offers since a drop, until one fits
-        for day in 0..DAYS {
-            ar = 0.5 * ar + 0.45 * rng.normal();
-            let mut dropped_today = false;
-            if bad_left == 0 && rng.next_f64() < 1.0 / 30.0 {
-                bad_left = 4 + rng.below(7) as i64;
-                dropped_today = true;
-            }
-            let bad = if bad_left > 0 { -2.0 } else { 0.0 };
-            bad_left = (bad_left - 1).max(0);
-            let deviation = ar + bad;
-            let capacity = person.tau0 + person.growth_per_day * day as f64 + deviation;
-            if dropped_today {
-                if let Some(n) = readapt.take() {
-                    tally.readapt_offers.push(n);
-                }
-                tally.drops += 1;
-                readapt = Some(0);
-            }
-            let wants_checkin = rng.next_f64() < 0.75;
-            if checks_in && wants_checkin {
-                let c = CheckIn {
-                    energy: Some(level_of(deviation + 0.4 * rng.normal())),
-                    mood: Some(level_of(deviation + 0.6 * rng.normal())),
-                    room: Some(level_of(0.3 + 0.8 * rng.normal())),
+fn make_person(kind: Kind, rng: &mut SplitMix64, library: &[MovementTemplate]) -> Person {
+    let mut values = Vec::new();
+    let mut movements = Vec::new();
+    let mut true_d = Vec::new();
+    let mut next_id = 1000;
+    let first = rng.below(5) as usize;
+    for k in 0..3 {
+        let area = LifeArea::ALL[(first + k * 2) % 5];
+        let value_id = k as i64 + 1;
+        values.push(Value {
+            id: value_id,
+            area,
+            words: format!("value {value_id}"),
+        });
+        let pool: Vec<&MovementTemplate> = library.iter().filter(|t| t.area == area).collect();
+        let n = 2 + rng.below(2) as usize;
+        let start = rng.below(pool.len() as u64) as usize;
+        for i in 0..n {
+            let t = pool[(start + i) % pool.len()];
+            let m = t.adopt(next_id, value_id);
+            next_id += 1;
+            // True difficulties: the prior plus a person-and-rung error, in ladder order.
+            let mut d: Vec<f64> = Vec::new();
+            for r in &m.rungs {
+                let x = r.difficulty + 0.35 * rng.normal();
+                let x = match d.last() {
+                    Some(prev) => x.max(prev + 0.3),
+                    None => x,
                 };
-                model.apply(&Event {
-                    at: tz_time(day, 8, 30),
-                    kind: EventKind::CheckIn(c),
-                });
+                d.push(x);
             }
-            let asks = 1 + rng.below(4) as i64;
-            for ask in 0..asks {
-                let mut minute = 0;
-                for _ in 0..6 {
-                    let at = tz_time(day, 9 + 3 * ask, minute);
-                    minute += 2;
-                    let Decision::Offer(mut offer) =
-                        decide(&model, &person.values, &person.movements, at)
-                    else {
-                        break;
-                    };
-                    let (mi, m) = person
-                        .movements
-                        .iter()
-                        .enumerate()
-                        .find(|(_, m)| m.id == offer.movement_id)
-                        .expect("offers come from the person's movements");
-                    let diffs = effective_difficulties(&model, m);
-                    let forced = match policy {
-                        Policy::Engine => None,
-                        Policy::FullAct => Some(m.rungs.len() - 1),
-                        Policy::Smallest => Some(0),
-                    };
-                    if let Some(i) = forced {
-                        offer.rung_index = Some(i as u32);
-                        offer.difficulty = diffs[i];
-                        offer.size.seconds = m.rungs[i].seconds;
-                    }
-                    let true_d = match offer.rung_index {
-                        Some(i) => {
-                            m.rungs[i as usize].difficulty + person.true_offsets[mi][i as usize]
-                        }
-                        None => m.rungs[0].difficulty + person.true_offsets[mi][0] - 1.5,
-                    };
-                    let p_true = sigmoid(capacity - true_d);
-                    tally.offers += 1;
-                    tally.predicted_sum +=
-                        sigmoid(model.capacity_at(at).effective - offer.difficulty);
-                    let kind = match offer.rung_index.and_then(|i| m.rungs.get(i as usize)) {
-                        None => 0,
-                        Some(r) => r.kind as usize,
-                    };
-                    tally.by_kind[kind] += 1;
-                    if p_true < 0.5 {
-                        tally.above_capacity += 1;
-                    }
-                    if let Some(n) = readapt.as_mut() {
-                        if p_true >= FITS {
-                            tally.readapt_offers.push(*n);
-                            readapt = None;
-                        } else {
-                            *n += 1;
-                        }
-                    }
-                    model.apply(&Event {
-                        at,
-                        kind: EventKind::Offered(offer.clone()),
-                    });
-                    let u = answers.next_f64();
-                    let response = if u < 0.07 {
-                        Response::NotNow
-                    } else if u < 0.10 {
-                        Response::SomethingElse
-                    } else if answers.next_f64() < p_true {
-                        Response::Done
-                    } else if answers.next_f64() < 0.65 {
-                        Response::SmallerPlease
-                    } else {
-                        Response::Started
-                    };
-                    if matches!(
-                        response,
-                        Response::Done | Response::Started | Response::SmallerPlease
-                    ) {
-                        tally.attempts += 1;
-                    }
-                    if response == Response::Done {
-                        tally.done += 1;
-                        tally.done_seconds += u64::from(offer.size.seconds);
-                    }
-                    model.apply(&Event {
-                        at: at + Duration::minutes(1),
-                        kind: EventKind::Replied(Reply::plain(response)),
-                    });
-                    if !matches!(response, Response::SmallerPlease | Response::SomethingElse) {
-                        break;
-                    }
-                }
-            }
-        }
-        if let Some(n) = readapt.take() {
-            tally.readapt_offers.push(n);
+            true_d.push(d);
+            movements.push(m);
         }
     }
-    tally
+    let n = |rng: &mut SplitMix64, mean: f64, sd: f64| mean + sd * rng.normal();
+    let (base, growth, checkin_rate, not_now_rate, ar_phi, ar_sd) = match kind {
+        Kind::SteadyLow => (n(rng, -1.7, 0.35), 0.2, 0.7, 0.07, 0.6, 0.15),
+        Kind::Session => (n(rng, -1.0, 0.3), 0.3, 0.7, 0.07, 0.6, 0.25),
+        Kind::Volatile => (n(rng, 0.6, 0.5), 0.6, 0.75, 0.07, 0.2, VOLATILE_SD),
+        Kind::NeverChecksIn => (n(rng, 0.8, 0.5), 0.6, 0.0, 0.07, 0.6, 0.3),
+        Kind::NotNowOften => (n(rng, 0.6, 0.5), 0.6, 0.6, 0.6, 0.6, 0.3),
+        Kind::Crash => (n(rng, 0.8, 0.5), 0.6, 0.75, 0.07, 0.6, 0.3),
+        Kind::NightOwl => (n(rng, 0.6, 0.5), 0.6, 0.7, 0.07, 0.6, 0.3),
+    };
+    let slope = SLOPE_FROM + (SLOPE_TO - SLOPE_FROM) * rng.next_f64();
+    let sessions = if kind == Kind::Session {
+        let first = 10 + rng.below(5) as i64;
+        vec![first, first + 42 + rng.below(7) as i64]
+    } else {
+        Vec::new()
+    };
+    let crash = (kind == Kind::Crash).then(|| 30 + rng.below(50) as i64);
+    let mut ar = 0.0;
+    let mut days = Vec::new();
+    for day in 0..DAYS {
+        ar = ar_phi * ar + ar_sd * rng.normal();
+        let crashed = crash.is_some_and(|c| day >= c && day < c + 10);
+        let deviation = ar + if crashed { -2.5 } else { 0.0 };
+        let checks_in = rng.next_f64() < checkin_rate;
+        let energy_noise = 0.4 * rng.normal();
+        let mood_noise = 0.6 * rng.normal();
+        let room = 0.2 + 0.8 * rng.normal();
+        let opens = rng.next_f64() >= 0.1;
+        let n_asks = 1 + rng.below(3) as usize;
+        let asks = if opens {
+            [9, 13, 18][..n_asks].to_vec()
+        } else {
+            Vec::new()
+        };
+        let late = (kind == Kind::NightOwl && rng.next_f64() < 0.35).then(|| LateAsk {
+            checks_in: rng.next_f64() < 0.5,
+            answer_next_morning: rng.next_f64() < 0.5,
+        });
+        days.push(DayPlan {
+            deviation,
+            checks_in,
+            energy_noise,
+            mood_noise,
+            room,
+            asks,
+            late,
+        });
+    }
+    Person {
+        values,
+        movements,
+        true_d,
+        slope,
+        base,
+        growth,
+        not_now_rate,
+        days,
+        sessions,
+        crash,
+    }
+}
+
+impl Person {
+    fn usual(&self, day: i64) -> f64 {
+        self.base + self.growth * day as f64 / DAYS as f64
+    }
+
+    fn true_p(&self, capacity: f64, d: f64) -> f64 {
+        sigmoid(self.slope * (capacity - d))
+    }
+
+    /// True difficulty of a rung (`None`: the breath-sized step).
+    fn rung_d(&self, mi: usize, rung: Option<u32>) -> f64 {
+        match rung {
+            Some(i) => self.true_d[mi][i as usize],
+            None => self.true_d[mi][0] - BREATH_BELOW,
+        }
+    }
+
+    /// The largest rung (or the breath) within capacity, and its seconds.
+    fn largest_feasible(
+        &self,
+        mi: usize,
+        capacity: f64,
+        below: Option<Option<u32>>,
+    ) -> Option<u32> {
+        let m = &self.movements[mi];
+        let allowed = |r: Option<u32>| below.is_none_or(|b| r < b);
+        (0..m.rungs.len() as u32)
+            .rev()
+            .map(Some)
+            .find(|r| allowed(*r) && self.true_p(capacity, self.rung_d(mi, *r)) >= FEASIBLE)
+            .unwrap_or(None)
+    }
+
+    fn seconds(&self, mi: usize, rung: Option<u32>) -> u32 {
+        rung.map_or(BREATH_SECONDS, |i| {
+            self.movements[mi].rungs[i as usize].seconds
+        })
+    }
+
+    /// Whether a two-minute step is within this person's usual capacity on most movements.
+    fn capable_at(&self, capacity: f64) -> bool {
+        let fits = (0..self.movements.len())
+            .filter(|mi| {
+                let m = &self.movements[*mi];
+                m.rungs.iter().enumerate().any(|(i, r)| {
+                    r.seconds >= TWO_MINUTES
+                        && self.true_p(capacity, self.true_d[*mi][i]) >= FEASIBLE
+                })
+            })
+            .count();
+        2 * fits >= self.movements.len()
+    }
+}
+
+/// Per person, what happened.
+/// Per person, what happened.
+#[derive(Default, Clone)]
+struct Outcome {
+    /// Steps shown that the person was asked to do (a bit more counts once taken).
+    offers: u64,
+    /// Done, Started and Smaller please: the answers that say how a step went.
+    attempts: u64,
+    done: u64,
+    /// Offers whose true success that day was below `ABOVE`.
+    above: u64,
+    /// Seconds offered and the seconds of the largest feasible rung of the same movement,
+    /// for steps sized for the day (not "a bit more?", not a rest day's tiny thing).
+    offered_seconds: u64,
+    feasible_seconds: u64,
+    done_seconds: u64,
+    bit_more_shown: u64,
+    bit_more_shown_above: u64,
+    bit_more_taken: u64,
+    bit_more_taken_above: u64,
+    bit_more_seconds: u64,
+    first_two_minutes: Option<i64>,
+    longest_smallest: i64,
+    crash_offers_to_fit: Option<u32>,
+    session_days_to_two_minutes: Option<i64>,
+    capable: bool,
+    session_moving: bool,
+    not_now_lowered: u64,
+    smaller_not_smaller: u64,
+    night_smaller_breaks: u64,
+}
+
+fn tz_time(day: i64, hour: i64, minute: i64) -> DateTime<FixedOffset> {
+    let tz = FixedOffset::east_opt(3600).expect("valid offset");
+    tz.with_ymd_and_hms(2026, 1, 5, 0, 0, 0)
+        .single()
+        .expect("valid time")
+        + Duration::days(day)
+        + Duration::hours(hour)
+        + Duration::minutes(minute)
+}
+
+/// The running simulation of one person under one policy.
+struct Run<'a> {
+    p: &'a Person,
+    policy: Policy,
+    model: Model,
+    answers: SplitMix64,
+    out: Outcome,
+    staircase: u32,
+    /// Session lift (logits), rising over three days after a session and fading after.
+    lift: f64,
+    lift_target: f64,
+    moved_today: bool,
+    /// Offers since the crash began, until one fits.
+    crash_count: Option<u32>,
+    smallest_run: i64,
+    /// The previous offer today and its answer, for the Smaller please checks.
+    previous: Option<(Offer, Response)>,
+    pending: Option<Offer>,
+    /// Today so far: every offer the smallest step; a bigger one within capacity.
+    day_smallest: (bool, bool),
+    trace: bool,
+}
+
+impl<'a> Run<'a> {
+    fn capacity(&self, day: i64) -> f64 {
+        self.p.usual(day) + self.p.days[day as usize].deviation + self.lift + self.room_true(day)
+    }
+
+    /// What the person can do on a usual day at this point (with any session lift), without
+    /// the day's own ups and downs.
+    fn usual_capacity(&self, day: i64) -> f64 {
+        self.p.usual(day) + self.lift
+    }
+
+    fn room_true(&self, day: i64) -> f64 {
+        room_effect(level_of(self.p.days[day as usize].room))
+    }
+
+    fn movement_index(&self, offer: &Offer) -> usize {
+        self.p
+            .movements
+            .iter()
+            .position(|m| m.id == offer.movement_id)
+            .expect("offers come from the person's movements")
+    }
+
+    /// The policy's rung for an offer the engine made (same movement).
+    fn choose(&mut self, offer: &mut Offer, day: i64) {
+        let mi = self.movement_index(offer);
+        let m = &self.p.movements[mi];
+        let last = m.rungs.len() as u32 - 1;
+        let after_smaller = self
+            .previous
+            .as_ref()
+            .filter(|(_, r)| *r == Response::SmallerPlease)
+            .map(|(o, _)| o.rung_index);
+        let rung = match self.policy {
+            Policy::Engine | Policy::EngineBlind => return,
+            Policy::Smallest => Some(0),
+            Policy::Act => Some(last),
+            Policy::Staircase => Some(self.staircase.min(last)),
+            Policy::UsualOracle => {
+                self.p
+                    .largest_feasible(mi, self.usual_capacity(day), after_smaller)
+            }
+            Policy::Oracle => self
+                .p
+                .largest_feasible(mi, self.capacity(day), after_smaller),
+        };
+        let diffs = effective_difficulties(&self.model, m);
+        offer.rung_index = rung;
+        match rung {
+            Some(i) => {
+                let r = &m.rungs[i as usize];
+                offer.difficulty = diffs[i as usize];
+                offer.text = r.text.clone();
+                offer.kind = r.kind;
+                offer.size.seconds = r.seconds;
+            }
+            None => {
+                offer.difficulty = diffs[0] - 1.5;
+                offer.text = BREATH_TEXT.to_string();
+                offer.kind = RungKind::Internal;
+                offer.size.seconds = BREATH_SECONDS;
+            }
+        }
+    }
+
+    /// Counts an offer that is about to be shown. A bit more and a rest day's tiny thing count
+    /// for safety (above capacity) but not for sizing (offered against feasible seconds).
+    fn count_offer(&mut self, offer: &Offer, day: i64, sized: bool) -> f64 {
+        let mi = self.movement_index(offer);
+        let capacity = self.capacity(day);
+        let p_true = self.p.true_p(capacity, self.p.rung_d(mi, offer.rung_index));
+        let seconds = self.p.seconds(mi, offer.rung_index);
+        self.out.offers += 1;
+        if p_true < ABOVE {
+            self.out.above += 1;
+            if offer.bit_more {
+                self.out.bit_more_taken_above += 1;
+            }
+        }
+        if sized && !offer.bit_more {
+            if offer.rung_index.is_some_and(|i| i > 0) {
+                self.day_smallest.0 = false;
+            }
+            let feasible = self.p.largest_feasible(mi, capacity, None);
+            if feasible.is_some_and(|i| i > 0) {
+                self.day_smallest.1 = true;
+            }
+            self.out.offered_seconds += u64::from(seconds);
+            self.out.feasible_seconds += u64::from(self.p.seconds(mi, feasible));
+            if seconds >= TWO_MINUTES {
+                if self.out.first_two_minutes.is_none() {
+                    self.out.first_two_minutes = Some(day);
+                }
+                if let Some(s) = self.p.sessions.first() {
+                    if day >= *s && self.out.session_days_to_two_minutes.is_none() {
+                        self.out.session_days_to_two_minutes = Some(day - s);
+                    }
+                }
+            }
+        }
+        if let Some(n) = self.crash_count.as_mut() {
+            *n += 1;
+            if p_true >= FITS {
+                self.out.crash_offers_to_fit = Some(*n);
+                self.crash_count = None;
+            }
+        }
+        p_true
+    }
+
+    fn respond(&mut self, p_true: f64) -> Response {
+        let u = self.answers.next_f64();
+        if u < self.p.not_now_rate {
+            Response::NotNow
+        } else if u < self.p.not_now_rate + 0.03 {
+            Response::SomethingElse
+        } else if self.answers.next_f64() < p_true {
+            Response::Done
+        } else if self.answers.next_f64() < 0.65 {
+            Response::SmallerPlease
+        } else {
+            Response::Started
+        }
+    }
+
+    fn apply(&mut self, at: DateTime<FixedOffset>, kind: EventKind) {
+        self.model.apply(&Event { at, kind });
+    }
+
+    /// Records the answer to the offer on screen, and what it did.
+    fn reply(&mut self, offer: &Offer, response: Response, at: DateTime<FixedOffset>) {
+        let before = self.model.capacity_at(at);
+        self.apply(at, EventKind::Replied(Reply::plain(response)));
+        if response == Response::NotNow {
+            let after = self.model.capacity_at(at);
+            if after.usual < before.usual || after.today < before.today {
+                self.out.not_now_lowered += 1;
+            }
+        }
+        let mi = self.movement_index(offer);
+        let taken = matches!(response, Response::Done | Response::Started);
+        if offer.bit_more && !taken {
+            return; // not this time
+        }
+        self.previous = Some((offer.clone(), response));
+        if taken || response == Response::SmallerPlease {
+            self.out.attempts += 1;
+        }
+        if response == Response::Done {
+            self.out.done += 1;
+            let seconds = u64::from(self.p.seconds(mi, offer.rung_index));
+            self.out.done_seconds += seconds;
+            if offer.bit_more {
+                self.out.bit_more_seconds += seconds;
+            }
+        }
+        if taken {
+            self.moved_today = true;
+        }
+        match response {
+            Response::Done => self.staircase = (self.staircase + 1).min(3),
+            Response::SmallerPlease | Response::Started => {
+                self.staircase = self.staircase.saturating_sub(1)
+            }
+            _ => {}
+        }
+    }
+
+    /// One ask: an offer, its answer, and what the engine answers back, until nothing follows.
+    fn ask(&mut self, day: i64, at: DateTime<FixedOffset>) {
+        let mut at = at;
+        let mut next: Option<Offer> = None;
+        for _ in 0..8 {
+            let mut offer = match next.take() {
+                Some(o) => o,
+                None => match decide(&self.model, &self.p.values, &self.p.movements, at) {
+                    Decision::Offer(o) => o,
+                    Decision::Rest { .. } => {
+                        // "I have a moment" anyway, now and then: a tiny thing, for everyone.
+                        if self.answers.next_f64() >= MOMENT_RATE {
+                            return;
+                        }
+                        self.apply(at, EventKind::Moment);
+                        match moment(&self.model, &self.p.values, &self.p.movements, at) {
+                            Decision::Offer(o) => {
+                                self.show_and_answer(o, day, &mut at, false);
+                                return;
+                            }
+                            Decision::Rest { .. } => return,
+                        }
+                    }
+                },
+            };
+            if !offer.bit_more {
+                self.choose(&mut offer, day);
+            }
+            match self.show_and_answer(offer, day, &mut at, true) {
+                Some(o) => next = Some(o),
+                None => return,
+            }
+        }
+    }
+
+    /// Shows an offer, answers it, and returns what the engine offers next at once, if anything
+    /// (a smaller one, something else, or a bit more the person takes).
+    /// (`sized`: false for a rest day's tiny thing, which is not sized to the day.)
+    fn show_and_answer(
+        &mut self,
+        offer: Offer,
+        day: i64,
+        at: &mut DateTime<FixedOffset>,
+        sized: bool,
+    ) -> Option<Offer> {
+        if offer.bit_more {
+            // "A bit more?" is a quiet question after a Done: it becomes an offer only when the
+            // person takes it, which they do when they feel able (or, in the blind variant, at
+            // random, to show what happens if that feeling were no guide at all).
+            let mi = self.movement_index(&offer);
+            let p_true = self
+                .p
+                .true_p(self.capacity(day), self.p.rung_d(mi, offer.rung_index));
+            self.out.bit_more_shown += 1;
+            if p_true < ABOVE {
+                self.out.bit_more_shown_above += 1;
+            }
+            let take = match self.policy {
+                Policy::EngineBlind => BLIND_TAKE,
+                _ => BIT_MORE_TAKE * p_true,
+            };
+            if self.answers.next_f64() >= take {
+                return None;
+            }
+            self.out.bit_more_taken += 1;
+        }
+        let p_true = self.count_offer(&offer, day, sized);
+        // A new step on screen replaces any left there from the night before.
+        self.pending = None;
+        self.apply(*at, EventKind::Offered(offer.clone()));
+        *at += Duration::minutes(1);
+        let response = if offer.bit_more {
+            // Once taken, they try.
+            if self.answers.next_f64() < p_true {
+                Response::Done
+            } else if self.answers.next_f64() < 0.5 {
+                Response::Started
+            } else {
+                Response::NotNow
+            }
+        } else {
+            self.respond(p_true)
+        };
+        let cap = self.model.capacity_at(*at);
+        self.reply(&offer, response, *at);
+        if self.trace {
+            eprintln!(
+                "day {day:>3} {} rung {:?} {:>4}s pred {:.2} true {:.2} c {:+.2} -> {:?}{} | usual {:+.2} sd {:.2} today {:+.2} | {}",
+                at.format("%H:%M"),
+                offer.rung_index,
+                offer.size.seconds,
+                offer.predicted_success,
+                p_true,
+                self.capacity(day),
+                response,
+                if offer.bit_more { " (bit more)" } else { "" },
+                cap.usual,
+                cap.uncertainty,
+                cap.today,
+                offer.reason,
+            );
+        }
+        *at += Duration::minutes(1);
+        self.follow(&offer, response, *at)
+    }
+
+    /// The engine's answer to a reply: checks its promises, and returns the next offer shown.
+    fn follow(
+        &mut self,
+        offer: &Offer,
+        response: Response,
+        at: DateTime<FixedOffset>,
+    ) -> Option<Offer> {
+        let a = answer(&self.model, &self.p.values, &self.p.movements, at);
+        if response == Response::SmallerPlease && !offer.bit_more {
+            let ok = match &a {
+                Answer::Offer(next) => {
+                    next.movement_id == offer.movement_id
+                        && next.rung_index < offer.rung_index
+                        && next.difficulty < offer.difficulty
+                        && shown_seconds(next.size.seconds) < shown_seconds(offer.size.seconds)
+                }
+                Answer::Rest { .. } => true,
+                _ => false,
+            };
+            if !ok && self.policy == Policy::Engine {
+                self.out.smaller_not_smaller += 1;
+            }
+        }
+        match a {
+            Answer::Offer(o) => Some(o),
+            Answer::Moved {
+                bit_more: Some(o), ..
+            } if matches!(self.policy, Policy::Engine | Policy::EngineBlind) => Some(o),
+            _ => None,
+        }
+    }
+
+    fn checkin(&self, day: i64, lift: f64) -> CheckIn {
+        let plan = &self.p.days[day as usize];
+        let felt = plan.deviation + 0.6 * lift;
+        CheckIn {
+            energy: Some(level_of(felt + plan.energy_noise)),
+            mood: Some(level_of(felt + plan.mood_noise)),
+            room: Some(level_of(plan.room)),
+        }
+    }
+
+    fn day(&mut self, day: i64) {
+        // The session lift: up over three days after a session, then fading, more slowly on
+        // days with steps taken.
+        if self.p.sessions.contains(&day) {
+            self.lift_target = if day == self.p.sessions[0] { 2.2 } else { 1.8 };
+            self.apply(
+                tz_time(day, 11, 0),
+                EventKind::Session(TreatmentSession {
+                    at: tz_time(day, 11, 0),
+                }),
+            );
+        }
+        if self.lift_target > 0.0 {
+            self.lift = (self.lift + self.lift_target / 3.0).min(self.lift_target);
+            if self.lift >= self.lift_target - 1e-9 {
+                self.lift_target = 0.0;
+            }
+        }
+        if self.p.crash == Some(day) {
+            self.crash_count = Some(0);
+        }
+        self.moved_today = false;
+        self.previous = None;
+        self.day_smallest = (true, false);
+        let plan = self.p.days[day as usize].clone();
+        let offers_before = self.out.offers;
+
+        for (k, hour) in plan.asks.iter().enumerate() {
+            let at = tz_time(day, *hour, 7 * k as i64);
+            if k == 0 {
+                if plan.checks_in {
+                    let c = self.checkin(day, self.lift);
+                    self.apply(at - Duration::minutes(5), EventKind::CheckIn(c));
+                }
+                // A step left on screen at 01:30 is answered in the morning.
+                if let Some(offer) = self.pending.take() {
+                    let mi = self.movement_index(&offer);
+                    let p_true = self
+                        .p
+                        .true_p(self.capacity(day), self.p.rung_d(mi, offer.rung_index));
+                    let response = self.respond(p_true);
+                    let answered_at = at - Duration::minutes(2);
+                    self.reply(&offer, response, answered_at);
+                    let before = self.out.smaller_not_smaller;
+                    let next = self.follow(&offer, response, answered_at);
+                    if self.out.smaller_not_smaller > before {
+                        self.out.night_smaller_breaks += 1;
+                    }
+                    if let Some(o) = next {
+                        let mut t = at;
+                        let mut o = o;
+                        if !o.bit_more {
+                            self.choose(&mut o, day);
+                        }
+                        self.show_and_answer(o, day, &mut t, true);
+                    }
+                }
+            }
+            self.ask(day, at);
+        }
+        // Late at night: 01:30 the next calendar day, still this day for the engine.
+        if let Some(late) = plan.late {
+            let at = tz_time(day + 1, 1, 30);
+            if late.checks_in {
+                let c = CheckIn {
+                    energy: Some(Level::Low),
+                    ..self.checkin(day, self.lift)
+                };
+                self.apply(at - Duration::minutes(1), EventKind::CheckIn(c));
+            }
+            if late.answer_next_morning {
+                if let Decision::Offer(mut offer) =
+                    decide(&self.model, &self.p.values, &self.p.movements, at)
+                {
+                    self.choose(&mut offer, day);
+                    self.count_offer(&offer, day, true);
+                    self.apply(at, EventKind::Offered(offer.clone()));
+                    self.pending = Some(offer);
+                }
+            } else {
+                self.ask(day, at);
+            }
+        }
+
+        // The smallest-rung stretch: days with offers, all of them the smallest step, while a
+        // bigger one was within capacity.
+        if self.out.offers > offers_before {
+            let (small, more_fits) = self.day_smallest;
+            if small && more_fits {
+                self.smallest_run += 1;
+                self.out.longest_smallest = self.out.longest_smallest.max(self.smallest_run);
+            } else {
+                self.smallest_run = 0;
+            }
+        }
+
+        // The lift fades: half-life 5 days without steps, 20 days on a day with a step.
+        if self.lift_target == 0.0 {
+            let half_life = if self.moved_today { 20.0 } else { 5.0 };
+            self.lift *= 0.5_f64.powf(1.0 / half_life);
+        }
+        if let Some(s) = self.p.sessions.first() {
+            if (*s..=*s + 3).contains(&day) && self.moved_today {
+                self.out.session_moving = true;
+            }
+        }
+    }
+}
+
+fn run(person: &Person, policy: Policy, seed: u64) -> Outcome {
+    run_traced(person, policy, seed, false)
+}
+
+fn run_traced(person: &Person, policy: Policy, seed: u64, trace: bool) -> Outcome {
+    let mut r = Run {
+        p: person,
+        policy,
+        model: Model::default(),
+        answers: SplitMix64::new(seed),
+        out: Outcome::default(),
+        staircase: 0,
+        lift: 0.0,
+        lift_target: 0.0,
+        moved_today: false,
+        crash_count: None,
+        smallest_run: 0,
+        previous: None,
+        pending: None,
+        day_smallest: (true, false),
+        trace,
+    };
+    r.out.capable = person.capable_at(person.usual(0));
+    for day in 0..DAYS {
+        r.day(day);
+        if r.trace && day % 10 == 9 {
+            let v = serde_json::to_value(&r.model).unwrap_or_default();
+            eprintln!("  capacity {} kinds {}", v["capacity"], v["kinds"]);
+        }
+    }
+    r.out
+}
+
+/// Figures for one kind of person under one policy.
+struct Row {
+    outcomes: Vec<Outcome>,
+}
+
+fn ratio(a: u64, b: u64) -> f64 {
+    a as f64 / b.max(1) as f64
+}
+
+fn quantile(v: &mut [i64], q: f64) -> i64 {
+    if v.is_empty() {
+        return 0;
+    }
+    v.sort_unstable();
+    v[((v.len() - 1) as f64 * q).round() as usize]
+}
+
+impl Row {
+    fn sum(&self, f: impl Fn(&Outcome) -> u64, capable_only: bool) -> u64 {
+        self.outcomes
+            .iter()
+            .filter(|o| !capable_only || o.capable)
+            .map(f)
+            .sum()
+    }
+
+    fn success(&self) -> f64 {
+        ratio(self.sum(|o| o.done, false), self.sum(|o| o.attempts, false))
+    }
+
+    /// Share of offers above capacity, in percent.
+    fn above(&self) -> f64 {
+        100.0 * ratio(self.sum(|o| o.above, false), self.sum(|o| o.offers, false))
+    }
+
+    fn offered_vs_feasible(&self) -> f64 {
+        100.0
+            * ratio(
+                self.sum(|o| o.offered_seconds, true),
+                self.sum(|o| o.feasible_seconds, true),
+            )
+    }
+
+    fn done_vs(&self, oracle: &Row) -> f64 {
+        100.0
+            * ratio(
+                self.sum(|o| o.done_seconds, true),
+                oracle.sum(|o| o.done_seconds, true),
+            )
+    }
+
+    /// Median and 90th percentile of the (1-based) day of the first two-minute step, for
+    /// capable people; "never" counts as day 121.
+    fn first_two_minutes(&self) -> Option<(i64, i64)> {
+        let mut v: Vec<i64> = self
+            .outcomes
+            .iter()
+            .filter(|o| o.capable)
+            .map(|o| o.first_two_minutes.map_or(DAYS + 1, |d| d + 1))
+            .collect();
+        (!v.is_empty()).then(|| (quantile(&mut v, 0.5), quantile(&mut v, 0.9)))
+    }
+
+    /// The longest stretch, and the share of people with one of more than 7 days.
+    fn longest_smallest(&self) -> (i64, f64) {
+        let max = self.outcomes.iter().map(|o| o.longest_smallest).max();
+        let over = self
+            .outcomes
+            .iter()
+            .filter(|o| o.longest_smallest > 7)
+            .count();
+        (
+            max.unwrap_or(0),
+            100.0 * over as f64 / self.outcomes.len().max(1) as f64,
+        )
+    }
+
+    fn crash_within_three(&self) -> f64 {
+        let ok = self
+            .outcomes
+            .iter()
+            .filter(|o| o.crash_offers_to_fit.is_some_and(|k| k <= 3))
+            .count();
+        100.0 * ok as f64 / self.outcomes.len().max(1) as f64
+    }
+
+    /// Days from the first session to the first two-minute step, for people who moved in the
+    /// three days after it: median, 90th percentile, how many.
+    fn session_days(&self) -> (i64, i64, usize) {
+        let mut v: Vec<i64> = self
+            .outcomes
+            .iter()
+            .filter(|o| o.session_moving)
+            .map(|o| o.session_days_to_two_minutes.unwrap_or(DAYS))
+            .collect();
+        let n = v.len();
+        (quantile(&mut v, 0.5), quantile(&mut v, 0.9), n)
+    }
+}
+
+fn day_words(x: i64) -> String {
+    if x > DAYS {
+        "never".to_string()
+    } else {
+        x.to_string()
+    }
 }
 
 fn main() {
@@ -249,44 +984,238 @@ fn main() {
         }
     };
     // A seed may be given as the first argument, to check the figures are not one lucky draw.
-    let seed = std::env::args()
+    let seed: u64 = std::env::args()
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(20_260_105);
-    println!("Synthetic people: {PEOPLE} per cohort, {DAYS} days each, seed {seed}.");
+    let trace = std::env::var("SIM_TRACE").ok();
+    let mut rows: BTreeMap<(usize, usize), Row> = BTreeMap::new();
+    let mut capable = Vec::new();
+    for (ki, kind) in Kind::ALL.iter().enumerate() {
+        let people: Vec<Person> = (0..PEOPLE)
+            .map(|i| {
+                let mut rng = SplitMix64::new(
+                    seed ^ ((ki as u64) << 40) ^ (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15),
+                );
+                make_person(*kind, &mut rng, &library)
+            })
+            .collect();
+        capable.push(people.iter().filter(|p| p.capable_at(p.usual(0))).count());
+        let answers_seed = |i: usize| seed.wrapping_add(7919 * i as u64 + ki as u64);
+        // SIM_TRACE=kind,person prints one person's days under the engine (a diagnostic).
+        if let Some((k, i)) = trace.as_deref().and_then(|t| t.split_once(',')) {
+            if let (Ok(k), Ok(i)) = (k.parse::<usize>(), i.parse::<usize>()) {
+                if k == ki && i < people.len() {
+                    let p = &people[i];
+                    eprintln!(
+                        "base {:+.2} slope {:.2} capable {}",
+                        p.base,
+                        p.slope,
+                        p.capable_at(p.usual(0))
+                    );
+                    run_traced(p, Policy::Engine, answers_seed(i), true);
+                }
+            }
+        }
+        for (pi, policy) in Policy::ALL.iter().enumerate() {
+            let outcomes = people
+                .iter()
+                .enumerate()
+                .map(|(i, p)| run(p, *policy, answers_seed(i)))
+                .collect();
+            rows.insert((ki, pi), Row { outcomes });
+        }
+    }
+    let oracle_at = Policy::ALL.len() - 1;
+
     println!(
-        "Re-adapt = offers after a sudden drop before the first that fits (true P >= {FITS}).\n"
+        "{PEOPLE} people of each kind, {DAYS} days each, seed {seed}. True success σ(s·(c − d)), \
+         s between {SLOPE_FROM} and {SLOPE_TO}, steeper than the engine's own."
     );
-    println!("| cohort | policy | offers | realised success | re-adapt offers (mean / p90 / share <= 2) | offers above true capacity (P < 0.5) | mean size of a Done | engine's predicted P | offers internal / prep / first minutes / act |");
+    println!(
+        "Above capacity: true success < {ABOVE}. Feasible: true success ≥ {FEASIBLE}. Capable: a \
+         two-minute step feasible on a usual day at the start. Seconds and minutes: capable people.\n"
+    );
+    println!("| person | policy | offers | realised success | offers above capacity | offered / feasible seconds | done-minutes vs oracle | first two-minute step (median / p90 day) | longest stretch on the smallest rung while more fits (max / people > 7 days) |");
     println!("|---|---|---:|---:|---:|---:|---:|---:|---:|");
-    for (cohort, checks_in) in [("checks in most days", true), ("never checks in", false)] {
-        for (name, policy) in [
-            ("engine", Policy::Engine),
-            ("always the full act", Policy::FullAct),
-            ("always the smallest rung", Policy::Smallest),
-        ] {
-            let t = simulate(policy, checks_in, seed, &library);
-            let mut r = t.readapt_offers.clone();
-            r.sort_unstable();
-            let mean = r.iter().map(|x| f64::from(*x)).sum::<f64>() / r.len().max(1) as f64;
-            let p90 = r.get((r.len() * 9) / 10).copied().unwrap_or(0);
-            let within2 = r.iter().filter(|x| **x <= 2).count() as f64 / r.len().max(1) as f64;
+    for (ki, kind) in Kind::ALL.iter().enumerate() {
+        let oracle = &rows[&(ki, oracle_at)];
+        for (pi, policy) in Policy::ALL.iter().enumerate() {
+            let row = &rows[&(ki, pi)];
+            let has_capable = capable[ki] > 0;
+            let pct = |x: f64| {
+                if has_capable {
+                    format!("{x:.0} %")
+                } else {
+                    "—".to_string()
+                }
+            };
+            let first = row.first_two_minutes().map_or("—".to_string(), |(m, p)| {
+                format!("{} / {}", day_words(m), day_words(p))
+            });
+            let (longest, over) = row.longest_smallest();
             println!(
-                "| {cohort} | {name} | {} | {:.3} | {:.2} / {} / {:.0}% | {:.1}% | {:.0} s | {:.3} | {} |",
-                t.offers,
-                t.done as f64 / t.attempts.max(1) as f64,
-                mean,
-                p90,
-                100.0 * within2,
-                100.0 * t.above_capacity as f64 / t.offers.max(1) as f64,
-                t.done_seconds as f64 / t.done.max(1) as f64,
-                t.predicted_sum / t.offers.max(1) as f64,
-                t.by_kind
-                    .iter()
-                    .map(|k| format!("{:.0}%", 100.0 * *k as f64 / t.offers.max(1) as f64))
-                    .collect::<Vec<_>>()
-                    .join(" / "),
+                "| {} ({} capable) | {} | {} | {:.3} | {:.1} % | {} | {} | {} | {} / {:.0} % |",
+                kind.name(),
+                capable[ki],
+                policy.name(),
+                row.sum(|o| o.offers, false),
+                row.success(),
+                row.above(),
+                pct(row.offered_vs_feasible()),
+                pct(row.done_vs(oracle)),
+                first,
+                longest,
+                over,
             );
         }
+    }
+
+    println!("\nThe engine, rule by rule (people take \"a bit more?\" when they feel able):\n");
+    println!("| person | first fitting offer within 3 after the crash | session → first two-minute step, moving people (median / p90 days, n) | Not now lowered anything | Smaller please not strictly smaller | Smaller please at 09:00 on a 01:30 step, not this movement smaller | \"a bit more?\" shown (above capacity) | taken (above capacity) | minutes done in a bit more |");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for (ki, kind) in Kind::ALL.iter().enumerate() {
+        let row = &rows[&(ki, 0)];
+        let crash = if *kind == Kind::Crash {
+            format!("{:.0} %", row.crash_within_three())
+        } else {
+            "—".into()
+        };
+        let session = if *kind == Kind::Session {
+            let (m, p, n) = row.session_days();
+            format!("{m} / {p} ({n})")
+        } else {
+            "—".into()
+        };
+        let shown = row.sum(|o| o.bit_more_shown, false);
+        let taken = row.sum(|o| o.bit_more_taken, false);
+        println!(
+            "| {} | {} | {} | {} | {} | {} | {} ({:.0} %) | {} ({:.0} %) | {:.0} |",
+            kind.name(),
+            crash,
+            session,
+            row.sum(|o| o.not_now_lowered, false),
+            row.sum(|o| o.smaller_not_smaller, false),
+            row.sum(|o| o.night_smaller_breaks, false),
+            shown,
+            100.0 * ratio(row.sum(|o| o.bit_more_shown_above, false), shown),
+            taken,
+            100.0 * ratio(row.sum(|o| o.bit_more_taken_above, false), taken),
+            row.sum(|o| o.bit_more_seconds, false) as f64 / 60.0,
+        );
+    }
+
+    // The targets of issue 14, checked on the engine's own rows.
+    let engine = |ki: usize| &rows[&(ki, 0)];
+    let kinds = 0..Kind::ALL.len();
+    let capable_kinds: Vec<usize> = kinds.clone().filter(|ki| capable[*ki] > 0).collect();
+    let max_above = kinds
+        .clone()
+        .map(|ki| engine(ki).above())
+        .fold(0.0, f64::max);
+    let min_success = kinds
+        .clone()
+        .map(|ki| engine(ki).success())
+        .fold(1.0, f64::min);
+    let crash_ki = Kind::ALL
+        .iter()
+        .position(|k| *k == Kind::Crash)
+        .unwrap_or(0);
+    let never_ki = Kind::ALL
+        .iter()
+        .position(|k| *k == Kind::NeverChecksIn)
+        .unwrap_or(0);
+    let session_ki = Kind::ALL
+        .iter()
+        .position(|k| *k == Kind::Session)
+        .unwrap_or(0);
+    let done = |ki: usize| engine(ki).done_vs(&rows[&(ki, oracle_at)]);
+    let min_done_checkers = capable_kinds
+        .iter()
+        .filter(|ki| **ki != never_ki)
+        .map(|ki| done(*ki))
+        .fold(f64::MAX, f64::min);
+    let min_offered = capable_kinds
+        .iter()
+        .map(|ki| engine(*ki).offered_vs_feasible())
+        .fold(f64::MAX, f64::min);
+    let max_first = capable_kinds
+        .iter()
+        .filter_map(|ki| engine(*ki).first_two_minutes())
+        .map(|(m, _)| m)
+        .max()
+        .unwrap_or(0);
+    let rules: u64 = kinds
+        .clone()
+        .map(|ki| {
+            let r = engine(ki);
+            r.sum(
+                |o| o.not_now_lowered + o.smaller_not_smaller + o.night_smaller_breaks,
+                false,
+            )
+        })
+        .sum();
+    let longest = kinds
+        .clone()
+        .map(|ki| engine(ki).longest_smallest().0)
+        .max()
+        .unwrap_or(0);
+    let targets = [
+        (
+            "at most 2 % of offers above capacity, every kind",
+            format!("{max_above:.1} %"),
+            max_above <= 2.0,
+        ),
+        (
+            "first fitting offer within 3 after the crash, ≥ 95 %",
+            format!("{:.0} %", engine(crash_ki).crash_within_three()),
+            engine(crash_ki).crash_within_three() >= 95.0,
+        ),
+        (
+            "Not now never lowers; Smaller please strictly smaller (also across 04:00)",
+            format!("{rules} breaks"),
+            rules == 0,
+        ),
+        (
+            "realised success ≥ 0.85, every kind",
+            format!("{min_success:.3}"),
+            min_success >= 0.85,
+        ),
+        (
+            "capable people: done-minutes ≥ 70 % of the oracle's",
+            format!("{min_done_checkers:.0} %"),
+            min_done_checkers >= 70.0,
+        ),
+        (
+            "capable people: offered ≥ 70 % of the largest feasible",
+            format!("{min_offered:.0} %"),
+            min_offered >= 70.0,
+        ),
+        (
+            "never checks in: done-minutes ≥ 60 % of the oracle's",
+            format!("{:.0} %", done(never_ki)),
+            done(never_ki) >= 60.0,
+        ),
+        (
+            "first two-minute step within 5 days (median, capable)",
+            format!("day {max_first}"),
+            max_first <= 5,
+        ),
+        (
+            "within 3 days of a session when moving (median)",
+            format!("{} days", engine(session_ki).session_days().0),
+            engine(session_ki).session_days().0 <= 3,
+        ),
+        (
+            "nobody on the smallest rung > 7 days while more fits",
+            format!("{longest} days"),
+            longest <= 7,
+        ),
+    ];
+    println!("\nTargets (issue 14), worst kind shown:\n");
+    println!("| target | engine | met |");
+    println!("|---|---:|---|");
+    for (what, value, met) in targets {
+        println!("| {what} | {value} | {} |", if met { "yes" } else { "no" });
     }
 }

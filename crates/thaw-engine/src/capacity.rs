@@ -1,13 +1,27 @@
-//! The capacity model: P(success) = σ(θ_today − d), with Elo-like updates.
+//! The capacity model.
 //!
-//! θ_today = θ (long-term) + recent (last few days) + check-in shift + today's offset.
-//! * θ learns with K(n) = α/(1+βn), floored. Its update is symmetric (see `params`), because a
-//!   lopsided long-term update settles wherever its bias balances, not at the target: the
-//!   simulation showed 0.95 realised success for a 0.87 target with a 2x/0.5x lopsided θ.
-//! * `recent` falls quickly on negative evidence, rises slowly, and fades (half-life 3 days):
-//!   it carries a bad week across days without dragging the long-term estimate.
-//! * today's offset only falls, at once, on negative evidence; it resets when the day turns.
-//! * "Not now" never reaches this module: it is not evidence.
+//! P(success) = σ(capacity today − d), the Rasch / Elo form.
+//!
+//! Capacity today = usual (this person's usual day) + recent (the last few days) + today (what
+//! today's answers said) + session (what a treatment session changed, fading over the weeks
+//! after) + check-in (today's check-in against this person's usual one).
+//! The difficulty d of a step = its prior (from kind and length) + a learned correction for its
+//! kind of step (how hard preparing, or the first two minutes, are for this person) + a learned
+//! correction for the rung itself (this movement's preparing step may be easier than others).
+//!
+//! Each learned part is a belief, N(mean, variance). After an outcome the error is shared out
+//! by the Laplace approximation of a Bayesian logistic update (online Bayesian logistic
+//! regression with a diagonal Gaussian, as in Glicko and in Chapelle & Li 2011): each part moves
+//! in proportion to how unsure it still is. So the first answers move the usual day a lot and
+//! later ones little; a "Smaller please" mostly lowers *today* (whose belief is reset loose
+//! every morning) and only a little the usual day; a kind of step that keeps proving harder
+//! than its prior becomes harder for this person (people's edges are sharper than a logistic
+//! curve); and check-in words come to mean what they mean for this person. The slow parts
+//! learn symmetrically, so they stay calibrated; "fast down, slow up" lives in the fast parts
+//! (today, recent days): a bad surprise is felt there at once (a "Smaller please" doubly), a
+//! good one only a little.
+//!
+//! "Not now" never reaches this module: it is not evidence.
 
 use serde::{Deserialize, Serialize};
 
@@ -17,16 +31,6 @@ use crate::params::*;
 /// The logistic function.
 pub fn sigmoid(x: f64) -> f64 {
     1.0 / (1.0 + (-x).exp())
-}
-
-/// The inverse of [`sigmoid`], for p in (0, 1).
-pub fn logit(p: f64) -> f64 {
-    (p / (1.0 - p)).ln()
-}
-
-/// Elo step size after `n` observations: α/(1+βn), never below [`K_FLOOR`].
-pub fn k_factor(n: u32) -> f64 {
-    (ALPHA / (1.0 + BETA * f64::from(n))).max(K_FLOOR)
 }
 
 /// Prior difficulty of a rung from its kind and length: each kind has a base, and doubling the
@@ -42,77 +46,238 @@ pub fn prior_difficulty(kind: RungKind, seconds: u32) -> f64 {
     base + 0.45 * (f64::from(seconds.max(1)) / 60.0).ln()
 }
 
-fn level_shift(level: Option<Level>, table: [f64; 3]) -> f64 {
-    match level.unwrap_or(Level::Low) {
-        Level::Low => table[0],
-        Level::Some => table[1],
-        Level::Good => table[2],
+/// A Gaussian belief about one part of the model.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Belief {
+    pub mean: f64,
+    pub var: f64,
+}
+
+impl Belief {
+    const fn new(mean: f64, var: f64) -> Self {
+        Belief { mean, var }
+    }
+
+    /// A rung's own correction before any evidence about it.
+    pub const fn rung_prior() -> Self {
+        Belief::new(0.0, RUNG_VARIANCE)
     }
 }
 
-/// How today's check-in shifts capacity. `None` (no check-in) is a low day.
-pub fn checkin_shift(checkin: Option<&CheckIn>) -> f64 {
-    let c = checkin.copied().unwrap_or_default();
-    level_shift(c.energy, ENERGY_SHIFT)
-        + level_shift(c.mood, MOOD_SHIFT)
-        + level_shift(c.room, ROOM_SHIFT)
+fn level_index(level: Level) -> usize {
+    match level {
+        Level::Low => 0,
+        Level::Some => 1,
+        Level::Good => 2,
+    }
+}
+
+/// The given parts of a check-in as (part, level) indexes: energy 0, mood 1, room 2.
+fn given_parts(c: &CheckIn) -> impl Iterator<Item = (usize, usize)> + '_ {
+    [c.energy, c.mood, c.room]
+        .into_iter()
+        .enumerate()
+        .filter_map(|(part, level)| level.map(|l| (part, level_index(l))))
+}
+
+fn default_checkin_effects() -> [[Belief; 3]; 3] {
+    [ENERGY_SHIFT, MOOD_SHIFT, ROOM_SHIFT]
+        .map(|table| table.map(|m| Belief::new(m, CHECKIN_VARIANCE)))
 }
 
 /// The person's capacity state (serialised inside [`crate::Model`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Capacity {
-    /// Long-term capacity on a middling ("some") day, in logits.
-    pub theta: f64,
-    /// Observations so far (drives K).
+    /// Capacity on this person's usual day, in logits.
+    pub usual: Belief,
+    /// The last few days: fades back to nothing (half-life `RECENT_HALF_LIFE_DAYS`).
+    pub recent: Belief,
+    /// Today, beyond the check-in: loose every morning, so today's answers are felt at once.
+    pub today: Belief,
+    /// What a treatment session changed: opened up (loose) at each session, and fading back to
+    /// nothing over the weeks after, so a lift that fades is not mistaken for a new usual day.
+    pub session: Belief,
+    /// How much harder (+) or easier (−) each kind of step is for this person than the prior.
+    pub kinds: [Belief; 4],
+    /// What each check-in answer means for this person (part × Low/Some/Good), in logits.
+    pub checkin: [[Belief; 3]; 3],
+    /// This person's usual check-in, per part, learned from the check-ins they give.
+    pub usual_checkin: [f64; 3],
+    /// How sharp this person's edge is: P = σ(sharpness · (capacity − d)). For many people a
+    /// step a little below their capacity nearly always goes well and one a little above nearly
+    /// never does; a curve flatter than theirs keeps offering steps just above.
+    pub sharpness: Belief,
+    /// Observations so far.
     pub n: u32,
-    /// The recent-days component (logits, ≤ 0 mostly).
-    pub recent: f64,
 }
 
 impl Default for Capacity {
     fn default() -> Self {
         Capacity {
-            theta: 0.0,
+            usual: Belief::new(PRIOR_MEAN, PRIOR_VARIANCE),
+            recent: Belief::new(0.0, RECENT_VARIANCE),
+            today: Belief::new(0.0, TODAY_VARIANCE),
+            session: Belief::new(0.0, 0.0),
+            kinds: [Belief::new(0.0, KIND_VARIANCE); 4],
+            checkin: default_checkin_effects(),
+            usual_checkin: [0.0; 3],
+            sharpness: Belief::new(SLOPE, SHARPNESS_VARIANCE),
             n: 0,
-            recent: 0.0,
         }
     }
 }
 
-/// The change to apply for one piece of evidence, computed before any state is touched.
+/// What one piece of evidence changed.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Update {
     /// Weighted error w(r − P).
     pub error: f64,
-    /// Long-term step actually applied to θ.
-    pub theta_step: f64,
 }
 
 impl Capacity {
-    /// Let `days` pass: the recent component fades towards zero.
+    /// Let `days` pass: today's belief starts afresh (part of what it learned carried into the
+    /// recent days), the recent days fade, and the rest loosens a little, because people change.
     pub fn pass_days(&mut self, days: i64) {
-        if days > 0 {
-            self.recent *= recent_fade(days);
+        if days <= 0 {
+            return;
+        }
+        // What today's answers said carries into the next days, fading: a bad day is often
+        // followed by another (an AR(1) day), and a crash shows as a run of them.
+        let carried = self.recent.mean + TODAY_CARRY * self.today.mean;
+        let fade = recent_fade(days);
+        self.recent.mean = carried * fade;
+        self.recent.var = RECENT_VARIANCE + (self.recent.var - RECENT_VARIANCE) * fade * fade;
+        self.today = Belief::new(0.0, TODAY_VARIANCE);
+        let session_fade = 0.5_f64.powf(days as f64 / SESSION_HALF_LIFE_DAYS);
+        self.session.mean *= session_fade;
+        self.session.var *= session_fade * session_fade;
+        self.loosen(DAILY_VARIANCE * days as f64);
+        for k in &mut self.kinds {
+            k.var = (k.var + KIND_DAILY_VARIANCE * days as f64).min(KIND_VARIANCE);
         }
     }
 
-    /// Apply one outcome `r` (0..=1) when the model predicted `p`. `weight` scales the evidence
-    /// for the fast components (recent days, today); `theta_weight` for the long-term estimate.
-    /// Returns what changed so the caller can update today's offset and the rung.
-    pub fn observe(&mut self, r: f64, p: f64, weight: f64, theta_weight: f64) -> Update {
-        let raw = r - p;
-        let error = weight * raw;
-        let k = k_factor(self.n);
-        let theta_step = if raw > 0.0 {
-            k * THETA_UP * theta_weight * raw
-        } else {
-            k * theta_weight * raw
+    /// A treatment session: what it changes is not known yet, so that part opens up.
+    pub fn open_session(&mut self) {
+        self.session.var = (self.session.var + SESSION_VARIANCE).min(SESSION_VARIANCE);
+    }
+
+    /// More uncertainty about the usual day (time passing), within bounds.
+    pub fn loosen(&mut self, extra: f64) {
+        self.usual.var = (self.usual.var + extra).clamp(MIN_VARIANCE, MAX_VARIANCE);
+    }
+
+    /// How today's check-in shifts capacity, against this person's usual check-in.
+    /// No check-in is a usual day, erring a little small; so is a part left out.
+    pub fn checkin_shift(&self, checkin: Option<&CheckIn>) -> f64 {
+        let Some(c) = checkin else {
+            return -NO_CHECKIN_MARGIN;
         };
-        self.theta += theta_step;
-        let recent_rate = if error > 0.0 { RECENT_UP } else { RECENT_DOWN };
-        self.recent = (self.recent + recent_rate * error).clamp(RECENT_MIN, RECENT_MAX);
+        let mut shift = 0.0;
+        let mut given = [false; 3];
+        for (part, level) in given_parts(c) {
+            given[part] = true;
+            shift += self.checkin[part][level].mean - self.usual_checkin[part];
+        }
+        shift - MISSING_PART_MARGIN * given.iter().filter(|g| !**g).count() as f64
+    }
+
+    /// A day with this (final) check-in is over: the usual check-in follows it a little.
+    pub fn learn_usual(&mut self, checkin: &CheckIn) {
+        for (part, level) in given_parts(checkin) {
+            let said = self.checkin[part][level].mean;
+            self.usual_checkin[part] += USUAL_CHECKIN_RATE * (said - self.usual_checkin[part]);
+        }
+    }
+
+    /// Capacity today (for a day in progress), given today's check-in.
+    pub fn today_capacity(&self, checkin: Option<&CheckIn>) -> f64 {
+        self.usual.mean
+            + self.recent.mean
+            + self.today.mean
+            + self.session.mean
+            + self.checkin_shift(checkin)
+    }
+
+    /// The learned correction for a kind of step.
+    pub fn kind_offset(&self, kind: RungKind) -> f64 {
+        self.kinds[kind as usize].mean
+    }
+
+    /// The predicted success of a step of difficulty `d` at capacity `capacity`.
+    pub fn success(&self, capacity: f64, d: f64) -> f64 {
+        sigmoid(self.sharpness.mean * (capacity - d))
+    }
+
+    /// Learn from one outcome `r` (0..=1) for a step of difficulty `d` (all corrections
+    /// included) and kind `kind`, on a day with `checkin`; `rung` is the rung's own correction.
+    /// `down_weight` is how strongly a worse-than-expected outcome is felt today and in the
+    /// recent days ("Smaller please" counts double there); a better-than-expected one moves them
+    /// only a little. The usual day, the kind, the rung and the check-in words learn from each
+    /// outcome once, so they stay calibrated.
+    pub fn observe(
+        &mut self,
+        r: f64,
+        down_weight: f64,
+        d: f64,
+        kind: RungKind,
+        checkin: Option<&CheckIn>,
+        rung: Option<&mut Belief>,
+    ) -> Update {
+        let margin = self.today_capacity(checkin) - d;
+        let a = self.sharpness.mean;
+        let p = sigmoid(a * margin);
+        let error = r - p;
+        let fast = if error > 0.0 {
+            FAST_PARTS_UP_SHARE
+        } else {
+            down_weight
+        };
+        // (belief, how the prediction moves with it, multiple of its variance used)
+        let mut parts: Vec<(&mut Belief, f64, f64)> = vec![
+            (&mut self.usual, a, 1.0),
+            (&mut self.recent, a, fast),
+            (&mut self.today, a, fast),
+            (&mut self.session, a, 1.0),
+            (&mut self.kinds[kind as usize], -a, 1.0),
+            (&mut self.sharpness, margin, 1.0),
+        ];
+        if let Some(rung) = rung {
+            parts.push((rung, -a, 1.0));
+        }
+        let mut levels = [None; 3];
+        if let Some(c) = checkin {
+            for (part, level) in given_parts(c) {
+                levels[part] = Some(level);
+            }
+        }
+        for (row, level) in self.checkin.iter_mut().zip(levels) {
+            if let Some(level) = level {
+                parts.push((&mut row[level], a, 1.0));
+            }
+        }
+        let h = (p * (1.0 - p)).max(1e-6);
+        let total: f64 = parts.iter().map(|(b, x, m)| b.var * m * x * x).sum();
+        let denom = 1.0 + h * total;
+        for (belief, x, m) in parts {
+            let var = belief.var * m;
+            belief.mean += var * x * error / denom;
+            belief.var = (belief.var - belief.var * var * x * x * h / denom).max(0.0);
+        }
+        self.sharpness.mean = self.sharpness.mean.clamp(SHARPNESS_MIN, SHARPNESS_MAX);
+        // A low answer never comes to mean less than it says at first: on a day someone says
+        // energy is low, erring small is the safe side, whatever milder low days came before.
+        for (row, table) in self
+            .checkin
+            .iter_mut()
+            .zip([ENERGY_SHIFT, MOOD_SHIFT, ROOM_SHIFT])
+        {
+            row[0].mean = row[0].mean.min(table[0]);
+        }
+        self.usual.var = self.usual.var.max(MIN_VARIANCE);
         self.n = self.n.saturating_add(1);
-        Update { error, theta_step }
+        Update { error }
     }
 }
 
@@ -121,39 +286,19 @@ pub fn recent_fade(days: i64) -> f64 {
     0.5_f64.powf(days as f64 / RECENT_HALF_LIFE_DAYS)
 }
 
-/// A learned correction to one rung's prior difficulty.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
-pub struct RungStat {
-    pub offset: f64,
-    pub n: u32,
-}
-
-impl RungStat {
-    /// The rung's side of the Elo update: it gets harder when the person did worse than
-    /// predicted, easier when better. Gentler than the person's side, and bounded.
-    pub fn observe(&mut self, error: f64) {
-        let k = RUNG_LEARNING * k_factor(self.n);
-        self.offset = (self.offset - k * error).clamp(-RUNG_OFFSET_MAX, RUNG_OFFSET_MAX);
-        self.n = self.n.saturating_add(1);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn logit(p: f64) -> f64 {
+        (p / (1.0 - p)).ln()
+    }
 
     #[test]
     fn logistic_basics() {
         assert!((sigmoid(0.0) - 0.5).abs() < 1e-12);
         assert!((logit(0.85) - 1.7346).abs() < 1e-3);
         assert!((sigmoid(logit(0.3)) - 0.3).abs() < 1e-12);
-    }
-
-    #[test]
-    fn k_shrinks_with_evidence_but_not_to_zero() {
-        assert!((k_factor(0) - 0.8).abs() < 1e-12);
-        assert!((k_factor(20) - 0.4).abs() < 1e-12);
-        assert!(k_factor(100_000) >= K_FLOOR);
     }
 
     #[test]
@@ -167,30 +312,80 @@ mod tests {
     }
 
     #[test]
-    fn no_checkin_is_a_low_day() {
+    fn no_checkin_is_a_usual_day_erring_a_little_small() {
+        let mut c = Capacity::default();
         let low = CheckIn {
             energy: Some(Level::Low),
             mood: Some(Level::Low),
             room: Some(Level::Low),
         };
-        assert_eq!(checkin_shift(None), checkin_shift(Some(&low)));
-        let good = CheckIn {
-            energy: Some(Level::Good),
-            mood: Some(Level::Good),
-            room: Some(Level::Good),
-        };
-        assert!(checkin_shift(Some(&good)) > checkin_shift(None));
+        let none = c.checkin_shift(None);
+        assert!(none < 0.0 && none > -0.5);
+        assert!(c.checkin_shift(Some(&low)) < none);
+        // Someone whose days are usually low: "Low" becomes their usual day.
+        for _ in 0..60 {
+            c.learn_usual(&low);
+        }
+        assert!(c.checkin_shift(Some(&low)).abs() < 0.01);
+        assert!(c.checkin_shift(None) < c.checkin_shift(Some(&low)));
     }
 
     #[test]
-    fn down_is_faster_than_up_in_the_fast_component() {
-        let mut a = Capacity::default();
-        a.observe(1.0, 0.5, 1.0, 1.0);
-        let mut b = Capacity::default();
-        let down = b.observe(0.0, 0.5, 1.0, 1.0);
-        assert!(b.recent.abs() > a.recent.abs());
-        // The long-term estimate stays (nearly) symmetric, so it stays calibrated.
-        assert!(a.theta > 0.0 && down.theta_step < 0.0);
-        assert!(a.theta <= down.theta_step.abs() + 1e-12);
+    fn early_evidence_moves_more_than_late() {
+        let mut early = Capacity::default();
+        let d = early.today_capacity(None);
+        early.observe(1.0, 1.0, d, RungKind::Preparation, None, None);
+        let mut late = Capacity::default();
+        late.usual.var = MIN_VARIANCE;
+        late.observe(1.0, 1.0, d, RungKind::Preparation, None, None);
+        assert!(early.usual.mean > late.usual.mean && late.usual.mean > PRIOR_MEAN);
+    }
+
+    #[test]
+    fn too_big_is_felt_mostly_today_and_symmetric_in_the_usual_day() {
+        let mut up = Capacity::default();
+        let mut down = Capacity::default();
+        let d = up.today_capacity(None);
+        up.observe(1.0, 1.0, d, RungKind::FirstMinutes, None, None);
+        down.observe(0.0, 1.0, d, RungKind::FirstMinutes, None, None);
+        // The usual day learns both ways alike (to within the share the fast parts take)...
+        let (rise, fall) = (up.usual.mean - PRIOR_MEAN, PRIOR_MEAN - down.usual.mean);
+        assert!(rise > 0.0 && fall > 0.0 && rise / fall > 0.5 && rise / fall < 2.0);
+        // ... while today takes a bad surprise at once, and a good one only a little.
+        assert!(down.today.mean < 0.0 && up.today.mean > 0.0);
+        assert!(-down.today.mean > 2.0 * up.today.mean);
+        // The kind of step takes its share: first minutes are now a little harder.
+        assert!(down.kind_offset(RungKind::FirstMinutes) > 0.0);
+        // And the next morning, today's belief is loose again.
+        down.pass_days(1);
+        assert_eq!(down.today, Belief::new(0.0, TODAY_VARIANCE));
+    }
+
+    #[test]
+    fn check_in_words_come_to_mean_what_they_mean_for_this_person() {
+        let mut c = Capacity::default();
+        let good = CheckIn {
+            energy: Some(Level::Good),
+            mood: None,
+            room: None,
+        };
+        let before = c.checkin[0][2].mean;
+        // On "Good" days this person does much better than the model expects.
+        for _ in 0..20 {
+            let d = c.today_capacity(Some(&good)) + 1.0;
+            c.observe(1.0, 1.0, d, RungKind::Act, Some(&good), None);
+            c.pass_days(1);
+        }
+        assert!(c.checkin[0][2].mean > before);
+    }
+
+    #[test]
+    fn time_and_sessions_loosen_the_belief_within_bounds() {
+        let mut c = Capacity::default();
+        c.usual.var = MIN_VARIANCE;
+        c.pass_days(3);
+        assert!(c.usual.var > MIN_VARIANCE);
+        c.loosen(100.0);
+        assert_eq!(c.usual.var, MAX_VARIANCE);
     }
 }

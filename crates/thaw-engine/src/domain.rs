@@ -114,8 +114,9 @@ pub enum Level {
     Good,
 }
 
-/// Today's check-in. Every part is optional; a part left out is read as `Low`, because when we
-/// do not know, we err small.
+/// Today's check-in. Every part is optional. A part left out reads as this person's usual,
+/// erring a little small; no check-in at all reads as their usual day, erring a little small —
+/// never as a low day, which nobody said.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct CheckIn {
     pub energy: Option<Level>,
@@ -188,8 +189,10 @@ pub struct SizeEstimate {
 pub struct Offer {
     pub value_id: i64,
     pub movement_id: i64,
-    /// Index into the movement's rungs. `None` is the breath-sized step below the smallest rung,
-    /// offered only after "Smaller please" on rung 0. Sizes order as `None < Some(0) < Some(1)…`.
+    /// Index into the movement's rungs. `None` is a tiny step below the smallest rung: the
+    /// breath (after "Smaller please" on rung 0, on a day when even rung 0 looks unlikely, or
+    /// for "I have a moment" on a rest day) or a noticing; `text` says which. Sizes order as
+    /// `None < Some(0) < Some(1)…`.
     pub rung_index: Option<u32>,
     /// What to do, in second person.
     pub text: String,
@@ -201,6 +204,15 @@ pub struct Offer {
     pub predicted_success: f64,
     /// The effective difficulty used (logits); lets "Something else" keep the same size.
     pub difficulty: f64,
+    /// Growth: one rung above what surely fits today, offered because the evidence says more
+    /// may fit (every "A bit more?" is one too). How it goes decides when the next one comes.
+    #[serde(default)]
+    pub stretch: bool,
+    /// "A bit more?": the next rung up after a Done, pulled by the person, never pushed.
+    /// Done or Started on it count as evidence; any other answer means "not this time" and
+    /// changes nothing (no evidence, no budget).
+    #[serde(default)]
+    pub bit_more: bool,
 }
 
 /// Why the engine offers rest instead of a step.
@@ -215,6 +227,8 @@ pub enum RestKind {
     SmallestWasTooMuch,
     /// Plenty of choosing for one day.
     EnoughChoosing,
+    /// Every movement has had its turn today (done, set aside or said Not now to).
+    EachHadATurn,
     /// No values with movements yet.
     NothingToOfferYet,
 }
@@ -224,6 +238,26 @@ pub enum RestKind {
 #[serde(tag = "decision", rename_all = "snake_case")]
 pub enum Decision {
     Offer(Offer),
+    Rest { kind: RestKind, reason: String },
+}
+
+/// The engine's answer to a reply: exactly one sentence for the moment, and what follows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "answer", rename_all = "snake_case")]
+pub enum Answer {
+    /// After "Smaller please" or "Something else": the next step, shown at once. Its `reason`
+    /// is the sentence ("You asked for smaller, so this one takes about 30 seconds.").
+    Offer(Offer),
+    /// After Done or Started, while today has room: one sentence and, after a Done, an optional
+    /// "A bit more?" (the next rung up of the same movement). No new step is pushed.
+    Moved {
+        message: String,
+        bit_more: Option<Offer>,
+    },
+    /// After "Not now" (or "not this time" to a bit more): one sentence; no new step is pushed,
+    /// the person asks when they are ready.
+    Paused { message: String },
+    /// The day turns to rest: why, and when steps come back.
     Rest { kind: RestKind, reason: String },
 }
 

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::capacity::{checkin_shift, prior_difficulty, recent_fade, sigmoid, Capacity, RungStat};
+use crate::capacity::{prior_difficulty, Belief, Capacity};
 use crate::day::{day_of, days_between, hour_of, seconds_between};
 use crate::domain::{CheckIn, Level, Offer, Response, RungKind};
 use crate::events::{Event, EventKind};
@@ -30,10 +30,19 @@ pub(crate) struct DayState {
     /// Offers shown today.
     pub offers: u32,
     pub not_now: u32,
-    /// Today's offset to capacity (≤ 0): negative evidence is felt at once.
-    pub today_offset: f64,
-    /// Movements answered with "Not now" or "Something else" today: not offered again today.
+    /// Movements set aside today (Not now, Something else): not offered again today.
     pub set_aside: Vec<i64>,
+    /// Steps done or started today, as (movement, rung): never offered again today, and their
+    /// movements only once every other movement has had its turn.
+    #[serde(default)]
+    pub done: Vec<(i64, Option<u32>)>,
+    /// Once today has said "too big" (Smaller please, or a step only started), fresh steps for
+    /// the rest of the day stay below the difficulty of the one that was too big.
+    #[serde(default)]
+    pub below: Option<f64>,
+    /// The tiny steps below the ladders (the breath, a noticing) done today, by their text.
+    #[serde(default)]
+    pub tiny_done: Vec<String>,
     pub facts: DayFacts,
 }
 
@@ -44,6 +53,27 @@ pub(crate) struct LastOffer {
     pub at: DateTime<FixedOffset>,
     pub day: NaiveDate,
     pub response: Option<Response>,
+    /// The day of the answer: an offer seen at 01:30 may be answered at 09:00, the next day,
+    /// and "Smaller please" then still means this movement, smaller.
+    #[serde(default)]
+    pub answered_on: Option<NaiveDate>,
+}
+
+/// When growth (a stretch, or a bit more) was too big, growth waits before reaching for that
+/// kind of step again, twice as long after each further time (a week, two, four …): a person
+/// at the edge of preparing is not asked to prepare every other day. A stretch that went well
+/// is followed by a short wait only, and does not erase the memory of the last.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub(crate) struct Backoff {
+    pub until: Option<NaiveDate>,
+    pub days: u32,
+    /// Stretches of this kind that were too big, less those that went well: each one asks a
+    /// little more of the next (see `STRETCH_FLOOR_STEP`).
+    #[serde(default)]
+    pub misses: u32,
+    /// Whether a stretch of this kind was ever answered.
+    #[serde(default)]
+    pub tried: bool,
 }
 
 /// How often and how recently a value or movement was offered, for fair rotation.
@@ -59,24 +89,33 @@ pub(crate) struct Turns {
 pub struct Model {
     pub(crate) capacity: Capacity,
     /// Learned difficulty corrections: movement id → per rung.
-    pub(crate) rungs: BTreeMap<i64, Vec<RungStat>>,
+    pub(crate) rungs: BTreeMap<i64, Vec<Belief>>,
     pub(crate) day: DayState,
     pub(crate) last: Option<LastOffer>,
     pub(crate) value_turns: BTreeMap<i64, Turns>,
     pub(crate) movement_turns: BTreeMap<i64, Turns>,
     pub(crate) seq: u64,
+    /// Growth waits per kind of step (internal, preparation, first minutes, the act).
+    #[serde(default)]
+    pub(crate) backoff: [Backoff; 4],
+    /// How steps of each kind went lately (an average of outcomes, recent ones weighing most),
+    /// once there is any.
+    #[serde(default)]
+    pub(crate) lately: [Option<f64>; 4],
     pub(crate) last_session: Option<DateTime<FixedOffset>>,
     pub(crate) readiness: Readiness,
     pub(crate) progress: Progress,
 }
 
-/// A snapshot of capacity for one day, for display and tests.
+/// A snapshot of capacity for one day, for display and tests (logits).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CapacityToday {
-    /// Long-term capacity.
-    pub theta: f64,
-    /// Long-term + recent + check-in + today's offset.
-    pub effective: f64,
+    /// Capacity on this person's usual day (the belief's mean).
+    pub usual: f64,
+    /// How unsure the engine still is about it (the belief's standard deviation).
+    pub uncertainty: f64,
+    /// Usual + recent days + today's check-in + today's answers.
+    pub today: f64,
 }
 
 impl Model {
@@ -94,9 +133,10 @@ impl Model {
         let day = self.enter_day(day_of(event.at));
         match &event.kind {
             EventKind::CheckIn(c) => {
+                // A later check-in the same day (04:00 to 04:00) replaces the earlier one.
                 self.day.checkin = Some(*c);
-                let lowish = |l: Option<Level>| l.unwrap_or(Level::Low) == Level::Low;
-                if lowish(c.energy) || lowish(c.room) {
+                let low = |l: Option<Level>| l == Some(Level::Low);
+                if low(c.energy) || low(c.room) {
                     self.day.facts.rest_signal = true;
                 }
             }
@@ -106,6 +146,7 @@ impl Model {
                     return; // nothing open to answer
                 };
                 last.response = Some(reply.response);
+                last.answered_on = Some(day);
                 let (offer, offered_at) = (last.offer.clone(), last.at);
                 self.on_replied(&offer, offered_at, reply.response, event.at, day);
                 self.progress
@@ -113,10 +154,11 @@ impl Model {
             }
             EventKind::InternalShift(shift) => {
                 // Small positive evidence, as if an internal rung went well.
-                let d = prior_difficulty(RungKind::Internal, 10);
-                let p = sigmoid(self.effective_on(day) - d);
+                let kind = RungKind::Internal;
+                let d = prior_difficulty(kind, 10) + self.capacity.kind_offset(kind);
+                let checkin = self.day.checkin;
                 self.capacity
-                    .observe(1.0, p, INTERNAL_SHIFT_WEIGHT, INTERNAL_SHIFT_WEIGHT);
+                    .observe(1.0, INTERNAL_SHIFT_WEIGHT, d, kind, checkin.as_ref(), None);
                 self.progress.record_move(day, shift.value_id, true);
                 self.mark_moved(shift.value_id);
             }
@@ -126,6 +168,11 @@ impl Model {
                 if self.last_session.is_none_or(|prev| s.at > prev) {
                     self.last_session = Some(s.at);
                 }
+                // Capacity moves most in the days after a session: what the session changed is
+                // its own, loose part of the model, and growth gets a fresh start (earlier
+                // "too big"s were before it).
+                self.capacity.open_session();
+                self.backoff = Default::default();
             }
         }
     }
@@ -146,6 +193,7 @@ impl Model {
             at,
             day,
             response: None,
+            answered_on: None,
         });
     }
 
@@ -157,28 +205,56 @@ impl Model {
         at: DateTime<FixedOffset>,
         day: NaiveDate,
     ) {
+        let taken = matches!(response, Response::Done | Response::Started);
+        if offer.bit_more && !taken {
+            // "Not this time" to a bit more: pulled, never pushed, so declining changes nothing.
+            return;
+        }
         let evidence = match response {
-            Response::Done => Some((1.0, 1.0, 1.0)),
-            Response::Started => Some((STARTED_OUTCOME, 1.0, 1.0)),
-            Response::SmallerPlease => {
-                Some((0.0, SMALLER_PLEASE_WEIGHT, SMALLER_PLEASE_THETA_WEIGHT))
-            }
+            Response::Done => Some((1.0, 1.0)),
+            Response::Started => Some((STARTED_OUTCOME, STARTED_WEIGHT)),
+            Response::SmallerPlease => Some((0.0, SMALLER_PLEASE_WEIGHT)),
             // Not now is a rest, not a failure; Something else says nothing about size.
             Response::NotNow | Response::SomethingElse => None,
         };
-        if let Some((r, w, theta_w)) = evidence {
-            let p = sigmoid(self.effective_on(day) - offer.difficulty);
-            let update = self.capacity.observe(r, p, w, theta_w);
-            if update.error < 0.0 {
-                self.day.today_offset += TODAY_DOWN * update.error;
+        if let Some((r, w)) = evidence {
+            if r < 1.0 {
+                let d = offer.difficulty;
+                self.day.below = Some(self.day.below.map_or(d, |b| b.min(d)));
             }
-            if let Some(i) = offer.rung_index.map(|i| i as usize) {
-                if i < MAX_LEARNED_RUNGS {
-                    let stats = self.rungs.entry(offer.movement_id).or_default();
-                    if stats.len() <= i {
-                        stats.resize(i + 1, RungStat::default());
+            let checkin = self.day.checkin;
+            // The rung's own correction takes its share, for rungs of a ladder (not the breath).
+            let rung = offer
+                .rung_index
+                .map(|i| i as usize)
+                .filter(|i| *i < MAX_LEARNED_RUNGS)
+                .map(|i| {
+                    let beliefs = self.rungs.entry(offer.movement_id).or_default();
+                    if beliefs.len() <= i {
+                        beliefs.resize(i + 1, Belief::rung_prior());
                     }
-                    stats[i].observe(update.error);
+                    &mut beliefs[i]
+                });
+            self.capacity
+                .observe(r, w, offer.difficulty, offer.kind, checkin.as_ref(), rung);
+            if offer.rung_index.is_some() {
+                let lately = &mut self.lately[offer.kind as usize];
+                *lately = Some(lately.map_or(r, |x| x + LATELY_RATE * (r - x)));
+            }
+            if offer.stretch {
+                let b = &mut self.backoff[offer.kind as usize];
+                b.tried = true;
+                if r < 1.0 {
+                    b.misses = b.misses.saturating_add(1);
+                    b.days = (b.days * 2).clamp(BACKOFF_FIRST_DAYS, BACKOFF_MAX_DAYS);
+                    b.until = day.checked_add_days(chrono::Days::new(u64::from(b.days)));
+                } else {
+                    // It went well. If the kind now surely fits, it is no longer a stretch; if
+                    // not, this person is at its edge: try again after the same wait as after
+                    // the last "too big" (a short one if there was none).
+                    b.misses = b.misses.saturating_sub(1);
+                    let wait = STRETCH_AGAIN_DAYS.max(b.days);
+                    b.until = day.checked_add_days(chrono::Days::new(u64::from(wait)));
                 }
             }
         }
@@ -192,6 +268,10 @@ impl Model {
                 self.progress
                     .record_start(day, seconds_between(offered_at, at));
                 self.mark_moved(Some(offer.value_id));
+                self.day.done.push((offer.movement_id, offer.rung_index));
+                if offer.rung_index.is_none() && !self.day.tiny_done.contains(&offer.text) {
+                    self.day.tiny_done.push(offer.text.clone());
+                }
             }
             Response::NotNow => {
                 self.day.spent += 1;
@@ -221,9 +301,17 @@ impl Model {
             return current;
         }
         let gap = days_between(current, day);
+        if let Some(c) = self.day.checkin {
+            self.capacity.learn_usual(&c);
+        }
         self.progress.close_day(&self.day.facts);
         self.progress.pass_quiet_days(gap - 1);
         self.capacity.pass_days(gap);
+        // What went badly fades from "lately" as days pass (it is lately, not forever).
+        let forget = 1.0 - 0.5_f64.powf(gap as f64 / LATELY_HALF_LIFE_DAYS);
+        for x in self.lately.iter_mut().flatten() {
+            *x += (1.0 - *x) * forget;
+        }
         self.day = DayState {
             date: Some(day),
             ..DayState::default()
@@ -236,18 +324,88 @@ impl Model {
         self.day.date == Some(day)
     }
 
-    /// Effective capacity on `day`: long-term + recent (faded) + check-in + today's offset.
-    /// A day the model has not seen yet has no check-in, so it reads as a low day.
+    /// Effective capacity on `day`: usual + recent + today + check-in.
+    /// A day the model has not seen yet has no check-in: a usual day, erring a little small.
     pub(crate) fn effective_on(&self, day: NaiveDate) -> f64 {
         if self.is_current(day) {
-            self.capacity.theta
-                + self.capacity.recent
-                + checkin_shift(self.day.checkin.as_ref())
-                + self.day.today_offset
-        } else {
-            let gap = self.day.date.map_or(0, |d| days_between(d, day).max(0));
-            self.capacity.theta + self.capacity.recent * recent_fade(gap) + checkin_shift(None)
+            return self.capacity.today_capacity(self.day.checkin.as_ref());
         }
+        let gap = self.day.date.map_or(0, |d| days_between(d, day).max(0));
+        // Closing the day would first fold its check-in into the usual one.
+        let mut closed = self.capacity.clone();
+        if let Some(checkin) = self.day.checkin.filter(|_| gap > 0) {
+            closed.learn_usual(&checkin);
+        }
+        closed.pass_days(gap);
+        closed.today_capacity(None)
+    }
+
+    /// Whether today's answers have already said "too big" (no growth room today, then).
+    #[allow(dead_code)]
+    pub(crate) fn too_big_today(&self, day: NaiveDate) -> bool {
+        self.is_current(day) && self.capacity.today.mean < -0.1
+    }
+
+    /// Whether `day` can carry growth (a step one rung above what surely fits): not before the
+    /// person has answered anything (the very first step is the smallest), and not on a day
+    /// that is below this person's usual by what they said or did.
+    pub(crate) fn growth_day(&self, day: NaiveDate) -> bool {
+        if self.capacity.n == 0 {
+            return false;
+        }
+        let current = self.is_current(day);
+        let mut c = self.capacity.clone();
+        if let Some(d) = self.day.date.filter(|d| *d < day) {
+            c.pass_days(days_between(d, day));
+        }
+        let recent = c.recent.mean;
+        let checkin = self.day.checkin.as_ref().filter(|_| current);
+        let below_usual = recent < -0.1
+            || (current && c.today.mean < -0.1)
+            || checkin.is_some_and(|ci| c.checkin_shift(Some(ci)) < 0.0);
+        !below_usual
+    }
+
+    /// Whether steps of this kind have lately gone well enough to be offered as a sure fit:
+    /// the model may say a kind fits while, for this person, it lately has not. What happened
+    /// wins.
+    pub(crate) fn kind_goes_well(&self, kind: RungKind, day: NaiveDate) -> bool {
+        let gap = match self.day.date {
+            Some(d) if d < day => days_between(d, day),
+            _ => 0,
+        };
+        let forget = 1.0 - 0.5_f64.powf(gap as f64 / LATELY_HALF_LIFE_DAYS);
+        self.lately[kind as usize].is_none_or(|x| x + (1.0 - x) * forget >= LATELY_FLOOR)
+    }
+
+    /// Whether growth may reach for a step of this kind on `day` (see [`Backoff`]).
+    pub(crate) fn may_reach_for(&self, kind: RungKind, day: NaiveDate) -> bool {
+        self.backoff[kind as usize]
+            .until
+            .is_none_or(|until| day >= until)
+    }
+
+    /// How likely a stretch of this kind must be (by the estimate) to be offered: the floor,
+    /// raised a little for each stretch of this kind that was too big.
+    /// The very first stretch of each kind needs less: nothing is known about that kind for
+    /// this person yet, and one early try is how a capable person gets there in days, not
+    /// weeks (and costs someone it does not fit one "too big", then a long wait).
+    pub(crate) fn stretch_floor(&self, kind: RungKind, floor: f64) -> f64 {
+        let b = &self.backoff[kind as usize];
+        if !b.tried {
+            return FIRST_STRETCH_FLOOR.min(floor);
+        }
+        (floor + STRETCH_FLOOR_STEP * f64::from(b.misses)).min(TARGET_SUCCESS)
+    }
+
+    /// Predicted success of a step of difficulty `d` at `capacity`.
+    pub(crate) fn success(&self, capacity: f64, d: f64) -> f64 {
+        self.capacity.success(capacity, d)
+    }
+
+    /// The learned correction for one kind of step.
+    pub(crate) fn kind_offset(&self, kind: RungKind) -> f64 {
+        self.capacity.kind_offset(kind)
     }
 
     /// The learned correction for one rung.
@@ -255,14 +413,15 @@ impl Model {
         self.rungs
             .get(&movement_id)
             .and_then(|v| v.get(index))
-            .map_or(0.0, |s| s.offset)
+            .map_or(0.0, |b| b.mean)
     }
 
     /// Capacity as seen at `now`.
     pub fn capacity_at(&self, now: DateTime<FixedOffset>) -> CapacityToday {
         CapacityToday {
-            theta: self.capacity.theta,
-            effective: self.effective_on(day_of(now)),
+            usual: self.capacity.usual.mean,
+            uncertainty: self.capacity.usual.var.sqrt(),
+            today: self.effective_on(day_of(now)),
         }
     }
 

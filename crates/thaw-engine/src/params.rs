@@ -1,63 +1,130 @@
 //! Every tunable number of the engine in one place, with why it has its value.
-//! The simulation (`examples/simulate.rs`) is how these were checked.
+//! The simulation (`examples/simulate.rs`, figures in BENCHMARKS.md) is how these were checked.
 
-/// Target probability of success for an offer: the largest rung at or above it is chosen.
-/// Wilson et al.'s 85% rule, erring to the easy side for people rebuilding motivation.
+/// Target probability of success: the largest rung whose predicted success reaches it is offered.
+/// Wilson et al.'s 85 % rule, erring to the easy side for people rebuilding motivation.
 pub const TARGET_SUCCESS: f64 = 0.85;
 
-/// Elo step size K(n) = ALPHA / (1 + BETA n): large early, smaller with evidence.
-pub const ALPHA: f64 = 0.8;
-/// See [`ALPHA`].
-pub const BETA: f64 = 0.05;
-/// K never falls below this, so years of history do not freeze the slow, real improvement.
-pub const K_FLOOR: f64 = 0.15;
-/// Upward evidence moves long-term capacity at this fraction of K. Kept at 1: the long-term
-/// estimate must stay calibrated (see `capacity`); "fast down, slow up" lives in the recent and
-/// today components instead.
-pub const THETA_UP: f64 = 1.0;
+/// The belief about capacity on this person's usual day starts at a middling level...
+pub const PRIOR_MEAN: f64 = -0.5;
+/// ... with this much uncertainty (variance, logits²): the first answers move it a lot.
+pub const PRIOR_VARIANCE: f64 = 1.6;
+/// The belief never becomes more certain than this, so it keeps up with real change.
+pub const MIN_VARIANCE: f64 = 0.08;
+/// Nor less certain than this (after long gaps or several sessions).
+pub const MAX_VARIANCE: f64 = 1.6;
+/// Each day that passes adds this much uncertainty: people change.
+pub const DAILY_VARIANCE: f64 = 0.002;
+/// What a treatment session changes is a part of its own, this unsure when the session is
+/// logged: the days after a session are when capacity moves most, so their evidence counts
+/// for more...
+pub const SESSION_VARIANCE: f64 = 0.5;
+/// ... and it fades with this half-life (days): the lift after a session lasts weeks, not
+/// for ever, and a lift that fades is not a new usual day.
+pub const SESSION_HALF_LIFE_DAYS: f64 = 10.0;
 
-/// "Smaller please" is strong evidence: for the fast components (recent days, today) it counts
-/// this many times over.
+/// The engine's own curve starts as the logistic's, P(success) = σ(SLOPE · (capacity − d)),
+/// and learns how sharp this person's edge is (`SHARPNESS_*`).
+pub const SLOPE: f64 = 1.4;
+/// How unsure that sharpness starts...
+pub const SHARPNESS_VARIANCE: f64 = 0.3;
+/// ... and its bounds.
+pub const SHARPNESS_MIN: f64 = 0.7;
+/// See [`SHARPNESS_MIN`].
+pub const SHARPNESS_MAX: f64 = 3.0;
+
+/// After "too big" on a kind of step, growth waits this many days before reaching for that
+/// kind again, doubling with each further "too big" up to BACKOFF_MAX_DAYS.
+pub const BACKOFF_FIRST_DAYS: u32 = 7;
+/// See [`BACKOFF_FIRST_DAYS`].
+pub const BACKOFF_MAX_DAYS: u32 = 64;
+/// ... except the very first stretch of each kind, which needs only this chance.
+pub const FIRST_STRETCH_FLOOR: f64 = 0.5;
+/// Each stretch of a kind that was too big (less those that went well) raises the chance the
+/// next one of that kind needs by this much, up to the target itself.
+pub const STRETCH_FLOOR_STEP: f64 = 0.05;
+/// After a stretch that went well, the next stretch of that kind waits this many days.
+pub const STRETCH_AGAIN_DAYS: u32 = 2;
+
+/// Growth offers one rung above what surely fits when the estimate gives it at least this
+/// chance.
+pub const GROWTH_FLOOR: f64 = 0.7;
+
+/// How steps of each kind went lately: an average of outcomes (Done 1, Started 0.5,
+/// Smaller please 0) moving this far towards each new one...
+pub const LATELY_RATE: f64 = 0.3;
+/// ... and below this, a kind of step is not offered as a sure fit until it goes well again...
+pub const LATELY_FLOOR: f64 = 0.7;
+/// ... or until enough days have passed: what went badly fades with this half-life (days).
+pub const LATELY_HALF_LIFE_DAYS: f64 = 4.0;
+
+/// "Smaller please" is strong evidence about today: it counts this many times over there (the
+/// usual day, the kind of step and the rung learn from it once).
 pub const SMALLER_PLEASE_WEIGHT: f64 = 2.0;
-/// ... and this many times over for the long-term estimate (1: calibration, as for THETA_UP).
-pub const SMALLER_PLEASE_THETA_WEIGHT: f64 = 1.0;
-/// "Started" is partial: outcome r = 0.5.
+/// "Started" is partial: outcome r = 0.5...
 pub const STARTED_OUTCOME: f64 = 0.5;
+/// ... and, when that is worse than expected, it is felt today this many times over (a step
+/// begun and not finished says something about today).
+pub const STARTED_WEIGHT: f64 = 1.0;
 /// An internal shift is small positive evidence, this fraction of a Done on an internal rung.
 pub const INTERNAL_SHIFT_WEIGHT: f64 = 0.25;
 
-/// The recent-days component: quick to fall, slow to rise, fading back to zero.
-pub const RECENT_DOWN: f64 = 0.3;
-/// See [`RECENT_DOWN`].
-pub const RECENT_UP: f64 = 0.1;
-/// Half-life (days) of the recent component.
+/// The recent-days part: how far the last few days can differ from the usual day (the
+/// variance it returns to), and how fast it fades back to nothing. It carries a bad stretch
+/// across days without dragging the usual day down with it.
+pub const RECENT_VARIANCE: f64 = 0.15;
+/// See [`RECENT_VARIANCE`].
 pub const RECENT_HALF_LIFE_DAYS: f64 = 3.0;
-/// Bounds of the recent component (logits).
-pub const RECENT_MIN: f64 = -3.0;
-/// See [`RECENT_MIN`].
-pub const RECENT_MAX: f64 = 0.5;
+/// This share of what today's answers said carries into the recent days when the day turns.
+pub const TODAY_CARRY: f64 = 0.6;
+/// Today's part starts every morning at this variance: loose, so that today's answers (a
+/// "Smaller please" above all) are felt at once, and forgotten tomorrow.
+pub const TODAY_VARIANCE: f64 = 0.25;
 
-/// Within one day, negative evidence lowers today's capacity by this much per unit of error,
-/// so a "Smaller please" is felt at once. It resets when the day turns.
-pub const TODAY_DOWN: f64 = 0.7;
+/// Fast down, slow up: a good surprise moves today's and the recent days' parts with only
+/// this share of their uncertainty (a bad surprise with all of it).
+pub const FAST_PARTS_UP_SHARE: f64 = 0.25;
 
-/// Rung difficulty corrections learn at this fraction of K(n) (per-rung n), and stay within
-/// +/- RUNG_OFFSET_MAX: the person's capacity takes most of the blame and credit.
-pub const RUNG_LEARNING: f64 = 0.2;
-/// See [`RUNG_LEARNING`].
-pub const RUNG_OFFSET_MAX: f64 = 1.5;
+/// What each check-in answer means for this person starts at the tables below, this unsure.
+pub const CHECKIN_VARIANCE: f64 = 0.1;
+
+/// How much harder or easier each kind of step (internal, preparation, first minutes, the
+/// act) is for this person than the priors say: learned across all their movements, starting
+/// this unsure. People differ most in how far apart the kinds are: for some, preparing is
+/// nearly as hard as doing.
+pub const KIND_VARIANCE: f64 = 0.3;
+/// ... and loosening by this much a day (up to `KIND_VARIANCE`), as the person changes.
+pub const KIND_DAILY_VARIANCE: f64 = 0.002;
+
+/// Each rung's own correction (on top of its kind's) starts this unsure: one movement's
+/// "put your shoes by the door" may be much easier than another's "open the bill".
+pub const RUNG_VARIANCE: f64 = 0.12;
 /// Neighbouring rungs stay at least this far apart (logits) after learning, so the ladder's
 /// order (smallest first) is never scrambled by noise.
 pub const RUNG_MIN_GAP: f64 = 0.25;
+/// A fresh offer is the breath-sized step when even the smallest rung looks this unlikely today.
+pub const BREATH_FIRST_BELOW: f64 = 0.7;
 /// The breath-sized step sits this far below rung 0.
 pub const BREATH_BELOW_RUNG0: f64 = 1.5;
 
-/// Check-in shifts for the day (logits), for Low / Some / Good. A missing part counts as Low.
-pub const ENERGY_SHIFT: [f64; 3] = [-0.9, 0.0, 0.5];
+/// What check-in answers mean for the day (logits), for Low / Some / Good, before this
+/// person's own answers teach otherwise. They are read against this person's own usual
+/// check-in, so "Low" from someone whose days are usually low is their usual day.
+pub const ENERGY_SHIFT: [f64; 3] = [-0.9, 0.0, 0.3];
 /// See [`ENERGY_SHIFT`].
-pub const MOOD_SHIFT: [f64; 3] = [-0.3, 0.0, 0.2];
+pub const MOOD_SHIFT: [f64; 3] = [-0.3, 0.0, 0.1];
 /// See [`ENERGY_SHIFT`].
-pub const ROOM_SHIFT: [f64; 3] = [-0.4, 0.0, 0.2];
+pub const ROOM_SHIFT: [f64; 3] = [-0.4, 0.0, 0.1];
+/// How fast the usual check-in follows the check-ins given (per day with a check-in).
+pub const USUAL_CHECKIN_RATE: f64 = 0.15;
+/// No check-in means "this person's usual day", erring this little bit small.
+pub const NO_CHECKIN_MARGIN: f64 = 0.25;
+/// A part of a check-in left out reads as usual, erring this little bit small.
+pub const MISSING_PART_MARGIN: f64 = 0.1;
+
+/// "A bit more?" is only suggested when the next rung's predicted success is at least this:
+/// optional is not the same as careless.
+pub const BIT_MORE_FLOOR: f64 = 0.6;
 
 /// Days after a treatment session during which practice and integration are leaned towards.
 pub const SESSION_WINDOW_DAYS: i64 = 14;

@@ -1,39 +1,55 @@
-//! Choosing the one step to offer now, or rest.
+//! Choosing the one step to offer now, or rest; "a bit more?"; "I have a moment"; and the
+//! answer to each reply.
 //!
-//! In order:
-//! 1. Rest when today's budget is spent, when "Not now" was said twice today, or when the day's
+//! [`decide`], in order:
+//! 1. Rest when "Not now" was said twice today, when today's budget is spent, or when the day's
 //!    offers reach their cap.
-//! 2. After "Smaller please": the same movement, a strictly lower rung. Below rung 0 there is one
-//!    more step, the breath-sized one ("Take one slow breath…"); below that, rest.
+//! 2. After "Smaller please" (answered today, whenever the step was seen): the same movement,
+//!    a rung strictly smaller in shown seconds and in difficulty and not done today. Below rung
+//!    0 there is one more step, the breath-sized one; below that, rest.
 //! 3. After "Something else": another value if there is one (else another movement), and a rung
 //!    no bigger than the one set aside.
 //! 4. Otherwise: the value offered least recently (fair round-robin), then its movement offered
-//!    least recently, skipping movements set aside today. In the days after a treatment session,
+//!    least recently (one with a step that fits today first), skipping movements that had their
+//!    turn today; once all have, those only done today come round again with their other steps.
+//!    A step done today is never offered again today. In the days after a treatment session,
 //!    every other offer leans towards practice and integration movements.
 //!
-//! The rung is always the largest whose predicted success reaches [`TARGET_SUCCESS`], or, if none
-//! does, the smallest one allowed. Nothing here reads a clock or a random source.
+//! Size: the largest rung whose predicted success reaches [`TARGET_SUCCESS`] and whose kind of
+//! step has lately gone well. Growth: on a day that can carry it (not before the first answer,
+//! nothing said or done today below this person's usual), one rung above what surely fits a
+//! usual day, when its predicted success is at least `GROWTH_FLOOR` (`FIRST_STRETCH_FLOOR` for
+//! the first try of a kind); a growth step that was too big makes the next of its kind wait
+//! longer and ask for more. Without growth an engine that only offers steps it is sure of
+//! learns nothing about bigger ones, and people wait weeks for a step their evidence already
+//! allows. Once today has said "too big", nothing as big again today. If no rung reaches the
+//! target, the smallest is offered, or the breath-sized step when even that looks unlikely
+//! today. Nothing here reads a clock or a random source.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::budget::{daily_budget, daily_offer_cap};
-use crate::capacity::sigmoid;
-use crate::day::{day_of, days};
-use crate::domain::{Decision, Movement, Offer, Response, RestKind, RungKind, SizeEstimate, Value};
-use crate::model::{Model, Turns};
+use crate::day::day_of;
+use crate::domain::{
+    Answer, CheckIn, Decision, Movement, Offer, Response, RestKind, RungKind, SizeEstimate, Value,
+};
+use crate::model::{LastOffer, Model, Turns};
 use crate::params::*;
-use crate::reason::{offer_reason, rest_reason, size_words, ReasonInputs};
+use crate::reason::{self, shown_seconds, size_words, Why};
 
-/// The breath-sized step below every ladder.
-pub const BREATH_TEXT: &str = "Take one slow breath and think of why this matters to you.";
-const BREATH_SECONDS: u32 = 5;
-
-/// Effective difficulties of a movement's rungs: prior + learned correction, kept in ladder
-/// order with at least [`RUNG_MIN_GAP`] between neighbours.
+/// The breath-sized step below every ladder: simpler than the smallest rung, not a new task.
+pub const BREATH_TEXT: &str = "Take one slow breath. That is all.";
+/// How long the breath-sized step takes.
+pub const BREATH_SECONDS: u32 = 5;
+/// "I have a moment" on a day when even the breath was too much: a noticing.
+pub const NOTICING_TEXT: &str = "Notice one thing near you, just for a moment.";
+/// Effective difficulties of a movement's rungs for this person: prior + learned corrections
+/// (for the kind of step, and for the rung itself), kept in ladder order with at least
+/// `RUNG_MIN_GAP` between neighbours.
 pub fn effective_difficulties(model: &Model, movement: &Movement) -> Vec<f64> {
     let mut out: Vec<f64> = Vec::with_capacity(movement.rungs.len());
     for (i, rung) in movement.rungs.iter().enumerate() {
-        let d = rung.difficulty + model.rung_offset(movement.id, i);
+        let d = rung.difficulty + model.kind_offset(rung.kind) + model.rung_offset(movement.id, i);
         let d = match out.last() {
             Some(prev) => d.max(prev + RUNG_MIN_GAP),
             None => d,
@@ -43,26 +59,186 @@ pub fn effective_difficulties(model: &Model, movement: &Movement) -> Vec<f64> {
     out
 }
 
-/// The largest index in `0..limit` whose success reaches the target, else 0.
-fn largest_fitting(theta: f64, diffs: &[f64], limit: usize) -> usize {
-    (0..limit.min(diffs.len()))
-        .rev()
-        .find(|&i| sigmoid(theta - diffs[i]) >= TARGET_SUCCESS)
-        .unwrap_or(0)
+/// What is known about the day of `now`, read once.
+struct Today<'a> {
+    model: &'a Model,
+    day: NaiveDate,
+    now: DateTime<FixedOffset>,
+    checkin: Option<&'a CheckIn>,
+    spent: u32,
+    offers: u32,
+    not_now: u32,
+    set_aside: &'a [i64],
+    /// Steps done or started today (movement, rung).
+    done: &'a [(i64, Option<u32>)],
+    /// Today's "too big" ceiling (see `DayState::below`).
+    below: Option<f64>,
+    moved: bool,
+    /// The most recent offer, when it was answered today.
+    last: Option<&'a LastOffer>,
 }
 
-fn least_recent<'a, T>(
+impl<'a> Today<'a> {
+    fn new(model: &'a Model, now: DateTime<FixedOffset>) -> Self {
+        let day = day_of(now);
+        let current = model.is_current(day);
+        let d = &model.day;
+        Today {
+            model,
+            day,
+            now,
+            checkin: d.checkin.as_ref().filter(|_| current),
+            spent: if current { d.spent } else { 0 },
+            offers: if current { d.offers } else { 0 },
+            not_now: if current { d.not_now } else { 0 },
+            set_aside: if current { &d.set_aside } else { &[] },
+            done: if current { &d.done } else { &[] },
+            below: d.below.filter(|_| current),
+            moved: current && d.facts.moved,
+            last: model
+                .last
+                .as_ref()
+                .filter(|l| l.response.is_some() && l.answered_on == Some(day)),
+        }
+    }
+
+    fn budget(&self) -> u32 {
+        daily_budget(self.checkin)
+    }
+
+    /// Why today is a rest day by now, if it is.
+    fn rest_due(&self) -> Option<RestKind> {
+        let budget = self.budget();
+        if self.not_now >= NOT_NOW_REST_AFTER {
+            Some(RestKind::NotNowToday)
+        } else if self.spent >= budget {
+            Some(RestKind::BudgetSpent)
+        } else if self.offers >= daily_offer_cap(budget) {
+            Some(RestKind::EnoughChoosing)
+        } else {
+            None
+        }
+    }
+
+    /// Whether a movement has had its turn today (done, started, or set aside).
+    fn had_turn(&self, movement_id: i64) -> bool {
+        self.set_aside.contains(&movement_id) || self.done.iter().any(|(m, _)| *m == movement_id)
+    }
+
+    /// Whether this step was done or started today.
+    fn step_done(&self, movement_id: i64, rung: Option<usize>) -> bool {
+        let rung = rung.map(|i| u32::try_from(i).unwrap_or(u32::MAX));
+        self.done.contains(&(movement_id, rung))
+    }
+
+    fn rest(&self, kind: RestKind) -> Decision {
+        Decision::Rest {
+            kind,
+            reason: reason::rest(kind, self.moved),
+        }
+    }
+
+    fn effective(&self) -> f64 {
+        self.model.effective_on(self.day)
+    }
+
+    /// How much today's check-in lifts capacity above this person's usual day (0 if not).
+    fn checkin_lift(&self) -> f64 {
+        self.checkin
+            .map_or(0.0, |c| self.model.capacity.checkin_shift(Some(c)).max(0.0))
+    }
+
+    fn in_session_window(&self) -> bool {
+        self.model.last_session.is_some_and(|s| {
+            s <= self.now && self.now - s <= chrono::Duration::days(SESSION_WINDOW_DAYS)
+        })
+    }
+
+    /// The last answer today, unless it was "not this time" to a bit more (which is nothing).
+    fn after(&self) -> Option<(&'a Offer, Response)> {
+        let l = self.last?;
+        let r = l.response?;
+        let declined_bit_more =
+            l.offer.bit_more && !matches!(r, Response::Done | Response::Started);
+        (!declined_bit_more).then_some((&l.offer, r))
+    }
+
+    /// Builds the offer for rung `index` (`None`: the breath-sized step, or a noticing).
+    fn offer(&self, m: &Movement, index: Option<usize>, diffs: &[f64], why: Why) -> Offer {
+        self.offer_sized(m, index, diffs, why, why == Why::BitMore)
+    }
+
+    fn offer_sized(
+        &self,
+        m: &Movement,
+        index: Option<usize>,
+        diffs: &[f64],
+        why: Why,
+        stretch: bool,
+    ) -> Offer {
+        let rung0 = diffs.first().copied().unwrap_or(0.0);
+        let rung = index.and_then(|i| m.rungs.get(i).zip(diffs.get(i)));
+        let (text, kind, seconds, difficulty) = match rung {
+            Some((r, d)) => (r.text.clone(), r.kind, r.seconds, *d),
+            None => {
+                let text = if why == Why::Noticing {
+                    NOTICING_TEXT
+                } else {
+                    BREATH_TEXT
+                };
+                let d = rung0 - BREATH_BELOW_RUNG0;
+                (text.to_string(), RungKind::Internal, BREATH_SECONDS, d)
+            }
+        };
+        let words = size_words(seconds);
+        let bigger_than_last = self.after().is_some_and(|(prev, r)| {
+            matches!(r, Response::Done | Response::Started)
+                && shown_seconds(seconds) > shown_seconds(prev.size.seconds)
+        });
+        let reason = reason::offer(reason::Inputs {
+            why,
+            after: self.after().map(|(_, r)| r),
+            breath: index.is_none(),
+            checkin: self.checkin,
+            integration_window: self.in_session_window() && m.integration,
+            bigger_than_last,
+            little_evidence: self.model.capacity.n < 3,
+            hard_stretch: self.model.capacity.recent.mean < -0.5,
+            size: &words,
+        });
+        Offer {
+            value_id: m.value_id,
+            movement_id: m.id,
+            rung_index: index.map(|i| u32::try_from(i).unwrap_or(u32::MAX)),
+            text,
+            kind,
+            size: SizeEstimate { seconds, words },
+            reason,
+            predicted_success: self.model.success(self.effective(), difficulty),
+            difficulty,
+            stretch,
+            bit_more: why == Why::BitMore,
+        }
+    }
+}
+
+fn least_recent<'a, T: 'a>(
     items: impl Iterator<Item = &'a T>,
     id: impl Fn(&T) -> i64,
     turns: &std::collections::BTreeMap<i64, Turns>,
-) -> Option<&'a T>
-where
-    T: 'a,
-{
+) -> Option<&'a T> {
     items.min_by_key(|t| (turns.get(&id(t)).map_or(0, |x| x.last), id(t)))
 }
 
-/// What the engine proposes at `now`, given the person's values and movements.
+/// Movements that can be offered: with rungs, under a value the person has.
+fn offerable<'m>(values: &[Value], movements: &'m [Movement]) -> Vec<&'m Movement> {
+    movements
+        .iter()
+        .filter(|m| !m.rungs.is_empty() && values.iter().any(|v| v.id == m.value_id))
+        .collect()
+}
+
+/// What the engine proposes at `now`: one step, or rest.
 /// Pure and deterministic: the same model, values, movements and `now` give the same decision.
 pub fn decide(
     model: &Model,
@@ -70,94 +246,88 @@ pub fn decide(
     movements: &[Movement],
     now: DateTime<FixedOffset>,
 ) -> Decision {
-    let day = day_of(now);
-    let current = model.is_current(day);
-    let checkin = if current {
-        model.day.checkin.as_ref()
-    } else {
-        None
-    };
-    let (spent, offers, not_now) = if current {
-        (model.day.spent, model.day.offers, model.day.not_now)
-    } else {
-        (0, 0, 0)
-    };
-    let set_aside: &[i64] = if current { &model.day.set_aside } else { &[] };
-    let moved_today = current && model.day.facts.moved;
-    let rest = |kind| Decision::Rest {
-        kind,
-        reason: rest_reason(kind, moved_today),
-    };
-
-    let budget = daily_budget(checkin);
-    if not_now >= NOT_NOW_REST_AFTER {
-        return rest(RestKind::NotNowToday);
+    let t = Today::new(model, now);
+    if let Some(kind) = t.rest_due() {
+        return t.rest(kind);
     }
-    if spent >= budget {
-        return rest(RestKind::BudgetSpent);
-    }
-    if offers >= daily_offer_cap(budget) {
-        return rest(RestKind::EnoughChoosing);
-    }
-
-    let offerable: Vec<&Movement> = movements
-        .iter()
-        .filter(|m| !m.rungs.is_empty() && values.iter().any(|v| v.id == m.value_id))
-        .collect();
+    let offerable = offerable(values, movements);
     if offerable.is_empty() {
-        return rest(RestKind::NothingToOfferYet);
+        return t.rest(RestKind::NothingToOfferYet);
     }
-
-    let theta = model.effective_on(day);
-    let last = model
-        .last
-        .as_ref()
-        .filter(|l| l.day == day && l.response.is_some());
-    let after = last.and_then(|l| l.response);
-    let in_window = model
-        .last_session
-        .is_some_and(|s| s <= now && now - s <= days(SESSION_WINDOW_DAYS));
-    let make = |m: &Movement, index: Option<usize>, diffs: &[f64], lean: bool| {
-        build_offer(
-            m,
-            index,
-            diffs,
-            theta,
-            checkin,
-            after,
-            lean,
-            last.map(|l| &l.offer),
-        )
-    };
-
-    // 2. Smaller please: strictly smaller, same movement.
-    if let Some(l) = last.filter(|l| l.response == Some(Response::SmallerPlease)) {
-        if let Some(m) = offerable.iter().find(|m| m.id == l.offer.movement_id) {
-            let diffs = effective_difficulties(model, m);
-            return match l.offer.rung_index {
-                None => rest(RestKind::SmallestWasTooMuch),
-                Some(0) => Decision::Offer(make(m, None, &diffs, false)),
-                Some(i) => {
-                    let i = largest_fitting(theta, &diffs, i as usize);
-                    Decision::Offer(make(m, Some(i), &diffs, false))
-                }
-            };
+    match t.after() {
+        Some((prev, Response::SmallerPlease)) => {
+            if let Some(m) = offerable.iter().find(|m| m.id == prev.movement_id) {
+                return smaller(&t, m, prev);
+            }
+            // The movement is gone (edited away): a fresh choice.
+            fresh(&t, values, &offerable, None)
         }
-        // The movement is gone (edited away): fall through to a fresh choice.
+        Some((prev, Response::SomethingElse)) => fresh(&t, values, &offerable, Some(prev)),
+        _ => fresh(&t, values, &offerable, None),
     }
+}
 
-    let usable: Vec<&Movement> = offerable
+/// Strictly smaller than `prev`, same movement: in shown seconds and in difficulty. Or rest.
+fn smaller(t: &Today<'_>, m: &Movement, prev: &Offer) -> Decision {
+    let diffs = effective_difficulties(t.model, m);
+    let prev_shown = shown_seconds(prev.size.seconds);
+    let below = prev.rung_index.map_or(0, |i| i as usize).min(m.rungs.len());
+    // (Steps done today are not offered again: smaller means smaller and not yet done.)
+    let allowed: Vec<usize> = (0..below)
+        .filter(|&j| shown_seconds(m.rungs[j].seconds) < prev_shown && diffs[j] < prev.difficulty)
+        .filter(|&j| !t.step_done(m.id, Some(j)))
+        .collect();
+    // After "too big", no optimism: the estimate, lowered by the answer just given.
+    let effective = t.effective();
+    if let Some(&smallest) = allowed.first() {
+        let i = allowed
+            .iter()
+            .rev()
+            .copied()
+            .find(|&j| t.model.success(effective, diffs[j]) >= TARGET_SUCCESS)
+            .unwrap_or(smallest);
+        return Decision::Offer(t.offer(m, Some(i), &diffs, Why::Smaller));
+    }
+    let breath_d = diffs.first().copied().unwrap_or(0.0) - BREATH_BELOW_RUNG0;
+    let breath_is_smaller = prev.rung_index.is_some()
+        && shown_seconds(BREATH_SECONDS) < prev_shown
+        && breath_d < prev.difficulty
+        && !t.step_done(m.id, None);
+    if breath_is_smaller {
+        Decision::Offer(t.offer(m, None, &diffs, Why::Smaller))
+    } else {
+        t.rest(RestKind::SmallestWasTooMuch)
+    }
+}
+
+/// A fresh pick: which value, which movement, which rung. After "Something else" (`instead_of`)
+/// another value if there is one, and nothing bigger than the step set aside.
+fn fresh(
+    t: &Today<'_>,
+    values: &[Value],
+    offerable: &[&Movement],
+    instead_of: Option<&Offer>,
+) -> Decision {
+    // Movements that have not had their turn today; once every one has, those only done
+    // today come round again (with their other steps: a step done today is not offered again).
+    let mut usable: Vec<&Movement> = offerable
         .iter()
         .copied()
-        .filter(|m| !set_aside.contains(&m.id))
+        .filter(|m| !t.had_turn(m.id))
         .collect();
     if usable.is_empty() {
-        return rest(RestKind::EnoughChoosing);
+        usable = offerable
+            .iter()
+            .copied()
+            .filter(|m| !t.set_aside.contains(&m.id))
+            .filter(|m| (0..m.rungs.len()).any(|i| !t.step_done(m.id, Some(i))))
+            .collect();
     }
-
-    // 3/4. Which value, then which movement.
-    let something_else = last.filter(|l| l.response == Some(Response::SomethingElse));
-    let lean = in_window && offers % 2 == 0 && usable.iter().any(|m| m.integration);
+    if usable.is_empty() {
+        return t.rest(RestKind::EachHadATurn);
+    }
+    let lean =
+        t.in_session_window() && t.offers.is_multiple_of(2) && usable.iter().any(|m| m.integration);
     let pool: Vec<&Movement> = if lean {
         usable.iter().copied().filter(|m| m.integration).collect()
     } else {
@@ -167,76 +337,232 @@ pub fn decide(
         .iter()
         .filter(|v| pool.iter().any(|m| m.value_id == v.id))
         .collect();
-    if let Some(l) = something_else {
-        if value_pool.iter().any(|v| v.id != l.offer.value_id) {
-            value_pool.retain(|v| v.id != l.offer.value_id);
+    if let Some(prev) = instead_of {
+        if value_pool.iter().any(|v| v.id != prev.value_id) {
+            value_pool.retain(|v| v.id != prev.value_id);
         }
     }
+    let model = t.model;
     let Some(value) = least_recent(value_pool.iter().copied(), |v| v.id, &model.value_turns) else {
-        return rest(RestKind::EnoughChoosing);
+        return t.rest(RestKind::EachHadATurn);
     };
-    let Some(movement) = least_recent(
-        pool.iter().copied().filter(|m| m.value_id == value.id),
-        |m| m.id,
-        &model.movement_turns,
-    ) else {
-        return rest(RestKind::EnoughChoosing);
+    // Within the value, movements take turns; one with a step that fits today goes first, so
+    // a movement whose smallest step is hard for this person is not forced on a low day.
+    let of_value: Vec<&Movement> = pool
+        .iter()
+        .copied()
+        .filter(|m| m.value_id == value.id)
+        .collect();
+    let effective = t.effective();
+    let fitting: Vec<&Movement> = of_value
+        .iter()
+        .copied()
+        .filter(|m| {
+            let d0 = effective_difficulties(model, m)[0];
+            model.success(effective, d0) >= TARGET_SUCCESS
+        })
+        .collect();
+    let choice = if fitting.is_empty() {
+        &of_value
+    } else {
+        &fitting
+    };
+    let Some(m) = least_recent(choice.iter().copied(), |m| m.id, &model.movement_turns) else {
+        return t.rest(RestKind::EachHadATurn);
     };
 
-    let diffs = effective_difficulties(model, movement);
-    let limit = match something_else {
-        // Same size: nothing bigger than the step set aside.
-        Some(l) => diffs
-            .iter()
-            .take_while(|d| **d <= l.offer.difficulty + 1e-9)
+    let diffs = effective_difficulties(model, m);
+    // After "Something else": nothing bigger than the step set aside (rung 0 at the least).
+    let limit = match instead_of {
+        Some(prev) => (0..m.rungs.len())
+            .take_while(|&i| {
+                diffs[i] <= prev.difficulty + 1e-9
+                    && shown_seconds(m.rungs[i].seconds) <= shown_seconds(prev.size.seconds)
+            })
             .count()
             .max(1),
-        None => diffs.len(),
+        None => m.rungs.len(),
     };
-    let index = largest_fitting(theta, &diffs, limit);
-    Decision::Offer(make(movement, Some(index), &diffs, lean))
+    // Once today said "too big", nothing as big again today.
+    let limit = match t.below {
+        Some(below) => limit.min((0..m.rungs.len()).take_while(|&i| diffs[i] < below).count()),
+        None => limit,
+    };
+    // The largest rung that fits the estimate. For growth, on a day that can carry it, one
+    // rung above, when the estimate gives it a fair chance and that kind of step has not
+    // lately been too big.
+    let effective = t.effective();
+    let not_done = |i: usize| !t.step_done(m.id, Some(i));
+    let sure_at = |capacity: f64| {
+        (0..limit).rev().find(|&i| {
+            not_done(i)
+                && model.success(capacity, diffs[i]) >= TARGET_SUCCESS
+                && model.kind_goes_well(m.rungs[i].kind, t.day)
+        })
+    };
+    let sure = sure_at(effective);
+    // Growth reaches one rung above what surely fits a usual day (a good check-in may already
+    // have lifted today's fit that far; it does not add a second rung).
+    let usual_sure = sure_at(effective - t.checkin_lift());
+    let grown = usual_sure.map(|i| i + 1).filter(|&g| {
+        g < limit
+            && not_done(g)
+            && sure.is_none_or(|s| g > s)
+            && model.growth_day(t.day)
+            && model.may_reach_for(m.rungs[g].kind, t.day)
+            && model.success(effective, diffs[g])
+                >= model.stretch_floor(m.rungs[g].kind, GROWTH_FLOOR)
+    });
+    let stretch = grown.is_some();
+    let index = grown.or(sure);
+    let smallest_not_done = (0..limit).find(|&i| not_done(i));
+    let index = match (index, smallest_not_done) {
+        (Some(i), _) => Some(i),
+        // Nothing reaches the target: the smallest rung not done today, or the breath when even
+        // that looks unlikely today (a crash, a run of "too big"), is as big as what was too
+        // big today, or is done already.
+        (None, None) => None,
+        (None, Some(i)) if t.model.success(t.effective(), diffs[i]) < BREATH_FIRST_BELOW => None,
+        (None, Some(i)) => Some(i),
+    };
+    // The breath done already today on this movement: its smallest step not done, or rest.
+    let index = match index {
+        None if t.step_done(m.id, None) => match smallest_not_done {
+            Some(i) => Some(i),
+            None => return t.rest(RestKind::EachHadATurn),
+        },
+        other => other,
+    };
+    let why = match instead_of {
+        Some(prev) => {
+            let seconds = index.map_or(BREATH_SECONDS, |i| m.rungs[i].seconds);
+            Why::Different {
+                same_size: shown_seconds(seconds) == shown_seconds(prev.size.seconds),
+            }
+        }
+        None => Why::Fresh,
+    };
+    let why = if stretch && why == Why::Fresh {
+        Why::Stretch
+    } else {
+        why
+    };
+    Decision::Offer(t.offer_sized(m, index, &diffs, why, stretch))
 }
 
-#[allow(clippy::too_many_arguments)]
-fn build_offer(
-    m: &Movement,
-    index: Option<usize>,
-    diffs: &[f64],
-    theta: f64,
-    checkin: Option<&crate::domain::CheckIn>,
-    after: Option<Response>,
-    integration_window: bool,
-    previous: Option<&Offer>,
-) -> Offer {
-    let rung0 = diffs.first().copied().unwrap_or(0.0);
-    let rung = index.and_then(|i| m.rungs.get(i).zip(diffs.get(i)));
-    let (text, kind, seconds, difficulty) = match rung {
-        Some((r, d)) => (r.text.clone(), r.kind, r.seconds, *d),
-        None => (
-            BREATH_TEXT.to_string(),
-            RungKind::Internal,
-            BREATH_SECONDS,
-            rung0 - BREATH_BELOW_RUNG0,
-        ),
+/// "A bit more?": right after a Done, the next rung up of the same movement, if today has room
+/// and it is likely enough to go well. Optional and quiet: the person pulls it, it is never
+/// pushed, and saying no to it changes nothing.
+pub fn bit_more(
+    model: &Model,
+    values: &[Value],
+    movements: &[Movement],
+    now: DateTime<FixedOffset>,
+) -> Option<Offer> {
+    let t = Today::new(model, now);
+    let (prev, response) = t.after()?;
+    if response != Response::Done || t.rest_due().is_some() {
+        return None;
+    }
+    let m = offerable(values, movements)
+        .into_iter()
+        .find(|m| m.id == prev.movement_id)?;
+    let next = prev.rung_index.map_or(0, |i| i as usize + 1);
+    let rung = m.rungs.get(next)?;
+    let diffs = effective_difficulties(model, m);
+    let bigger = shown_seconds(rung.seconds) > shown_seconds(prev.size.seconds)
+        && diffs[next] > prev.difficulty;
+    // Growth the person pulls follows the same evidence as growth the engine offers: a day
+    // that can carry it, a kind of step not lately too big, and a fair chance.
+    let fits = bigger
+        && !t.step_done(m.id, Some(next))
+        && model.growth_day(t.day)
+        && model.may_reach_for(rung.kind, t.day)
+        && model.success(t.effective(), diffs[next])
+            >= model.stretch_floor(rung.kind, BIT_MORE_FLOOR);
+    fits.then(|| t.offer(m, Some(next), &diffs, Why::BitMore))
+}
+
+/// "I have a moment": always something that fits. A step as [`decide`] would offer it; on a
+/// rest day, a breath-sized step (or, when even that was too much today, a noticing), said as
+/// such. Only with nothing to offer yet (no values) is it rest.
+pub fn moment(
+    model: &Model,
+    values: &[Value],
+    movements: &[Movement],
+    now: DateTime<FixedOffset>,
+) -> Decision {
+    let kind = match decide(model, values, movements, now) {
+        Decision::Rest { kind, .. } if kind != RestKind::NothingToOfferYet => kind,
+        other => return other,
     };
-    let words = size_words(seconds);
-    let reason = offer_reason(ReasonInputs {
-        checkin,
-        after,
-        breath: index.is_none(),
-        integration_window,
-        bigger_than_last: previous.is_some_and(|p| difficulty > p.difficulty + 1e-9),
-        size: &words,
-    });
-    Offer {
-        value_id: m.value_id,
-        movement_id: m.id,
-        rung_index: index.map(|i| u32::try_from(i).unwrap_or(u32::MAX)),
-        text,
+    let t = Today::new(model, now);
+    let offerable = offerable(values, movements);
+    let fresh_first: Vec<&Movement> = offerable
+        .iter()
+        .copied()
+        .filter(|m| !t.had_turn(m.id))
+        .collect();
+    let pool = if fresh_first.is_empty() {
+        &offerable
+    } else {
+        &fresh_first
+    };
+    let Some(m) = least_recent(pool.iter().copied(), |m| m.id, &model.movement_turns) else {
+        return t.rest(kind);
+    };
+    // The breath; a noticing when the breath was too much today or is already done today.
+    let done =
+        |text: &str| model.is_current(t.day) && model.day.tiny_done.iter().any(|d| d == text);
+    let breath_too_much = kind == RestKind::SmallestWasTooMuch
+        || t.after().is_some_and(|(o, r)| {
+            o.rung_index.is_none() && o.text == BREATH_TEXT && r != Response::Done
+        });
+    let why = if (breath_too_much || done(BREATH_TEXT)) && !done(NOTICING_TEXT) {
+        Why::Noticing
+    } else {
+        Why::Tiny
+    };
+    let diffs = effective_difficulties(model, m);
+    Decision::Offer(t.offer(m, None, &diffs, why))
+}
+
+/// The engine's answer to the reply just applied to `model`: one sentence, and what follows.
+/// Call it right after applying [`crate::EventKind::Replied`]. Without an answered offer today
+/// it is what [`decide`] says.
+pub fn answer(
+    model: &Model,
+    values: &[Value],
+    movements: &[Movement],
+    now: DateTime<FixedOffset>,
+) -> Answer {
+    let t = Today::new(model, now);
+    let from_decision = |d: Decision| match d {
+        Decision::Offer(o) => Answer::Offer(o),
+        Decision::Rest { kind, reason } => Answer::Rest { kind, reason },
+    };
+    let Some(last) = t.last else {
+        return from_decision(decide(model, values, movements, now));
+    };
+    let Some((_, response)) = t.after() else {
+        return Answer::Paused {
+            message: reason::NOT_THIS_TIME.to_string(),
+        };
+    };
+    let rest = t.rest_due().map(|kind| Answer::Rest {
         kind,
-        size: SizeEstimate { seconds, words },
-        reason,
-        predicted_success: sigmoid(theta - difficulty),
-        difficulty,
+        reason: reason::rest(kind, t.moved),
+    });
+    match response {
+        Response::SmallerPlease | Response::SomethingElse => {
+            from_decision(decide(model, values, movements, now))
+        }
+        Response::Done | Response::Started => rest.unwrap_or_else(|| Answer::Moved {
+            message: reason::moved(response, last.offer.bit_more),
+            bit_more: bit_more(model, values, movements, now),
+        }),
+        Response::NotNow => rest.unwrap_or_else(|| Answer::Paused {
+            message: reason::NOT_NOW.to_string(),
+        }),
     }
 }

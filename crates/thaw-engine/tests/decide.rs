@@ -1,4 +1,4 @@
-//! Scenario tests for offer selection, rest, and the words that come with them.
+//! Scenario tests: what a person meets, answer by answer, and the one sentence each time.
 
 mod common;
 
@@ -9,6 +9,24 @@ fn offer(d: &Decision) -> &Offer {
     d.offer().expect("an offer")
 }
 
+fn some_day() -> CheckIn {
+    checkin(Some(Level::Some), Some(Level::Some), Some(Level::Some))
+}
+
+/// Shows the offer at `at` and answers it a minute later; returns the engine's answer.
+fn show_and_answer(
+    j: &mut Journal,
+    values: &[Value],
+    movements: &[Movement],
+    o: &Offer,
+    at: chrono::DateTime<chrono::FixedOffset>,
+    r: Response,
+) -> Answer {
+    j.push(at, EventKind::Offered(o.clone()));
+    j.push(later(at, 1), EventKind::Replied(Reply::plain(r)));
+    answer(&j.model, values, movements, later(at, 1))
+}
+
 #[test]
 fn a_first_day_without_check_in_starts_with_the_smallest_rung() {
     let (values, movements) = person(3);
@@ -16,7 +34,11 @@ fn a_first_day_without_check_in_starts_with_the_smallest_rung() {
     let o = offer(&d);
     assert_eq!(o.rung_index, Some(0));
     assert_eq!(o.kind, RungKind::Internal);
-    assert!(o.reason.contains("check-in"), "{}", o.reason);
+    assert!(!o.stretch && !o.bit_more);
+    assert_eq!(
+        o.reason,
+        "Without a check-in, we start small: about 10 seconds."
+    );
     assert!(values.iter().any(|v| v.id == o.value_id));
 }
 
@@ -28,12 +50,37 @@ fn a_good_check_in_allows_a_bigger_step_than_none() {
     let with = decide(&j.model, &values, &movements, later(start(), 1));
     let without = decide(&Model::default(), &values, &movements, start());
     assert!(offer(&with).difficulty > offer(&without).difficulty);
-    assert!(offer(&with).predicted_success >= params::TARGET_SUCCESS);
-    assert!(
-        offer(&with).reason.contains("energy"),
-        "{}",
-        offer(&with).reason
+    assert!(offer(&with).predicted_success >= TARGET_SUCCESS);
+    assert!(offer(&with)
+        .reason
+        .starts_with("You have some energy today"));
+}
+
+#[test]
+fn energy_is_low_only_when_the_person_said_so() {
+    let (values, movements) = person(2);
+    let mut j = Journal::new();
+    // Energy left out, the rest low: never "energy is low".
+    j.push(
+        start(),
+        EventKind::CheckIn(checkin(None, Some(Level::Low), Some(Level::Low))),
     );
+    let d = decide(&j.model, &values, &movements, later(start(), 1));
+    assert!(
+        !offer(&d).reason.to_lowercase().contains("energy"),
+        "{}",
+        offer(&d).reason
+    );
+    assert!(offer(&d)
+        .reason
+        .starts_with("You said there isn't much room today"));
+    // Said: then it says so.
+    j.push(
+        later(start(), 2),
+        EventKind::CheckIn(checkin(Some(Level::Low), None, None)),
+    );
+    let d = decide(&j.model, &values, &movements, later(start(), 3));
+    assert!(offer(&d).reason.starts_with("You said energy is low"));
 }
 
 #[test]
@@ -42,36 +89,133 @@ fn smaller_please_goes_strictly_down_to_a_breath_then_rest() {
     let mut j = Journal::new();
     let mut t = start();
     j.push(t, EventKind::CheckIn(good_day()));
+    let mut shown = decide(&j.model, &values, &movements, later(t, 1));
     let mut previous: Option<Offer> = None;
     for _ in 0..8 {
         t = later(t, 5);
-        let d = j.offer_and_reply(&values, &movements, t, Response::SmallerPlease);
-        match (&previous, &d) {
-            (Some(p), Decision::Offer(o)) => {
-                assert_eq!(o.movement_id, p.movement_id);
-                assert!(o.rung_index < p.rung_index, "{o:?} after {p:?}");
-                assert!(o.reason.contains("smaller"), "{}", o.reason);
-            }
-            (Some(p), Decision::Rest { kind, reason }) => {
-                assert_eq!(p.rung_index, None, "rest only after the breath");
-                assert_eq!(*kind, RestKind::SmallestWasTooMuch);
-                assert!(reason.contains("Rest counts."));
+        let o = match &shown {
+            Decision::Offer(o) => o.clone(),
+            Decision::Rest { .. } => panic!("a good day starts with an offer"),
+        };
+        if let Some(p) = &previous {
+            assert_eq!(o.movement_id, p.movement_id);
+            assert!(o.rung_index < p.rung_index, "{o:?} after {p:?}");
+            assert!(shown_seconds(o.size.seconds) < shown_seconds(p.size.seconds));
+            assert!(
+                o.reason.starts_with("You asked for smaller"),
+                "{}",
+                o.reason
+            );
+        }
+        match show_and_answer(&mut j, &values, &movements, &o, t, Response::SmallerPlease) {
+            Answer::Offer(next) => shown = Decision::Offer(next),
+            Answer::Rest { kind, reason } => {
+                assert_eq!(o.rung_index, None, "rest only after the breath");
+                assert_eq!(o.text, BREATH_TEXT);
+                assert_eq!(o.size.words, "a few seconds");
+                assert_eq!(
+                    o.reason,
+                    "You asked for smaller, so this is just one breath."
+                );
+                assert_eq!(kind, RestKind::SmallestWasTooMuch);
+                assert_eq!(
+                    reason,
+                    "Today is for resting, and that is fine. Steps come back tomorrow."
+                );
                 return;
             }
-            (None, Decision::Offer(_)) => {}
-            (None, Decision::Rest { .. }) => panic!("a good day starts with an offer"),
+            other => panic!("after Smaller please: {other:?}"),
         }
-        previous = d.offer().cloned();
+        previous = Some(o);
     }
     panic!("never reached rest");
 }
 
 #[test]
-fn the_budget_ends_the_day_with_rest() {
+fn each_answer_gets_one_sentence_and_nothing_is_pushed_after_done_or_not_now() {
+    let (values, movements) = person(3);
+    let mut j = Journal::new();
+    let t = later(start(), 60);
+    j.push(t, EventKind::CheckIn(good_day()));
+    // Done: "You did it. That counts." and, maybe, a quiet "a bit more?" — no new step.
+    let o = offer(&decide(&j.model, &values, &movements, t)).clone();
+    match show_and_answer(&mut j, &values, &movements, &o, t, Response::Done) {
+        Answer::Moved { message, bit_more } => {
+            assert_eq!(message, "You did it. That counts.");
+            if let Some(more) = bit_more {
+                assert_eq!(more.movement_id, o.movement_id);
+                assert_eq!(more.rung_index, Some(o.rung_index.map_or(0, |i| i + 1)));
+                assert!(more.bit_more && more.stretch);
+                assert!(more
+                    .reason
+                    .starts_with("Only if you like: the next step up takes"));
+            }
+        }
+        other => panic!("after Done: {other:?}"),
+    }
+    // Started.
+    let o = offer(&decide(&j.model, &values, &movements, later(t, 10))).clone();
+    let a = show_and_answer(
+        &mut j,
+        &values,
+        &movements,
+        &o,
+        later(t, 10),
+        Response::Started,
+    );
+    assert_eq!(
+        a,
+        Answer::Moved {
+            message: "You started, and starting counts.".into(),
+            bit_more: None
+        }
+    );
+    // Not now: said once, nothing pushed.
+    let o = offer(&decide(&j.model, &values, &movements, later(t, 20))).clone();
+    let a = show_and_answer(
+        &mut j,
+        &values,
+        &movements,
+        &o,
+        later(t, 20),
+        Response::NotNow,
+    );
+    assert_eq!(
+        a,
+        Answer::Paused {
+            message: "Not now is a real answer.".into()
+        }
+    );
+    // Asked again after Not now: something different, without repeating the sentence.
+    let again = decide(&j.model, &values, &movements, later(t, 30));
+    assert_ne!(offer(&again).movement_id, o.movement_id);
+    assert!(offer(&again)
+        .reason
+        .starts_with("Here is something different, whenever you like"));
+    // A second Not now: the day turns to rest, saying why and when steps come back.
+    let a = show_and_answer(
+        &mut j,
+        &values,
+        &movements,
+        offer(&again),
+        later(t, 30),
+        Response::NotNow,
+    );
+    assert_eq!(
+        a,
+        Answer::Rest {
+            kind: RestKind::NotNowToday,
+            reason: "Not now is a real answer. Steps come back tomorrow.".into()
+        }
+    );
+}
+
+#[test]
+fn the_budget_ends_the_day_with_rest_and_says_when_steps_come_back() {
     let (values, movements) = person(3);
     let mut j = Journal::new();
     let mut t = start();
-    // No check-in: a low day, two steps.
+    // No check-in: two steps today.
     for _ in 0..2 {
         t = later(t, 30);
         assert!(j
@@ -79,43 +223,73 @@ fn the_budget_ends_the_day_with_rest() {
             .offer()
             .is_some());
     }
-    let d = decide(&j.model, &values, &movements, later(t, 30));
+    let rest = Decision::Rest {
+        kind: RestKind::BudgetSpent,
+        reason: "You moved today, and that is today's room used. Steps come back tomorrow.".into(),
+    };
+    assert_eq!(decide(&j.model, &values, &movements, later(t, 30)), rest);
     assert_eq!(
-        d,
-        Decision::Rest {
+        answer(&j.model, &values, &movements, later(t, 1)),
+        Answer::Rest {
             kind: RestKind::BudgetSpent,
-            reason: "You moved today. Rest counts.".into()
+            reason: "You moved today, and that is today's room used. Steps come back tomorrow."
+                .into()
         }
     );
     // The next day starts fresh.
-    let tomorrow = later(t, 24 * 60);
-    assert!(decide(&j.model, &values, &movements, tomorrow)
+    assert!(decide(&j.model, &values, &movements, later(t, 24 * 60))
         .offer()
         .is_some());
 }
 
 #[test]
-fn not_now_never_lowers_capacity_and_twice_means_rest() {
+fn a_step_done_today_is_not_offered_again_today() {
+    let (values, movements) = person(1);
+    let of_value = movements.iter().filter(|m| m.value_id == 1).count();
+    let mut j = Journal::new();
+    let mut t = start();
+    j.push(t, EventKind::CheckIn(good_day()));
+    let mut done: Vec<(i64, Option<u32>)> = Vec::new();
+    while let Decision::Offer(o) = decide(&j.model, &values, &movements, later(t, 1)) {
+        let step = (o.movement_id, o.rung_index);
+        assert!(!done.contains(&step), "{} again", o.text);
+        // Every movement has its turn before any comes round again.
+        if done.len() < of_value {
+            assert!(
+                done.iter().all(|(m, _)| *m != o.movement_id),
+                "{} before the others",
+                o.text
+            );
+        }
+        done.push(step);
+        t = later(t, 10);
+        j.push(t, EventKind::Offered(o.clone()));
+        j.push(
+            later(t, 1),
+            EventKind::Replied(Reply::plain(Response::Done)),
+        );
+    }
+    assert!(done.len() >= 2);
+}
+
+#[test]
+fn not_now_never_lowers_capacity_or_steps() {
     let (values, movements) = person(3);
     let mut j = Journal::new();
     let t = start();
     j.push(t, EventKind::CheckIn(good_day()));
     let before = j.model.capacity_at(t);
-    let first = j.offer_and_reply(&values, &movements, later(t, 1), Response::NotNow);
+    let diffs: Vec<Vec<f64>> = movements
+        .iter()
+        .map(|m| effective_difficulties(&j.model, m))
+        .collect();
+    j.offer_and_reply(&values, &movements, later(t, 1), Response::NotNow);
     assert_eq!(j.model.capacity_at(later(t, 2)), before);
-    let second = j.offer_and_reply(&values, &movements, later(t, 3), Response::NotNow);
-    assert_ne!(offer(&first).movement_id, offer(&second).movement_id);
-    assert!(offer(&second)
-        .reason
-        .starts_with("Not now is a real answer"));
-    let d = decide(&j.model, &values, &movements, later(t, 5));
-    assert!(matches!(
-        d,
-        Decision::Rest {
-            kind: RestKind::NotNowToday,
-            ..
-        }
-    ));
+    let after: Vec<Vec<f64>> = movements
+        .iter()
+        .map(|m| effective_difficulties(&j.model, m))
+        .collect();
+    assert_eq!(after, diffs);
 }
 
 #[test]
@@ -128,7 +302,9 @@ fn something_else_moves_to_another_value_no_bigger() {
     let next = decide(&j.model, &values, &movements, later(t, 3));
     assert_ne!(offer(&next).value_id, offer(&first).value_id);
     assert!(offer(&next).difficulty <= offer(&first).difficulty + 1e-9);
-    assert!(offer(&next).reason.contains("same size"));
+    assert!(offer(&next)
+        .reason
+        .starts_with("Here is something different"));
 }
 
 #[test]
@@ -166,29 +342,199 @@ fn after_a_session_integration_is_leaned_towards() {
 }
 
 #[test]
-fn steady_success_grows_offers_slowly() {
+fn steps_grow_within_days_when_they_go_well() {
     let (values, movements) = person(1);
     let mut j = Journal::new();
     let mut t = start();
-    let mut sizes = Vec::new();
-    // Every day a middling check-in and a Done: the steps grow, slowly (weeks, not days).
-    for _ in 0..90 {
-        j.push(
-            t,
-            EventKind::CheckIn(checkin(
-                Some(Level::Some),
-                Some(Level::Some),
-                Some(Level::Some),
-            )),
-        );
-        let d = j.offer_and_reply(&values, &movements, later(t, 10), Response::Done);
-        sizes.push(offer(&d).difficulty);
+    let mut first_two_minutes = None;
+    // A middling day each day, and every step done: a two-minute step within the first days.
+    for day in 0..10 {
+        j.push(t, EventKind::CheckIn(some_day()));
+        for k in 0..2 {
+            let d = j.offer_and_reply(&values, &movements, later(t, 10 + 60 * k), Response::Done);
+            if offer(&d).size.seconds >= 120 && first_two_minutes.is_none() {
+                first_two_minutes = Some(day);
+            }
+        }
         t = later(t, 24 * 60);
     }
-    assert!(sizes[89] > sizes[0] + 1.0, "{sizes:?}");
-    // Slowly: the first week stays within the small rungs.
-    let first = &sizes[..5];
-    assert!(first.iter().all(|d| *d < 0.0), "{first:?}");
+    assert!(
+        first_two_minutes.is_some_and(|d| d < 5),
+        "{first_two_minutes:?}"
+    );
+}
+
+#[test]
+fn growth_is_said_as_such_and_a_too_big_one_is_not_tried_again_soon() {
+    let (values, movements) = person(1);
+    let mut j = Journal::new();
+    let mut t = start();
+    let mut stretches = Vec::new();
+    for day in 0..14 {
+        j.push(t, EventKind::CheckIn(some_day()));
+        for k in 0..2 {
+            let at = later(t, 10 + 60 * k);
+            if let Decision::Offer(o) = decide(&j.model, &values, &movements, at) {
+                let r = if o.stretch {
+                    assert!(o.reason.contains("step up"), "{}", o.reason);
+                    stretches.push(day);
+                    Response::SmallerPlease // every stretch is too big for this person
+                } else {
+                    Response::Done
+                };
+                j.push(at, EventKind::Offered(o));
+                j.push(later(at, 1), EventKind::Replied(Reply::plain(r)));
+            }
+        }
+        t = later(t, 24 * 60);
+    }
+    // Tried early, then waiting longer and longer: not every other day.
+    assert!(!stretches.is_empty());
+    assert!(stretches.len() <= 3, "{stretches:?}");
+}
+
+#[test]
+fn a_bit_more_is_pulled_never_pushed_and_saying_no_changes_nothing() {
+    let (values, movements) = person(1);
+    let mut j = Journal::new();
+    let t = start();
+    j.push(t, EventKind::CheckIn(good_day()));
+    let o = offer(&decide(&j.model, &values, &movements, later(t, 1))).clone();
+    let more = match show_and_answer(&mut j, &values, &movements, &o, later(t, 1), Response::Done) {
+        Answer::Moved {
+            bit_more: Some(more),
+            ..
+        } => more,
+        other => panic!("a good day offers a bit more after a Done: {other:?}"),
+    };
+    assert_eq!(
+        bit_more(&j.model, &values, &movements, later(t, 3)),
+        Some(more.clone())
+    );
+    // Saying "not this time" (however it is said) changes nothing at all.
+    let before = j.model.clone();
+    let a = show_and_answer(
+        &mut j,
+        &values,
+        &movements,
+        &more,
+        later(t, 4),
+        Response::SmallerPlease,
+    );
+    assert_eq!(
+        a,
+        Answer::Paused {
+            message: "That is fine. What you did already counts.".into()
+        }
+    );
+    assert_eq!(
+        j.model.capacity_at(later(t, 6)),
+        before.capacity_at(later(t, 6))
+    );
+    for m in &movements {
+        assert_eq!(
+            effective_difficulties(&j.model, m),
+            effective_difficulties(&before, m)
+        );
+    }
+    // No bit more without a Done just before.
+    assert_eq!(bit_more(&j.model, &values, &movements, later(t, 7)), None);
+}
+
+#[test]
+fn i_have_a_moment_on_a_rest_day_gives_a_breath_then_a_noticing() {
+    let (values, movements) = person(2);
+    let mut j = Journal::new();
+    let t = start();
+    j.offer_and_reply(&values, &movements, later(t, 1), Response::NotNow);
+    j.offer_and_reply(&values, &movements, later(t, 3), Response::NotNow);
+    assert!(decide(&j.model, &values, &movements, later(t, 5))
+        .offer()
+        .is_none());
+    j.push(later(t, 5), EventKind::Moment);
+    let m = moment(&j.model, &values, &movements, later(t, 5));
+    let o = offer(&m);
+    assert_eq!(o.text, BREATH_TEXT);
+    assert_eq!(
+        o.reason,
+        "Today is for resting. If you like, one tiny thing: a few seconds."
+    );
+    // Even the breath too much: a noticing, still something.
+    j.push(later(t, 6), EventKind::Offered(o.clone()));
+    j.push(
+        later(t, 7),
+        EventKind::Replied(Reply::plain(Response::SmallerPlease)),
+    );
+    j.push(later(t, 8), EventKind::Moment);
+    let m = moment(&j.model, &values, &movements, later(t, 8));
+    assert_eq!(offer(&m).text, NOTICING_TEXT);
+    // With nothing to offer at all, it says how to begin.
+    assert!(matches!(
+        moment(&Model::default(), &[], &[], t),
+        Decision::Rest {
+            kind: RestKind::NothingToOfferYet,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn a_late_night_belongs_to_the_evening_before() {
+    let (values, movements) = person(2);
+    let mut j = Journal::new();
+    let evening = later(start(), 12 * 60); // 20:00
+    let night = later(start(), 17 * 60 + 30); // 01:30, the next calendar day
+    let morning = later(start(), 25 * 60); // 09:00
+    assert_eq!(day_of(night), day_of(evening));
+    assert_ne!(day_of(morning), day_of(night));
+    // A check-in at 01:30 replaces the evening's, and the morning has none yet.
+    j.push(evening, EventKind::CheckIn(good_day()));
+    j.push(
+        night,
+        EventKind::CheckIn(checkin(Some(Level::Low), None, None)),
+    );
+    assert_eq!(
+        j.model.checkin_at(evening).and_then(|c| c.energy),
+        Some(Level::Low)
+    );
+    assert_eq!(j.model.checkin_at(morning), None);
+    // A step seen at 01:30 and answered "Smaller please" at 09:00: the same movement, smaller.
+    let o = offer(&decide(&j.model, &values, &movements, night)).clone();
+    j.push(night, EventKind::Offered(o.clone()));
+    j.push(
+        morning,
+        EventKind::Replied(Reply::plain(Response::SmallerPlease)),
+    );
+    match answer(&j.model, &values, &movements, morning) {
+        Answer::Offer(next) => {
+            assert_eq!(next.movement_id, o.movement_id);
+            assert!(next.rung_index < o.rung_index);
+        }
+        Answer::Rest { kind, .. } => assert_eq!(kind, RestKind::SmallestWasTooMuch),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn no_check_in_reads_as_a_usual_day_not_a_low_one() {
+    let (values, movements) = person(2);
+    let mut j = Journal::new();
+    let mut t = start();
+    // Weeks of middling check-ins and steps that go well...
+    for _ in 0..21 {
+        j.push(t, EventKind::CheckIn(some_day()));
+        j.offer_and_reply(&values, &movements, later(t, 10), Response::Done);
+        t = later(t, 24 * 60);
+    }
+    // ... then a day without a check-in is read as such a day, erring only a little small.
+    let without = j.model.capacity_at(t).today;
+    let mut with = j.model.clone();
+    with.apply(&ev(t, EventKind::CheckIn(some_day())));
+    let usual = with.capacity_at(t).today;
+    assert!(
+        without < usual && without > usual - 0.5,
+        "{without} vs {usual}"
+    );
 }
 
 #[test]
@@ -201,16 +547,6 @@ fn nothing_to_offer_without_values() {
             ..
         }
     ));
-}
-
-#[test]
-fn the_day_turns_at_four_in_the_morning() {
-    let late = later(start(), 17 * 60 + 30); // 01:30 the next calendar day
-    assert_eq!(day::day_of(late), day::day_of(start()));
-    assert_ne!(
-        day::day_of(later(start(), 20 * 60 + 1)),
-        day::day_of(start())
-    );
 }
 
 #[test]

@@ -1,8 +1,22 @@
-//! Property tests over random histories: the engine's promises hold for any sequence of check-ins,
-//! answers, shifts, moments, rests and sessions.
+//! Property tests: the engine's safety rules hold for any sequence of check-ins, answers,
+//! "a bit more?", "I have a moment", shifts, rests and sessions, at any hour (01:30 included).
+//!
+//! Each rule is checked where it applies, on every step of every generated history:
+//! * "Not now" never lowers anything (capacity, how hard any step is, progress).
+//! * After "Smaller please", the next step is the same movement and strictly smaller in shown
+//!   seconds and in difficulty, or it is rest; a run of them ends in rest.
+//! * "Not this time" to a bit more changes nothing.
+//! * A step done today is not offered again today; a bit more is the next rung up of the
+//!   movement just done, and comes only right after a Done.
+//! * "I have a moment" always gives a step when there is anything to offer.
+//! * Today's budget is never exceeded; every offer has a value, a movement of it and one
+//!   honest sentence ("energy is low" only when the person said so).
+//! * The engine is deterministic, and a model folded from the history, or read back from its
+//!   JSON snapshot, decides the same.
 
 mod common;
 
+use chrono::{DateTime, FixedOffset};
 use common::*;
 use proptest::prelude::*;
 use thaw_engine::*;
@@ -10,9 +24,14 @@ use thaw_engine::*;
 #[derive(Debug, Clone)]
 enum Step {
     CheckIn(CheckIn),
-    Ask(Response),
+    /// Ask for a step (or take "I have a moment") and answer it.
+    Ask {
+        moment: bool,
+        answer: Response,
+    },
+    /// After a Done, take "a bit more?" if it is there, and answer it.
+    BitMore(Response),
     Shift(Option<i64>),
-    Moment,
     Rest,
     Session,
 }
@@ -39,15 +58,17 @@ fn response() -> impl Strategy<Value = Response> {
 fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
         2 => (level(), level(), level()).prop_map(|(e, m, r)| Step::CheckIn(checkin(e, m, r))),
-        8 => response().prop_map(Step::Ask),
+        8 => (prop::bool::weighted(0.2), response())
+            .prop_map(|(moment, answer)| Step::Ask { moment, answer }),
+        2 => response().prop_map(Step::BitMore),
         1 => prop::option::of(1i64..=4).prop_map(Step::Shift),
-        1 => Just(Step::Moment),
         1 => Just(Step::Rest),
         1 => Just(Step::Session),
     ]
 }
 
-/// Steps with the minutes that pass before each (sometimes a few days).
+/// Steps with the minutes that pass before each: mostly minutes, sometimes hours (across the
+/// 04:00 turn of the day, at night), now and then days.
 fn history() -> impl Strategy<Value = (usize, Vec<(i64, Step)>)> {
     (
         1usize..=4,
@@ -61,15 +82,91 @@ fn history() -> impl Strategy<Value = (usize, Vec<(i64, Step)>)> {
     )
 }
 
-/// Runs a history, checking every promise on the way. Returns the journal.
+/// Everything that "Not now" must not lower, read through the public API.
+#[derive(Debug, PartialEq)]
+struct Sizes {
+    capacity: CapacityToday,
+    difficulties: Vec<Vec<f64>>,
+    strengths: Vec<ValueStrength>,
+}
+
+fn sizes(model: &Model, movements: &[Movement], at: DateTime<FixedOffset>) -> Sizes {
+    Sizes {
+        capacity: model.capacity_at(at),
+        difficulties: movements
+            .iter()
+            .map(|m| effective_difficulties(model, m))
+            .collect(),
+        strengths: model.progress(at).strengths,
+    }
+}
+
+fn reason_is_honest(reason: &str, checkin: Option<CheckIn>) -> Result<(), TestCaseError> {
+    prop_assert!(!reason.trim().is_empty());
+    prop_assert!(!reason.contains('!'), "{}", reason);
+    for w in [
+        "streak", "failed", "missed", "behind", "lazy", "should", "must",
+    ] {
+        prop_assert!(!reason.to_lowercase().contains(w), "{}", reason);
+    }
+    if reason.to_lowercase().contains("energy is low") {
+        prop_assert_eq!(
+            checkin.and_then(|c| c.energy),
+            Some(Level::Low),
+            "{}",
+            reason
+        );
+    }
+    Ok(())
+}
+
+/// Checks one offer against the promises every offer keeps.
+fn check_offer(
+    o: &Offer,
+    j: &Journal,
+    values: &[Value],
+    movements: &[Movement],
+    at: DateTime<FixedOffset>,
+) -> Result<(), TestCaseError> {
+    prop_assert!(values.iter().any(|v| v.id == o.value_id));
+    prop_assert!(movements
+        .iter()
+        .any(|m| m.id == o.movement_id && m.value_id == o.value_id));
+    prop_assert!(!o.text.trim().is_empty());
+    reason_is_honest(&o.reason, j.model.checkin_at(at))?;
+    // A step done (or started) today is not offered again today.
+    let today = day_of(at);
+    let done_today = j.answered().any(|(offer, r, when)| {
+        day_of(when) == today
+            && offer.movement_id == o.movement_id
+            && offer.rung_index == o.rung_index
+            && offer.text == o.text
+            && matches!(r, Response::Done | Response::Started)
+    });
+    // (Only "I have a moment" on a rest day may come back to the breath, once both tiny
+    // steps are done: it always gives something.)
+    let both_tiny_done = [BREATH_TEXT, NOTICING_TEXT].iter().all(|text| {
+        j.answered().any(|(offer, r, when)| {
+            day_of(when) == today
+                && offer.text == *text
+                && matches!(r, Response::Done | Response::Started)
+        })
+    });
+    prop_assert!(
+        !done_today || both_tiny_done,
+        "offered again after a Done today: {:?}",
+        o
+    );
+    Ok(())
+}
+
+/// Runs a history, checking every rule on the way. Returns the journal.
 fn run(n_values: usize, steps: &[(i64, Step)]) -> Result<Journal, TestCaseError> {
     let (values, movements) = person(n_values);
     let mut j = Journal::new();
     let mut t = start();
-    let mut last_answer: Option<(Offer, Response, chrono::NaiveDate)> = None;
     for (minutes, s) in steps {
         t = later(t, *minutes + 1);
-        let today = day::day_of(t);
         match s {
             Step::CheckIn(c) => j.push(t, EventKind::CheckIn(*c)),
             Step::Shift(v) => j.push(
@@ -79,65 +176,80 @@ fn run(n_values: usize, steps: &[(i64, Step)]) -> Result<Journal, TestCaseError>
                     note: "noticed".into(),
                 }),
             ),
-            Step::Moment => j.push(t, EventKind::Moment),
             Step::Rest => j.push(t, EventKind::Rest),
             Step::Session => j.push(t, EventKind::Session(TreatmentSession { at: t })),
-            Step::Ask(r) => {
-                let d = decide(&j.model, &values, &movements, t);
+            Step::Ask {
+                moment: m,
+                answer: r,
+            } => {
+                if *m {
+                    j.push(t, EventKind::Moment);
+                }
+                let d = if *m {
+                    moment(&j.model, &values, &movements, t)
+                } else {
+                    decide(&j.model, &values, &movements, t)
+                };
                 // Determinism, and the same answer from a model rebuilt from the history or
                 // read back from its JSON snapshot.
-                prop_assert_eq!(&d, &decide(&j.model, &values, &movements, t));
+                let again = if *m {
+                    moment(&j.model, &values, &movements, t)
+                } else {
+                    decide(&j.model, &values, &movements, t)
+                };
+                prop_assert_eq!(&d, &again);
                 let folded = Model::fold(&j.events);
-                prop_assert_eq!(&d, &decide(&folded, &values, &movements, t));
+                prop_assert_eq!(&d, &decide_or_moment(*m, &folded, &values, &movements, t));
                 let json = serde_json::to_string(&j.model)
                     .map_err(|e| TestCaseError::fail(e.to_string()))?;
                 let back: Model =
                     serde_json::from_str(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
                 prop_assert_eq!(&back, &j.model);
 
-                // The budget: an offer only while today's budget has room.
-                let spent = j.events.iter().filter(|e| day::day_of(e.at) == today).filter(|e| {
-                    matches!(&e.kind, EventKind::Replied(rep) if matches!(rep.response, Response::Done | Response::Started | Response::NotNow))
-                }).count() as u32;
-                let budget = daily_budget(j.model.checkin_at(t).as_ref());
-                if d.offer().is_some() {
-                    prop_assert!(spent < budget, "offer with {} of {} spent", spent, budget);
-                }
-
-                if let Decision::Offer(o) = &d {
-                    // A value and a reason, always.
-                    prop_assert!(values.iter().any(|v| v.id == o.value_id));
-                    prop_assert!(movements
-                        .iter()
-                        .any(|m| m.id == o.movement_id && m.value_id == o.value_id));
-                    prop_assert!(!o.reason.trim().is_empty());
-                    prop_assert!(!o.text.trim().is_empty());
-                    // Below the target only when nothing smaller exists.
-                    if o.predicted_success < params::TARGET_SUCCESS {
-                        prop_assert!(matches!(o.rung_index, None | Some(0)), "{:?}", o);
+                match &d {
+                    Decision::Rest { reason, kind } => {
+                        reason_is_honest(reason, j.model.checkin_at(t))?;
+                        // "I have a moment" is never empty while there is anything to offer.
+                        prop_assert!(!*m || *kind == RestKind::NothingToOfferYet, "{:?}", d);
                     }
-                }
-                // After "Smaller please", strictly smaller (same movement) or rest.
-                if let Some((prev, Response::SmallerPlease, day)) = &last_answer {
-                    if *day == today {
-                        if let Decision::Offer(o) = &d {
-                            prop_assert_eq!(o.movement_id, prev.movement_id);
-                            prop_assert!(o.rung_index < prev.rung_index);
-                            prop_assert!(o.difficulty < prev.difficulty);
+                    Decision::Offer(o) => {
+                        check_offer(o, &j, &values, &movements, t)?;
+                        // The budget: a fresh step only while today's budget has room.
+                        let spent = j.spent_on(day_of(t));
+                        let budget = daily_budget(j.model.checkin_at(t).as_ref());
+                        if !*m {
+                            prop_assert!(
+                                spent < budget,
+                                "offer with {} of {} spent",
+                                spent,
+                                budget
+                            );
                         }
                     }
                 }
-
                 if let Decision::Offer(o) = d {
-                    j.push(t, EventKind::Offered(o.clone()));
-                    let before = j.model.capacity_at(t);
-                    j.push(t, EventKind::Replied(Reply::plain(*r)));
-                    if *r == Response::NotNow {
-                        let after = j.model.capacity_at(t);
-                        prop_assert!(after.theta >= before.theta);
-                        prop_assert!(after.effective >= before.effective);
+                    answer_and_check(&mut j, &values, &movements, o, *r, t)?;
+                }
+            }
+            Step::BitMore(r) => {
+                let more = bit_more(&j.model, &values, &movements, t);
+                let last = j.answered().last();
+                match (&more, last) {
+                    (Some(o), Some((prev, Response::Done, when))) => {
+                        prop_assert!(o.bit_more && o.stretch);
+                        prop_assert_eq!(day_of(when), day_of(t));
+                        prop_assert_eq!(o.movement_id, prev.movement_id);
+                        prop_assert_eq!(o.rung_index, Some(prev.rung_index.map_or(0, |i| i + 1)));
+                        prop_assert!(
+                            shown_seconds(o.size.seconds) > shown_seconds(prev.size.seconds)
+                        );
+                        check_offer(o, &j, &values, &movements, t)?;
                     }
-                    last_answer = Some((o, *r, today));
+                    (Some(o), _) => prop_assert!(false, "a bit more without a Done: {:?}", o),
+                    (None, _) => {}
+                }
+                if let Some(o) = more {
+                    answer_and_check(&mut j, &values, &movements, o, *r, t)?;
                 }
             }
         }
@@ -145,8 +257,106 @@ fn run(n_values: usize, steps: &[(i64, Step)]) -> Result<Journal, TestCaseError>
     Ok(j)
 }
 
+fn decide_or_moment(
+    m: bool,
+    model: &Model,
+    values: &[Value],
+    movements: &[Movement],
+    at: DateTime<FixedOffset>,
+) -> Decision {
+    if m {
+        moment(model, values, movements, at)
+    } else {
+        decide(model, values, movements, at)
+    }
+}
+
+/// Shows `o`, answers it with `r`, and checks what the answer changed and what follows.
+fn answer_and_check(
+    j: &mut Journal,
+    values: &[Value],
+    movements: &[Movement],
+    o: Offer,
+    r: Response,
+    t: DateTime<FixedOffset>,
+) -> Result<(), TestCaseError> {
+    j.push(t, EventKind::Offered(o.clone()));
+    let before = sizes(&j.model, movements, t);
+    j.push(t, EventKind::Replied(Reply::plain(r)));
+    let after = sizes(&j.model, movements, t);
+    let declined = o.bit_more && !matches!(r, Response::Done | Response::Started);
+    if declined {
+        // "Not this time" to a bit more changes nothing at all.
+        prop_assert_eq!(&after, &before);
+    }
+    if r == Response::NotNow {
+        // Not now never lowers anything.
+        prop_assert!(after.capacity.usual >= before.capacity.usual);
+        prop_assert!(after.capacity.today >= before.capacity.today);
+        prop_assert!(after.capacity.uncertainty >= before.capacity.uncertainty - 1e-12);
+        prop_assert_eq!(&after.difficulties, &before.difficulties);
+        for (a, b) in after.strengths.iter().zip(&before.strengths) {
+            prop_assert!(a.strength >= b.strength);
+        }
+    }
+    // The one sentence that follows, and what it promises.
+    let a = answer(&j.model, values, movements, t);
+    match (&a, r) {
+        (Answer::Offer(next), Response::SmallerPlease) if !o.bit_more => {
+            prop_assert_eq!(next.movement_id, o.movement_id);
+            prop_assert!(next.rung_index < o.rung_index, "{:?} after {:?}", next, o);
+            prop_assert!(next.difficulty < o.difficulty);
+            prop_assert!(shown_seconds(next.size.seconds) < shown_seconds(o.size.seconds));
+            // What the next decision would show is the same smaller step.
+            prop_assert_eq!(
+                &Decision::Offer(next.clone()),
+                &decide(&j.model, values, movements, t)
+            );
+        }
+        // ... or rest, and nothing else.
+        (Answer::Rest { .. }, Response::SmallerPlease) => {}
+        (Answer::Offer(_), Response::SmallerPlease) => {}
+        (Answer::Offer(next), Response::SomethingElse) if !o.bit_more => {
+            // No bigger: by what is shown, and by difficulty unless it is the smallest there is.
+            prop_assert!(
+                shown_seconds(next.size.seconds) <= shown_seconds(o.size.seconds)
+                    || next.rung_index == Some(0),
+                "{:?} after {:?}",
+                next,
+                o
+            );
+            prop_assert!(
+                next.difficulty <= o.difficulty + 1e-9 || matches!(next.rung_index, None | Some(0)),
+                "{:?} after {:?}",
+                next,
+                o
+            );
+            prop_assert!(next.movement_id != o.movement_id);
+        }
+        (Answer::Moved { bit_more, .. }, Response::Done) => {
+            if let Some(more) = bit_more {
+                prop_assert_eq!(more.movement_id, o.movement_id);
+            }
+        }
+        (Answer::Moved { bit_more, .. }, Response::Started) => prop_assert!(bit_more.is_none()),
+        (Answer::Paused { .. }, Response::NotNow) => {}
+        (Answer::Paused { .. }, _) => prop_assert!(declined, "{:?} after {:?}", a, r),
+        (Answer::Rest { reason, .. }, _) => reason_is_honest(reason, j.model.checkin_at(t))?,
+        (other, r) => prop_assert!(declined, "{:?} after {:?}", other, r),
+    }
+    if let Answer::Offer(next)
+    | Answer::Moved {
+        bit_more: Some(next),
+        ..
+    } = &a
+    {
+        check_offer(next, j, values, movements, t)?;
+    }
+    Ok(())
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(96))]
 
     #[test]
     fn promises_hold_for_any_history((n, steps) in history()) {
@@ -175,21 +385,53 @@ proptest! {
         let (values, movements) = person(n);
         let t = later(a.events.last().map_or(start(), |e| e.at), extra);
         prop_assert_eq!(decide(&a.model, &values, &movements, t), decide(&b.model, &values, &movements, t));
+        prop_assert_eq!(moment(&a.model, &values, &movements, t), moment(&b.model, &values, &movements, t));
         prop_assert_eq!(a.model.progress(t), b.model.progress(t));
     }
 
+    /// From any state, a run of "Smaller please" goes strictly down each time and ends in
+    /// rest within the ladder's length plus the breath: "too big" is never met with the same.
     #[test]
-    fn not_now_never_lowers_capacity(steps in prop::collection::vec(response(), 1..40)) {
+    fn smaller_please_reaches_rest((n, steps) in history()) {
+        let mut j = run(n, &steps)?;
+        let (values, movements) = person(n);
+        let t = later(j.events.last().map_or(start(), |e| e.at), 1);
+        let longest = movements.iter().map(|m| m.rungs.len()).max().unwrap_or(0);
+        let mut d = decide(&j.model, &values, &movements, t);
+        let mut previous: Option<Offer> = None;
+        for _ in 0..=longest + 1 {
+            let Decision::Offer(o) = d else { return Ok(()) };
+            if let Some(p) = &previous {
+                prop_assert_eq!(o.movement_id, p.movement_id);
+                prop_assert!(shown_seconds(o.size.seconds) < shown_seconds(p.size.seconds));
+                prop_assert!(o.difficulty < p.difficulty);
+            }
+            j.push(t, EventKind::Offered(o.clone()));
+            j.push(t, EventKind::Replied(Reply::plain(Response::SmallerPlease)));
+            d = decide(&j.model, &values, &movements, t);
+            previous = Some(o);
+        }
+        prop_assert!(d.offer().is_none(), "still offering after a run of Smaller please: {:?}", d);
+    }
+
+    /// "Not now", however often and whenever said, never lowers anything.
+    #[test]
+    fn not_now_never_lowers_anything(answers in prop::collection::vec(response(), 1..40), gaps in prop::collection::vec(1i64..900, 40)) {
         let (values, movements) = person(2);
         let mut j = Journal::new();
         let mut t = start();
-        for r in steps {
-            t = later(t, 200);
-            let before = j.model.capacity_at(t);
-            let d = j.offer_and_reply(&values, &movements, t, r);
-            if r == Response::NotNow && d.offer().is_some() {
-                let after = j.model.capacity_at(t);
-                prop_assert!(after.theta >= before.theta && after.effective >= before.effective);
+        for (r, gap) in answers.into_iter().zip(gaps) {
+            t = later(t, gap);
+            if let Decision::Offer(o) = decide(&j.model, &values, &movements, t) {
+                j.push(t, EventKind::Offered(o));
+                let before = sizes(&j.model, &movements, t);
+                j.push(t, EventKind::Replied(Reply::plain(r)));
+                if r == Response::NotNow {
+                    let after = sizes(&j.model, &movements, t);
+                    prop_assert!(after.capacity.usual >= before.capacity.usual);
+                    prop_assert!(after.capacity.today >= before.capacity.today);
+                    prop_assert_eq!(after.difficulties, before.difficulties);
+                }
             }
         }
     }

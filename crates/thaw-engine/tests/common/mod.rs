@@ -109,6 +109,34 @@ impl Journal {
         self.events.push(e);
     }
 
+    /// Every answered offer with its answer and when it was given, oldest first.
+    pub fn answered(&self) -> impl Iterator<Item = (Offer, Response, DateTime<FixedOffset>)> + '_ {
+        let mut open: Option<Offer> = None;
+        self.events.iter().filter_map(move |e| match &e.kind {
+            EventKind::Offered(o) => {
+                open = Some(o.clone());
+                None
+            }
+            EventKind::Replied(r) => open.take().map(|o| (o, r.response, e.at)),
+            _ => None,
+        })
+    }
+
+    /// Budget units used on `day`: Done, Started and Not now each use one ("not this time" to
+    /// a bit more uses none).
+    pub fn spent_on(&self, day: chrono::NaiveDate) -> u32 {
+        self.answered()
+            .filter(|(o, r, at)| {
+                day_of(*at) == day
+                    && match r {
+                        Response::Done | Response::Started => true,
+                        Response::NotNow => !o.bit_more,
+                        _ => false,
+                    }
+            })
+            .count() as u32
+    }
+
     /// Ask for a decision; if it is an offer, show it and answer it.
     pub fn offer_and_reply(
         &mut self,

@@ -39,7 +39,7 @@ export type Level = "low" | "some" | "good";
 
 export type Response = "done" | "started" | "smaller_please" | "not_now" | "something_else";
 
-export type RestKind = "budget_spent" | "not_now_today" | "smallest_was_too_much" | "enough_choosing" | "nothing_to_offer_yet";
+export type RestKind = "budget_spent" | "not_now_today" | "smallest_was_too_much" | "enough_choosing" | "each_had_a_turn" | "nothing_to_offer_yet";
 
 export type RungKind = "internal" | "preparation" | "first_minutes" | "act";
 

@@ -1,5 +1,7 @@
-//! A tiny seeded random source (SplitMix64) for simulations and tests. The engine itself never
-//! draws random numbers; this is here so every example and test is reproducible from a seed.
+//! A tiny seeded random source (SplitMix64) for the examples. The engine itself never draws
+//! random numbers; this is here so every example is reproducible from a seed. Each example
+//! includes it with `#[path]` and uses what it needs.
+#![allow(dead_code)]
 
 /// SplitMix64 (Steele, Lea, Flood 2014): small, fast, good enough for simulation.
 #[derive(Debug, Clone)]
