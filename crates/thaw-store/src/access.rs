@@ -36,7 +36,7 @@ pub(crate) struct UnitSlot {
 }
 
 pub(crate) struct UnitState {
-    tx: Option<Transaction<'static, Sqlite>>,
+    tx: Option<WriteTx>,
     wrote: bool,
 }
 
@@ -45,7 +45,7 @@ pub(crate) enum Access<'a> {
     Unit(MutexGuard<'a, UnitState>),
     Read(PoolConnection<Sqlite>),
     Snapshot(Transaction<'static, Sqlite>),
-    Write(Transaction<'static, Sqlite>),
+    Write(WriteTx),
 }
 
 impl Access<'_> {
@@ -53,10 +53,66 @@ impl Access<'_> {
         match self {
             Access::Unit(state) => state
                 .tx
-                .as_deref_mut()
-                .expect("a unit's transaction is checked when the unit is entered"),
+                .as_mut()
+                .expect("a unit's transaction is checked when the unit is entered")
+                .conn(),
             Access::Read(c) => c,
-            Access::Snapshot(tx) | Access::Write(tx) => tx,
+            Access::Snapshot(tx) => tx,
+            Access::Write(tx) => tx.conn(),
+        }
+    }
+}
+
+/// A write transaction on one pooled connection, begun and ended in plain SQL rather than
+/// with sqlx's `Transaction`: when `COMMIT` fails (a full disk), SQLite may already have
+/// rolled back, sqlx's own `ROLLBACK` then fails too, and the connection would go back to
+/// the pool still counted as inside a transaction, refusing every later `BEGIN`. Here a
+/// transaction that did not end cleanly closes its connection instead (closing rolls back
+/// whatever is left), and the pool opens a fresh one.
+pub(crate) struct WriteTx {
+    conn: PoolConnection<Sqlite>,
+    open: bool,
+}
+
+impl WriteTx {
+    async fn begin(pool: &SqlitePool) -> Result<WriteTx> {
+        let mut conn = pool.acquire().await?;
+        sqlx::query("BEGIN IMMEDIATE").execute(&mut *conn).await?;
+        Ok(WriteTx { conn, open: true })
+    }
+
+    fn conn(&mut self) -> &mut SqliteConnection {
+        &mut self.conn
+    }
+
+    async fn commit(mut self) -> Result<()> {
+        match sqlx::query("COMMIT").execute(&mut *self.conn).await {
+            Ok(_) => {
+                self.open = false;
+                Ok(())
+            }
+            Err(e) => {
+                let _ = sqlx::query("ROLLBACK").execute(&mut *self.conn).await;
+                Err(e.into())
+            }
+        }
+    }
+
+    async fn rollback(mut self) {
+        if sqlx::query("ROLLBACK")
+            .execute(&mut *self.conn)
+            .await
+            .is_ok()
+        {
+            self.open = false;
+        }
+    }
+}
+
+impl Drop for WriteTx {
+    fn drop(&mut self) {
+        if self.open {
+            self.conn.close_on_drop();
         }
     }
 }
@@ -107,9 +163,7 @@ impl Store {
                 state.wrote = true;
                 Ok(Access::Unit(state))
             }
-            None => Ok(Access::Write(
-                self.shared.pool.begin_with("BEGIN IMMEDIATE").await?,
-            )),
+            None => Ok(Access::Write(WriteTx::begin(&self.shared.pool).await?)),
         }
     }
 
@@ -122,8 +176,8 @@ impl Store {
         }
     }
 
-    async fn commit_write(&self, mut tx: Transaction<'static, Sqlite>) -> Result<()> {
-        let marks = bump_and_mark(&mut tx).await?;
+    async fn commit_write(&self, mut tx: WriteTx) -> Result<()> {
+        let marks = bump_and_mark(tx.conn()).await?;
         tx.commit().await?;
         self.after_commit(&marks);
         Ok(())
@@ -156,7 +210,7 @@ impl Store {
         if self.shared.held.is_some() {
             return Err(StoreError::HeldForReview);
         }
-        let tx = self.shared.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let tx = WriteTx::begin(&self.shared.pool).await?;
         Ok(Store {
             shared: self.shared.clone(),
             unit: Some(Arc::new(UnitSlot {
@@ -184,7 +238,7 @@ impl Store {
         };
         if state.wrote {
             drop(state);
-            let marks = bump_and_mark(&mut tx).await?;
+            let marks = bump_and_mark(tx.conn()).await?;
             tx.commit().await?;
             self.after_commit(&marks);
         } else {
@@ -197,7 +251,7 @@ impl Store {
     pub async fn rollback_unit(self) {
         if let Some(slot) = &self.unit {
             if let Some(tx) = slot.state.lock().await.tx.take() {
-                let _ = tx.rollback().await;
+                tx.rollback().await;
             }
         }
     }

@@ -299,7 +299,7 @@ pub async fn prepare_restore(
         parsed.header.vault.write(&staging.join(VAULT_FILE))?;
         let pool = match open_existing(&db, &key, None).await {
             Ok(Opened::Ready(p)) => p,
-            Ok(Opened::Held(p, _)) => {
+            Ok(Opened::Held(p, _, _)) => {
                 p.close().await;
                 return Err(StoreError::BackupInvalid);
             }

@@ -101,7 +101,8 @@ pub(crate) enum Opened {
     Ready(SqlitePool),
     /// Healthy but holding less than recorded: held read-only, nothing written, so the files
     /// stay exactly as they were until the person decides (see `Store::accept_as_found`).
-    Held(SqlitePool, Shortfall),
+    /// With the path of an empty log the check had to make, to take away on closing.
+    Held(SqlitePool, Shortfall, Option<std::path::PathBuf>),
 }
 
 /// Open an existing store database, making sure it is really ours, healthy and not older
@@ -146,7 +147,11 @@ pub(crate) async fn open_existing(
             remove_new_wal();
             Err(e)
         }
-        Ok(Some(shortfall)) => Ok(Opened::Held(check, shortfall)),
+        Ok(Some(shortfall)) => Ok(Opened::Held(
+            check,
+            shortfall,
+            (!wal_existed).then_some(wal),
+        )),
         Ok(None) => {
             check.close().await;
             let pool = connect(encrypted_options(path, key, false)).await?;
@@ -177,7 +182,7 @@ async fn finish_open(pool: SqlitePool, verdict: Result<Option<Shortfall>>) -> Re
             pool.close().await;
             Err(e)
         }
-        Ok(Some(shortfall)) => Ok(Opened::Held(pool, shortfall)),
+        Ok(Some(shortfall)) => Ok(Opened::Held(pool, shortfall, None)),
         Ok(None) => match MIGRATOR.run(&pool).await {
             Ok(()) => Ok(Opened::Ready(pool)),
             Err(e) => {

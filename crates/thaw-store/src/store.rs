@@ -74,6 +74,8 @@ pub(crate) struct Shared {
     pub(crate) high_water: Option<PathBuf>,
     /// Opened with less than it held before, and held read-only (see [`Store::shortfall`]).
     pub(crate) held: Option<Shortfall>,
+    /// An empty log the checks of a held store had to make, taken away when it closes.
+    made_log: Option<PathBuf>,
     /// Restarts the wait before the log is checkpointed (see `access.rs`).
     pub(crate) settle: Option<tokio::sync::watch::Sender<()>>,
 }
@@ -230,6 +232,11 @@ impl Store {
             }
         }
         shared.pool.close().await;
+        if let Some(log) = &shared.made_log {
+            if std::fs::metadata(log).is_ok_and(|m| m.len() == 0) {
+                let _ = std::fs::remove_file(log);
+            }
+        }
         // The key is zeroized as the last view of the store drops.
     }
 
@@ -303,10 +310,11 @@ impl Store {
             Baseline::Recorded => crate::high_water::read(&record_path, &key),
             Baseline::Fresh => None,
         };
-        let (pool, held) = match open_existing(&paths.db(), &key, recorded.as_ref()).await? {
-            Opened::Held(pool, shortfall) => (pool, Some(shortfall)),
-            Opened::Ready(pool) => (pool, None),
-        };
+        let (pool, held, made_log) =
+            match open_existing(&paths.db(), &key, recorded.as_ref()).await? {
+                Opened::Held(pool, shortfall, made_log) => (pool, Some(shortfall), made_log),
+                Opened::Ready(pool) => (pool, None, None),
+            };
         if held.is_none() && recorded.is_none() {
             // A new record: after a create, restore or acceptance, or for a store made before
             // records were kept. A full disk only postpones it (until the next open).
@@ -331,6 +339,7 @@ impl Store {
                 vault_guard: tokio::sync::Mutex::new(()),
                 high_water: Some(record_path),
                 held,
+                made_log,
                 settle,
             }),
             unit: None,
@@ -436,6 +445,7 @@ pub mod testing {
                 vault_guard: tokio::sync::Mutex::new(()),
                 high_water: None,
                 held: None,
+                made_log: None,
                 settle,
             }),
             unit: None,
