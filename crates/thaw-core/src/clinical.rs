@@ -245,6 +245,16 @@ impl Thaw {
         plan: &SafetyPlan,
         now: DateTime<FixedOffset>,
     ) -> Result<SafetyPlan> {
+        let unit = self.begin_unit().await?;
+        let result = self.save_safety_plan_unit(plan, now).await;
+        self.end_unit(unit, result).await
+    }
+
+    async fn save_safety_plan_unit(
+        &mut self,
+        plan: &SafetyPlan,
+        now: DateTime<FixedOffset>,
+    ) -> Result<SafetyPlan> {
         let too_long = serde_json::to_string(plan).map_or(true, |s| s.len() > 100_000);
         if too_long {
             return Err(AppError::invalid(
@@ -254,6 +264,8 @@ impl Thaw {
         self.open()?
             .store
             .set_setting(SAFETY_PLAN_KEY, plan, now)
+            .await?;
+        self.saved_for_real(crate::ipc::DraftKind::SafetyPlan)
             .await?;
         Ok(plan.clone())
     }
@@ -328,6 +340,16 @@ impl Thaw {
         input: &SessionInput,
         now: DateTime<FixedOffset>,
     ) -> Result<SessionView> {
+        let unit = self.begin_unit().await?;
+        let result = self.add_session_unit(input, now).await;
+        self.end_unit(unit, result).await
+    }
+
+    async fn add_session_unit(
+        &mut self,
+        input: &SessionInput,
+        now: DateTime<FixedOffset>,
+    ) -> Result<SessionView> {
         if input.at > now + chrono::Duration::days(366) {
             return Err(AppError::invalid(
                 "That date is far in the future. Check the date and try again; nothing was lost.",
@@ -345,6 +367,9 @@ impl Thaw {
                 intention: intention.clone(),
                 notes: notes.clone(),
             })
+            .await?;
+        open.store
+            .discard_draft(crate::ipc::DraftKind::Session.code())
             .await?;
         if input.at <= now {
             learn(

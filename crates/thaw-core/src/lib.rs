@@ -7,6 +7,7 @@
 
 mod catalog;
 mod clinical;
+mod durability;
 pub mod error;
 pub mod ipc;
 mod journal;

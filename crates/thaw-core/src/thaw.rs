@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, FixedOffset};
 use thaw_engine::Model;
 use thaw_store::{
-    assess_passphrase, restore_backup, vault_status, IdleLock, KdfParams, RestoreMode, Store,
+    assess_passphrase, prepare_restore, vault_status, IdleLock, KdfParams, RestoreMode, Store,
     StoreError, UnlockBackoff, UnlockSecret, VaultStatus,
 };
 
@@ -98,6 +98,7 @@ impl Thaw {
             has_values,
             retry_after_seconds: u32::try_from(wait.as_secs() + u64::from(wait.subsec_nanos() > 0))
                 .unwrap_or(u32::MAX),
+            shortfall: self.shortfall(),
         })
     }
 
@@ -179,17 +180,22 @@ impl Thaw {
         self.after_unlock(now).await
     }
 
-    /// Settings that live in memory while unlocked, and prompts sent while locked.
-    async fn after_unlock(&mut self, now: DateTime<FixedOffset>) -> Result<()> {
+    /// Settings that live in memory while unlocked, and prompts sent while locked (not into
+    /// a store held for review: nothing is written to it until the person chooses).
+    pub(crate) async fn after_unlock(&mut self, now: DateTime<FixedOffset>) -> Result<()> {
         self.touch(now);
         let settings = self.settings().await?;
         self.set_auto_lock(settings.auto_lock_minutes);
         self.prompts.keep_running = settings.keep_running_in_background;
         self.remember_crisis_lines().await?;
+        if self.shortfall().is_some() {
+            return Ok(());
+        }
         self.save_unsaved_prompts(now).await
     }
 
-    /// Lock: the pool is closed and the key wiped from memory.
+    /// Lock: the log is checkpointed into the database file, the pool is closed and the key
+    /// wiped from memory.
     pub async fn lock(&mut self) -> Result<AppStatus> {
         if let Some(open) = self.open.take() {
             open.store.lock().await;
@@ -272,7 +278,9 @@ impl Thaw {
     }
 
     /// Restores a backup, opened by the passphrase or recovery code it was made with.
-    /// Never replaces data already here unless the person said so.
+    /// Never replaces data already here unless the person said so. Everything a restore can
+    /// refuse for (a wrong secret, a damaged or truncated file) is checked before the open
+    /// store is touched: a refused restore leaves Thaw as it was, still open.
     pub async fn restore(
         &mut self,
         input: &RestoreInput,
@@ -294,11 +302,8 @@ impl Thaw {
         } else {
             RestoreMode::RefuseIfDataExists
         };
-        if let Some(open) = self.open.take() {
-            open.store.lock().await;
-        }
         let secret = input.secret.trim();
-        let store = match restore_backup(
+        let prepared = match prepare_restore(
             &path,
             &self.data_dir,
             UnlockSecret::Passphrase(&input.secret),
@@ -307,7 +312,7 @@ impl Thaw {
         .await
         {
             Err(StoreError::WrongSecret) if looks_like_recovery_code(secret) => {
-                restore_backup(
+                prepare_restore(
                     &path,
                     &self.data_dir,
                     UnlockSecret::RecoveryCode(secret),
@@ -317,6 +322,11 @@ impl Thaw {
             }
             other => other?,
         };
+        // Verified: only now is the open store closed and replaced.
+        if let Some(open) = self.open.take() {
+            open.store.lock().await;
+        }
+        let store = prepared.put_in_place().await?;
         let model = crate::model_state::load(&store).await?;
         self.open = Some(Open { store, model });
         self.after_unlock(now).await?;
