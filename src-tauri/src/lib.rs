@@ -20,6 +20,10 @@ const LOCKED_EVENT: &str = "thaw://locked";
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
     let builder = tauri::Builder::default();
+    // First among plugins: a second launch on the same data folder hands over to this one
+    // (its window comes forward) and exits before anything else starts.
+    #[cfg(desktop)]
+    let builder = builder.plugin(single_instance());
     #[cfg(mobile)]
     let builder = builder.plugin(tauri_plugin_notification::init());
     builder
@@ -36,6 +40,15 @@ pub fn run() {
                 })
                 .unwrap_or_else(|| data_dir.with_file_name("thaw-backups"));
             let thaw = Thaw::new(data_dir, backup_dir, KdfParams::recommended());
+            // One Thaw per data folder, held for the life of the process. If another process
+            // has it, say so here and on the "could not open" screen (every command refuses).
+            if let Err(e) = thaw.claim_folder() {
+                eprintln!(
+                    "thaw: {} (data folder {})",
+                    e.message,
+                    thaw.data_dir().display()
+                );
+            }
             app.manage(commands::AppState::new(thaw));
             spawn_auto_lock(app.handle().clone());
             prompts::spawn(app.handle().clone());
@@ -89,6 +102,10 @@ pub fn run() {
             commands::backup,
             commands::restore,
             commands::erase_everything,
+            commands::accept_store_as_found,
+            commands::save_draft,
+            commands::drafts,
+            commands::discard_draft,
             commands::crisis_locked,
             commands::crisis_screen,
             commands::crisis_lines,
@@ -117,6 +134,42 @@ pub fn run() {
                 });
             }
         });
+}
+
+/// The single-instance plugin, with an identity per data folder when one is given on the
+/// command line: a second launch on the same folder hands over to the running Thaw (its
+/// window comes forward) and exits; a Thaw on another folder runs on its own. Whatever
+/// slips past this (another session bus, a script) meets the folder lock instead.
+#[cfg(desktop)]
+fn single_instance<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
+    let builder = tauri_plugin_single_instance::Builder::new().callback(|app, _args, _cwd| {
+        if let Some(window) = app.get_webview_window("main") {
+            let _ = window.show();
+            let _ = window.unminimize();
+            let _ = window.set_focus();
+        }
+    });
+    match arg_or_env("--data-dir=", "THAW_DATA_DIR") {
+        Some(dir) => {
+            let dir = dir.canonicalize().unwrap_or(dir);
+            builder
+                .dbus_id(format!(
+                    "app.thaw.companion.d{:016x}",
+                    fnv1a(dir.as_os_str().as_encoded_bytes())
+                ))
+                .build()
+        }
+        None => builder.build(),
+    }
+}
+
+/// A stable 64-bit FNV-1a hash (the standard library's hasher may change between versions,
+/// and two builds must agree on a folder's identity).
+#[cfg(desktop)]
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// `--name=PATH` on the command line, or the environment variable: a data folder elsewhere

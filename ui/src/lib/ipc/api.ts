@@ -41,6 +41,8 @@ import type {
   ValueView,
   VisitSummary,
   CrisisResources,
+  DraftKind,
+  DraftView,
 } from './types';
 
 export type { AppError, ErrorKind };
@@ -128,6 +130,13 @@ export const api = {
   defaultBackupDir: () => call<string>('default_backup_dir'),
   restore: (input: RestoreInput) => call<AppStatus>('restore', { input }),
   eraseEverything: (confirm: string) => call<AppStatus>('erase_everything', { confirm }),
+  /** After Thaw opened with less than it held: carry on with what is here. */
+  acceptStoreAsFound: () => call<AppStatus>('accept_store_as_found'),
+
+  /** What the person is typing, kept in the encrypted store so a lock never loses it. */
+  saveDraft: (kind: DraftKind, body: string) => call<null>('save_draft', { kind, body }),
+  drafts: () => call<DraftView[]>('drafts'),
+  discardDraft: (kind: DraftKind) => call<null>('discard_draft', { kind }),
 
   /** Works while locked: public crisis numbers only, nothing personal. */
   crisisLocked: () => call<LockedCrisisView>('crisis_locked'),
