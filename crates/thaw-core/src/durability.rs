@@ -145,13 +145,30 @@ impl Thaw {
         Ok(())
     }
 
-    /// What Thaw found missing when it opened, if anything.
+    /// What Thaw found missing when it opened, if anything, in things a person knows (life
+    /// areas, offered steps and prompts are bookkeeping: they count as "latest changes").
     pub(crate) fn shortfall(&self) -> Option<StoreShortfall> {
+        const SHOWN: &[&str] = &[
+            "personal_values",
+            "movements",
+            "check_ins",
+            "responses",
+            "internal_shifts",
+            "journal_entries",
+            "treatment_sessions",
+            "questionnaire_responses",
+            "crisis_contacts",
+        ];
         let found = self.open.as_ref()?.store.shortfall()?;
+        let hidden = found
+            .missing
+            .iter()
+            .any(|m| !SHOWN.contains(&m.table.as_str()));
         Some(StoreShortfall {
             missing: found
                 .missing
                 .iter()
+                .filter(|m| SHOWN.contains(&m.table.as_str()))
                 .map(|m| MissingThings {
                     what: if m.expected == 1 {
                         m.singular.clone()
@@ -162,7 +179,7 @@ impl Thaw {
                     expected: u32::try_from(m.expected).unwrap_or(u32::MAX),
                 })
                 .collect(),
-            changes_missing: found.changes_missing,
+            changes_missing: found.changes_missing || hidden,
         })
     }
 

@@ -39,7 +39,7 @@ pub const TRACKED: &[(&str, &str, &str)] = &[
     ("life_areas", "life areas", "life area"),
     ("check_ins", "check-ins", "check-in"),
     ("offers", "offered steps", "offered step"),
-    ("responses", "answers to steps", "answer to a step"),
+    ("responses", "steps you answered", "step you answered"),
     ("internal_shifts", "things you noticed", "thing you noticed"),
     ("journal_entries", "journal entries", "journal entry"),
     ("treatment_sessions", "sessions", "session"),
