@@ -548,7 +548,8 @@ function smallDisk() {
   return {
     dir: join(at, 'data'),
     fill() {
-      const fd = openSync(filler, 'w');
+      // Appending: whatever room has come free since is taken too.
+      const fd = openSync(filler, 'a');
       let chunk = 1 << 16;
       const bytes = Buffer.alloc(chunk, 7);
       while (chunk > 0) {
@@ -599,6 +600,74 @@ test('on a full disk every write is stored, or refused with the text kept and th
       await session.setWindowSize(PHONE.width, PHONE.height);
     }
 
+    // The other forms through the UI: each is saved (and says so), or says the device is full
+    // and keeps every word on screen, never both.
+    const answer = (saidSelector, saved) =>
+      session.waitFor(
+        `() => {
+           const full = [...document.querySelectorAll('.error')].map((e) => e.textContent).find((t) => /device is full/.test(t));
+           if (full) return full;
+           const said = document.querySelector(${JSON.stringify(saidSelector)})?.textContent ?? '';
+           return ${saved}.test(said) && 'saved';
+         }`,
+        20000,
+        `an answer at ${saidSelector}`,
+      );
+    const kept = async (selector, value) =>
+      assert.equal(await session.execute(`return document.querySelector(${JSON.stringify(selector)}).value;`), value, `${selector} lost its text`);
+    const uiOutcomes = {};
+
+    disk.fill();
+    await click(session, '[data-testid="tab-today"]');
+    await click(session, '[data-testid="notice-open"]');
+    const noticed = 'I pictured the call without the usual dread';
+    await type(session, '#notice-own', noticed);
+    await click(session, '#notice form.own button[type="submit"]');
+    uiOutcomes.notice = await answer('[data-testid="said"]', /Noticed/);
+    if (uiOutcomes.notice !== 'saved') {
+      assert.match(uiOutcomes.notice, DEVICE_FULL);
+      await kept('#notice-own', noticed);
+      await click(session, '#notice .close');
+    }
+
+    disk.fill();
+    await click(session, '[data-testid="tab-more"]');
+    await click(session, '[data-testid="go-sessions"]');
+    await click(session, '[data-testid="session-new"]');
+    const notes = 'Felt far away for a while, then very calm. Want to tell my therapist about the image of the lake.';
+    await type(session, '[data-testid="session-intention"]', 'To be kinder to myself');
+    await type(session, '#session-notes', notes);
+    await click(session, '[data-testid="session-save"]');
+    uiOutcomes.session = await answer('[data-testid="session-said"]', /Session saved/);
+    if (uiOutcomes.session !== 'saved') {
+      assert.match(uiOutcomes.session, DEVICE_FULL);
+      await kept('#session-notes', notes);
+      await kept('[data-testid="session-intention"]', 'To be kinder to myself');
+    }
+
+    disk.fill();
+    await click(session, '[data-testid="tab-more"]');
+    await click(session, '[data-testid="go-safety-plan"]');
+    await session.find('[data-testid="save-plan"]', 20000);
+    await click(session, '[data-testid="add-warning_signs"]');
+    const sign = 'I stop answering messages';
+    const signField = await session.execute(`const all = document.querySelectorAll('[data-part="warning_signs"] input[data-first]'); return '#' + all[all.length - 1].id;`);
+    await type(session, signField, sign);
+    await click(session, '[data-testid="save-plan"]');
+    uiOutcomes.plan = await answer('[data-testid="plan-said"]', /saved/);
+    if (uiOutcomes.plan !== 'saved') {
+      assert.match(uiOutcomes.plan, DEVICE_FULL);
+      await kept(signField, sign);
+    }
+
+    disk.fill();
+    await openSettings(session);
+    await session.execute(`const s = document.querySelector('#per-day'); s.value = '3'; s.dispatchEvent(new Event('change', { bubbles: true })); return true;`);
+    await click(session, '[data-testid="save-settings"]');
+    uiOutcomes.settings = await answer('[data-testid="settings-said"]', /Saved/);
+    if (uiOutcomes.settings !== 'saved') assert.match(uiOutcomes.settings, DEVICE_FULL);
+
+    disk.fill();
     // Through IPC: every kind of write, each either acknowledged or refused as storage_full.
     const acknowledged = [];
     const refusals = [];
@@ -667,7 +736,15 @@ test('on a full disk every write is stored, or refused with the text kept and th
       await click(session, '[data-testid="journal-save"]');
       await waitText(session, '.said', /Saved in your journal/);
     }
-    console.log(`full disk: acknowledged ${acknowledged.length} writes (${journalAcks.length} of 40 journal entries), refused ${refusals.length} as device full`);
+    // What the UI said was saved is there; what it refused is not.
+    const plan2 = await invoke(session, 'safety_plan');
+    assert.equal(plan2.warning_signs.includes(sign), uiOutcomes.plan === 'saved', 'the safety plan disagrees with what the screen said');
+    const sessions = await invoke(session, 'sessions');
+    assert.equal(sessions.some((x) => x.notes === notes), uiOutcomes.session === 'saved', 'the sessions disagree with what the screen said');
+    console.log(
+      `full disk: UI ${JSON.stringify({ journal: uiStored ? 'saved' : 'refused', ...Object.fromEntries(Object.entries(uiOutcomes).map(([k, v]) => [k, v === 'saved' ? 'saved' : 'refused'])) })}; ` +
+        `IPC acknowledged ${acknowledged.length} writes (${journalAcks.length} of 40 journal entries), refused ${refusals.length} as device full`,
+    );
   } finally {
     await session.quit();
   }

@@ -379,6 +379,15 @@ async fn on_a_full_disk_each_use_case_is_stored_whole_or_refused_as_device_full(
         }
     }
     assert!(refused > 0, "the full disk refused nothing");
+    // Still full, right after the refusals: everything stored can still be read.
+    for _ in 0..3 {
+        thaw.journal().await.unwrap();
+        thaw.safety_plan().await.unwrap();
+        thaw.crisis_lines().await.unwrap();
+        thaw.settings().await.unwrap();
+        thaw.sessions().await.unwrap();
+        thaw.values().await.unwrap();
+    }
     // Still full: Thaw locks and opens again, and what is stored can be read.
     thaw.lock().await.unwrap();
     let status = thaw.unlock(PASSPHRASE, at(2, 12, 30)).await.unwrap();

@@ -78,6 +78,12 @@ pub(crate) struct Shared {
     made_log: Option<PathBuf>,
     /// Restarts the wait before the log is checkpointed (see `access.rs`).
     pub(crate) settle: Option<tokio::sync::watch::Sender<()>>,
+    /// One connection kept open, outside the pool, for as long as the store is open. SQLite
+    /// truncates the log's shared-memory index (`-shm`) whenever a connection opens with no
+    /// other one open, and must then grow it again: on a full disk that fails, and every read
+    /// with it. Pool connections come and go (one whose transaction did not end cleanly is
+    /// closed), so this one keeps the index in place and what is stored readable.
+    anchor: std::sync::Mutex<Option<sqlx::SqliteConnection>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -232,6 +238,10 @@ impl Store {
             }
         }
         shared.pool.close().await;
+        let anchor = shared.anchor.lock().ok().and_then(|mut a| a.take());
+        if let Some(anchor) = anchor {
+            let _ = sqlx::Connection::close(anchor).await;
+        }
         if let Some(log) = &shared.made_log {
             if std::fs::metadata(log).is_ok_and(|m| m.len() == 0) {
                 let _ = std::fs::remove_file(log);
@@ -330,6 +340,10 @@ impl Store {
             }
         }
         let settle = held.is_none().then(|| spawn_settler(pool.clone()));
+        let anchor = match held {
+            Some(_) => None,
+            None => Some(pool.acquire().await?.detach()),
+        };
         Ok(Store {
             shared: Arc::new(Shared {
                 data_dir: data_dir.to_path_buf(),
@@ -341,6 +355,7 @@ impl Store {
                 held,
                 made_log,
                 settle,
+                anchor: std::sync::Mutex::new(anchor),
             }),
             unit: None,
         })
@@ -447,6 +462,7 @@ pub mod testing {
                 held: None,
                 made_log: None,
                 settle,
+                anchor: std::sync::Mutex::new(None),
             }),
             unit: None,
         })
