@@ -112,6 +112,25 @@ function x11(command, pid) {
     .trim();
 }
 
+/**
+ * Closes Thaw's window as a person does, and waits for `outcome`: the window hidden
+ * ('unmapped') or Thaw ended ('gone'). Under WebDriver automation the window now and then
+ * does not act on a close message at all (about 1 in 35 here; never without a driver), so,
+ * like a person whose click did nothing, it closes again after a while.
+ */
+async function closeWindow(pid, outcome) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    x11('close', pid);
+    const deadline = Date.now() + 3000;
+    while (Date.now() < deadline) {
+      const gone = !existsSync(`/proc/${pid}`) || readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
+      if (outcome === 'gone' ? gone : !gone && x11('state', pid) === outcome) return;
+      await sleep(100);
+    }
+  }
+  throw new Error(`closing the window never left Thaw ${outcome}`);
+}
+
 async function waitWindow(pid, state, ms = 20000) {
   const deadline = Date.now() + ms;
   for (;;) {
@@ -174,6 +193,8 @@ async function openSettings(session) {
   await waitH1(session, /^More$/);
   await click(session, '[data-testid="go-settings"]');
   await waitH1(session, /Settings/);
+  // The form comes once the settings are read.
+  await session.find('#per-day', 20000);
 }
 
 /** The probe helper (thaw-store's open probe): a plain script opening the folder. */
@@ -190,8 +211,7 @@ function probe(dir) {
 
 /** Quits as a person does with "keep running" off: closing the window ends Thaw. */
 async function quitByClosing(session, pid) {
-  x11('close', pid);
-  await waitGone(pid, 20000, 'Thaw to quit when its window closed');
+  await closeWindow(pid, 'gone');
   await session.quit();
 }
 
@@ -209,8 +229,7 @@ test('one Thaw per data folder: a second launch hands over, any other process is
     await click(session, '[data-testid="keep-running"]');
     await click(session, '[data-testid="save-settings"]');
     await waitText(session, '[data-testid="settings-said"]', /Saved/);
-    x11('close', pid);
-    await waitWindow(pid, 'unmapped');
+    await closeWindow(pid, 'unmapped');
     await sleep(1000);
     assert.ok(existsSync(`/proc/${pid}`), 'closing right after turning "keep running" on quit Thaw');
 

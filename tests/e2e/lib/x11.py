@@ -14,7 +14,9 @@ from Xlib import X, display, protocol
 
 
 def thaw_window(d, pid):
+    """The process's main window: its largest top-level window titled Thaw."""
     net_pid = d.intern_atom("_NET_WM_PID")
+    found = []
     for w in d.screen().root.query_tree().children:
         try:
             prop = w.get_full_property(net_pid, X.AnyPropertyType)
@@ -23,15 +25,26 @@ def thaw_window(d, pid):
         except Exception:
             continue
         if prop and prop.value[0] == pid and name == "Thaw" and geometry.width > 10:
-            return w
-    return None
+            found.append((geometry.width * geometry.height, w))
+    return max(found, key=lambda f: f[0])[1] if found else None
 
 
 def main():
     command, pid = sys.argv[1], int(sys.argv[2])
     d = display.Display()
     w = thaw_window(d, pid)
-    if command == "state":
+    if command == "count":
+        net_pid = d.intern_atom("_NET_WM_PID")
+        n = 0
+        for c in d.screen().root.query_tree().children:
+            try:
+                prop = c.get_full_property(net_pid, X.AnyPropertyType)
+                if prop and prop.value[0] == pid:
+                    n += 1
+                    print(c.get_wm_name(), c.get_geometry().width, c.get_geometry().height, c.get_attributes().map_state)
+            except Exception:
+                pass
+    elif command == "state":
         if w is None:
             print("none")
         else:
