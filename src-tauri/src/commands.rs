@@ -1,17 +1,24 @@
 //! Tauri commands: each one forwards to a use-case in `thaw-core` and returns its result.
-//! Errors cross as `thaw_core::AppError`, serialised `{kind, message}`. Every command
-//! counts as activity for auto-lock.
+//! Errors cross as `thaw_core::AppError`, serialised `{kind, message}`, and so do malformed
+//! arguments: every argument is an [`Arg`] (see `ipc_arg.rs`). Every command counts as
+//! activity for auto-lock.
 
 use chrono::{DateTime, FixedOffset};
 use std::sync::atomic::{AtomicBool, Ordering};
 use tauri::State;
 use thaw_core::ipc::*;
-use thaw_core::{AppError, Thaw};
+use thaw_core::{AppError, CrisisBoard, Thaw};
 use tokio::sync::Mutex;
+use zeroize::Zeroizing;
+
+use crate::ipc_arg::Arg;
 
 /// The facade behind an async mutex: commands run one at a time against the vault.
 pub struct AppState {
     pub thaw: Mutex<Thaw>,
+    /// The lock screen's public crisis numbers, beside the facade and never behind its lock:
+    /// they answer at once whatever the facade is doing (an unlock, a backup, a restore).
+    pub crisis: CrisisBoard,
     /// Mirrors the setting, readable from the (synchronous) window-close handler.
     pub keep_running: AtomicBool,
 }
@@ -19,6 +26,7 @@ pub struct AppState {
 impl AppState {
     pub fn new(thaw: Thaw) -> Self {
         Self {
+            crisis: thaw.crisis_board(),
             thaw: Mutex::new(thaw),
             keep_running: AtomicBool::new(false),
         }
@@ -30,6 +38,9 @@ impl AppState {
             .store(thaw.keep_running_in_background(), Ordering::Relaxed);
     }
 }
+
+/// A passphrase or recovery code argument: wiped when the command is done with it.
+type Secret = Arg<Zeroizing<String>>;
 
 type Result<T> = std::result::Result<T, AppError>;
 
@@ -53,18 +64,18 @@ pub async fn status(state: State<'_, AppState>) -> Result<AppStatus> {
 #[tauri::command]
 pub async fn assess_passphrase(
     state: State<'_, AppState>,
-    passphrase: String,
+    passphrase: Secret,
 ) -> Result<PassphraseStrength> {
-    Ok(thaw(&state).await.assess_passphrase(&passphrase))
+    thaw(&state).await.assess_passphrase(&passphrase)
 }
 
 #[tauri::command]
-pub async fn create_vault(state: State<'_, AppState>, passphrase: String) -> Result<SetupDone> {
+pub async fn create_vault(state: State<'_, AppState>, passphrase: Secret) -> Result<SetupDone> {
     thaw(&state).await.create_vault(&passphrase, now()).await
 }
 
 #[tauri::command]
-pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> Result<AppStatus> {
+pub async fn unlock(state: State<'_, AppState>, passphrase: Secret) -> Result<AppStatus> {
     let mut thaw = thaw(&state).await;
     let status = thaw.unlock(&passphrase, now()).await;
     state.keep_running_as(&thaw);
@@ -74,8 +85,8 @@ pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> Result<Ap
 #[tauri::command]
 pub async fn unlock_with_recovery(
     state: State<'_, AppState>,
-    code: String,
-    new_passphrase: String,
+    code: Secret,
+    new_passphrase: Secret,
 ) -> Result<AppStatus> {
     let mut thaw = thaw(&state).await;
     let status = thaw
@@ -102,8 +113,8 @@ pub async fn life_areas() -> Result<Vec<LifeAreaInfo>> {
 }
 
 #[tauri::command]
-pub async fn library(area: LifeArea) -> Result<Vec<MovementTemplate>> {
-    thaw_core::library(area)
+pub async fn library(area: Arg<LifeArea>) -> Result<Vec<MovementTemplate>> {
+    thaw_core::library(area.into_inner())
 }
 
 #[tauri::command]
@@ -112,22 +123,26 @@ pub async fn values(state: State<'_, AppState>) -> Result<Vec<ValueView>> {
 }
 
 #[tauri::command]
-pub async fn add_value(state: State<'_, AppState>, input: NewValue) -> Result<ValueView> {
+pub async fn add_value(state: State<'_, AppState>, input: Arg<NewValue>) -> Result<ValueView> {
     thaw(&state).await.add_value(&input, now()).await
 }
 
 #[tauri::command]
-pub async fn update_value(state: State<'_, AppState>, id: i64, words: String) -> Result<ValueView> {
-    thaw(&state).await.update_value(id, &words).await
+pub async fn update_value(
+    state: State<'_, AppState>,
+    id: Arg<i64>,
+    words: Arg<String>,
+) -> Result<ValueView> {
+    thaw(&state).await.update_value(*id, &words).await
 }
 
 #[tauri::command]
 pub async fn set_value_archived(
     state: State<'_, AppState>,
-    id: i64,
-    archived: bool,
+    id: Arg<i64>,
+    archived: Arg<bool>,
 ) -> Result<ValueView> {
-    thaw(&state).await.set_value_archived(id, archived).await
+    thaw(&state).await.set_value_archived(*id, *archived).await
 }
 
 #[tauri::command]
@@ -136,26 +151,32 @@ pub async fn movements(state: State<'_, AppState>) -> Result<Vec<MovementView>> 
 }
 
 #[tauri::command]
-pub async fn add_movement(state: State<'_, AppState>, input: NewMovement) -> Result<MovementView> {
+pub async fn add_movement(
+    state: State<'_, AppState>,
+    input: Arg<NewMovement>,
+) -> Result<MovementView> {
     thaw(&state).await.add_movement(&input, now()).await
 }
 
 #[tauri::command]
 pub async fn update_rungs(
     state: State<'_, AppState>,
-    id: i64,
-    rungs: Vec<RungView>,
+    id: Arg<i64>,
+    rungs: Arg<Vec<RungView>>,
 ) -> Result<MovementView> {
-    thaw(&state).await.update_rungs(id, &rungs).await
+    thaw(&state).await.update_rungs(*id, &rungs).await
 }
 
 #[tauri::command]
 pub async fn set_movement_archived(
     state: State<'_, AppState>,
-    id: i64,
-    archived: bool,
+    id: Arg<i64>,
+    archived: Arg<bool>,
 ) -> Result<MovementView> {
-    thaw(&state).await.set_movement_archived(id, archived).await
+    thaw(&state)
+        .await
+        .set_movement_archived(*id, *archived)
+        .await
 }
 
 #[tauri::command]
@@ -164,17 +185,17 @@ pub async fn today(state: State<'_, AppState>) -> Result<TodayView> {
 }
 
 #[tauri::command]
-pub async fn check_in(state: State<'_, AppState>, input: CheckInInput) -> Result<TodayView> {
+pub async fn check_in(state: State<'_, AppState>, input: Arg<CheckInInput>) -> Result<TodayView> {
     thaw(&state).await.check_in(&input, now()).await
 }
 
 #[tauri::command]
-pub async fn respond(state: State<'_, AppState>, input: RespondInput) -> Result<TodayView> {
+pub async fn respond(state: State<'_, AppState>, input: Arg<RespondInput>) -> Result<TodayView> {
     thaw(&state).await.respond(&input, now()).await
 }
 
 #[tauri::command]
-pub async fn felt(state: State<'_, AppState>, input: FeltInput) -> Result<()> {
+pub async fn felt(state: State<'_, AppState>, input: Arg<FeltInput>) -> Result<()> {
     thaw(&state).await.felt(&input, now()).await
 }
 
@@ -184,7 +205,7 @@ pub async fn moment(state: State<'_, AppState>) -> Result<TodayView> {
 }
 
 #[tauri::command]
-pub async fn notice(state: State<'_, AppState>, input: ShiftInput) -> Result<TodayView> {
+pub async fn notice(state: State<'_, AppState>, input: Arg<ShiftInput>) -> Result<TodayView> {
     thaw(&state).await.notice(&input, now()).await
 }
 
@@ -201,7 +222,7 @@ pub async fn journal(state: State<'_, AppState>) -> Result<Vec<JournalEntryView>
 #[tauri::command]
 pub async fn add_journal(
     state: State<'_, AppState>,
-    input: JournalInput,
+    input: Arg<JournalInput>,
 ) -> Result<JournalEntryView> {
     thaw(&state).await.add_journal(&input, now()).await
 }
@@ -219,7 +240,7 @@ pub async fn settings(state: State<'_, AppState>) -> Result<Settings> {
 /// The close handler reads "keep running" at once: closing the window right after turning
 /// it on keeps Thaw in the tray.
 #[tauri::command]
-pub async fn save_settings(state: State<'_, AppState>, input: Settings) -> Result<Settings> {
+pub async fn save_settings(state: State<'_, AppState>, input: Arg<Settings>) -> Result<Settings> {
     let mut thaw = thaw(&state).await;
     let saved = thaw.save_settings(&input, now()).await;
     state.keep_running_as(&thaw);
@@ -227,7 +248,10 @@ pub async fn save_settings(state: State<'_, AppState>, input: Settings) -> Resul
 }
 
 #[tauri::command]
-pub async fn change_passphrase(state: State<'_, AppState>, input: ChangePassphrase) -> Result<()> {
+pub async fn change_passphrase(
+    state: State<'_, AppState>,
+    input: Arg<ChangePassphrase>,
+) -> Result<()> {
     thaw(&state).await.change_passphrase(&input).await
 }
 
@@ -237,12 +261,12 @@ pub async fn default_backup_dir(state: State<'_, AppState>) -> Result<String> {
 }
 
 #[tauri::command]
-pub async fn backup(state: State<'_, AppState>, dir: Option<String>) -> Result<BackupDone> {
+pub async fn backup(state: State<'_, AppState>, dir: Arg<Option<String>>) -> Result<BackupDone> {
     thaw(&state).await.backup(dir.as_deref(), now()).await
 }
 
 #[tauri::command]
-pub async fn restore(state: State<'_, AppState>, input: RestoreInput) -> Result<AppStatus> {
+pub async fn restore(state: State<'_, AppState>, input: Arg<RestoreInput>) -> Result<AppStatus> {
     let mut thaw = thaw(&state).await;
     let status = thaw.restore(&input, now()).await;
     state.keep_running_as(&thaw);
@@ -260,8 +284,12 @@ pub async fn accept_store_as_found(state: State<'_, AppState>) -> Result<AppStat
 
 /// What the person is typing, kept so a lock never loses it.
 #[tauri::command]
-pub async fn save_draft(state: State<'_, AppState>, kind: DraftKind, body: String) -> Result<()> {
-    thaw(&state).await.save_draft(kind, &body, now()).await
+pub async fn save_draft(
+    state: State<'_, AppState>,
+    kind: Arg<DraftKind>,
+    body: Arg<String>,
+) -> Result<()> {
+    thaw(&state).await.save_draft(*kind, &body, now()).await
 }
 
 #[tauri::command]
@@ -270,19 +298,49 @@ pub async fn drafts(state: State<'_, AppState>) -> Result<Vec<DraftView>> {
 }
 
 #[tauri::command]
-pub async fn discard_draft(state: State<'_, AppState>, kind: DraftKind) -> Result<()> {
-    thaw(&state).await.discard_draft(kind).await
+pub async fn discard_draft(state: State<'_, AppState>, kind: Arg<DraftKind>) -> Result<()> {
+    thaw(&state).await.discard_draft(*kind).await
 }
 
 #[tauri::command]
-pub async fn erase_everything(state: State<'_, AppState>, confirm: String) -> Result<AppStatus> {
-    thaw(&state).await.erase_everything(&confirm).await
+pub async fn erase_everything(
+    state: State<'_, AppState>,
+    input: Arg<EraseInput>,
+) -> Result<AppStatus> {
+    thaw(&state).await.erase_everything(&input).await
+}
+
+/// "Start anew" from the lock screen: the encrypted data is set aside, never deleted.
+#[tauri::command]
+pub async fn start_anew(state: State<'_, AppState>) -> Result<AppStatus> {
+    thaw(&state).await.start_anew(now()).await
+}
+
+/// Data set aside by "Start anew" (dates only; shown before unlock too).
+#[tauri::command]
+pub async fn set_aside_data(state: State<'_, AppState>) -> Result<Vec<SetAsideView>> {
+    thaw(&state).await.set_aside_data(now())
+}
+
+#[tauri::command]
+pub async fn delete_set_aside(
+    state: State<'_, AppState>,
+    input: Arg<DeleteSetAside>,
+) -> Result<Vec<SetAsideView>> {
+    thaw(&state).await.delete_set_aside(&input, now()).await
+}
+
+#[tauri::command]
+pub async fn put_back_set_aside(state: State<'_, AppState>, id: Arg<String>) -> Result<AppStatus> {
+    thaw(&state).await.put_back_set_aside(&id).await
 }
 
 /// Public crisis numbers; answers while locked too, and does not count as activity.
+/// Synchronous and lock-free: it reads the crisis board beside the facade, so it never waits
+/// for whatever the facade or the async runtime is doing.
 #[tauri::command]
-pub async fn crisis_locked(state: State<'_, AppState>) -> Result<LockedCrisisView> {
-    Ok(state.thaw.lock().await.crisis_locked())
+pub fn crisis_locked(state: State<'_, AppState>) -> Result<LockedCrisisView> {
+    Ok(state.crisis.locked_view())
 }
 
 #[tauri::command]
@@ -293,7 +351,7 @@ pub async fn crisis_lines(state: State<'_, AppState>) -> Result<CrisisResources>
 #[tauri::command]
 pub async fn save_crisis_lines(
     state: State<'_, AppState>,
-    input: CrisisResources,
+    input: Arg<CrisisResources>,
 ) -> Result<CrisisResources> {
     thaw(&state).await.save_crisis_lines(&input, now()).await
 }
@@ -304,14 +362,16 @@ pub async fn crisis_screen(state: State<'_, AppState>) -> Result<CrisisScreen> {
 }
 
 #[tauri::command]
-pub async fn questionnaire_definition(instrument: Instrument) -> Result<QuestionnaireDefinition> {
-    Ok(thaw_core::questionnaire_definition(instrument))
+pub async fn questionnaire_definition(
+    instrument: Arg<Instrument>,
+) -> Result<QuestionnaireDefinition> {
+    Ok(thaw_core::questionnaire_definition(instrument.into_inner()))
 }
 
 #[tauri::command]
 pub async fn submit_questionnaire(
     state: State<'_, AppState>,
-    input: QuestionnaireInput,
+    input: Arg<QuestionnaireInput>,
 ) -> Result<QuestionnaireResult> {
     thaw(&state).await.submit_questionnaire(&input, now()).await
 }
@@ -322,8 +382,12 @@ pub async fn questionnaires(state: State<'_, AppState>) -> Result<Vec<Questionna
 }
 
 #[tauri::command]
-pub async fn flag_questionnaire(state: State<'_, AppState>, id: i64, flagged: bool) -> Result<()> {
-    thaw(&state).await.flag_questionnaire(id, flagged).await
+pub async fn flag_questionnaire(
+    state: State<'_, AppState>,
+    id: Arg<i64>,
+    flagged: Arg<bool>,
+) -> Result<()> {
+    thaw(&state).await.flag_questionnaire(*id, *flagged).await
 }
 
 #[tauri::command]
@@ -332,7 +396,10 @@ pub async fn safety_plan(state: State<'_, AppState>) -> Result<SafetyPlan> {
 }
 
 #[tauri::command]
-pub async fn save_safety_plan(state: State<'_, AppState>, input: SafetyPlan) -> Result<SafetyPlan> {
+pub async fn save_safety_plan(
+    state: State<'_, AppState>,
+    input: Arg<SafetyPlan>,
+) -> Result<SafetyPlan> {
     thaw(&state).await.save_safety_plan(&input, now()).await
 }
 
@@ -342,21 +409,27 @@ pub async fn sessions(state: State<'_, AppState>) -> Result<Vec<SessionView>> {
 }
 
 #[tauri::command]
-pub async fn add_session(state: State<'_, AppState>, input: SessionInput) -> Result<SessionView> {
+pub async fn add_session(
+    state: State<'_, AppState>,
+    input: Arg<SessionInput>,
+) -> Result<SessionView> {
     thaw(&state).await.add_session(&input, now()).await
 }
 
 #[tauri::command]
 pub async fn visit_summary(
     state: State<'_, AppState>,
-    from: chrono::NaiveDate,
-    to: chrono::NaiveDate,
+    from: Arg<chrono::NaiveDate>,
+    to: Arg<chrono::NaiveDate>,
 ) -> Result<VisitSummary> {
-    thaw(&state).await.visit_summary(from, to, now()).await
+    thaw(&state).await.visit_summary(*from, *to, now()).await
 }
 
 #[tauri::command]
-pub async fn export_summary(state: State<'_, AppState>, input: ExportInput) -> Result<ExportDone> {
+pub async fn export_summary(
+    state: State<'_, AppState>,
+    input: Arg<ExportInput>,
+) -> Result<ExportDone> {
     thaw(&state).await.export_summary(&input, now()).await
 }
 

@@ -3,9 +3,14 @@
 //! All behaviour lives in `crates/`.
 
 mod commands;
+mod ipc_arg;
+mod memory_wipe;
 mod prompts;
+mod reach;
 #[cfg(desktop)]
 mod tray;
+#[cfg(any(test, not(all(target_os = "linux", target_env = "gnu"))))]
+mod zeroing_alloc;
 
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
@@ -13,6 +18,13 @@ use std::time::Duration;
 
 use tauri::{Emitter, Manager, WindowEvent};
 use thaw_core::{KdfParams, Thaw};
+
+/// Every freed block of the Rust heap is wiped (see `zeroing_alloc.rs`). On glibc the
+/// process-wide wiping `free` (`memory_wipe.rs`) already covers the Rust heap too, which goes
+/// through it, so the plain system allocator is used there rather than wiping twice.
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+#[global_allocator]
+static ALLOCATOR: zeroing_alloc::ZeroingAlloc = zeroing_alloc::ZeroingAlloc;
 
 /// The event the UI listens to when auto-lock closes the vault.
 const LOCKED_EVENT: &str = "thaw://locked";
@@ -31,6 +43,16 @@ pub fn run() {
     // (its window comes forward) and exits before anything else starts.
     #[cfg(desktop)]
     let builder = builder.plugin(single_instance());
+    let builder = builder
+        // Crisis actions hand tel:/sms: to the device through the opener, on every platform.
+        // Only Thaw's own `reach` command uses it: the page gets no opener permission, and no
+        // script that turns link clicks into opener calls.
+        .plugin(
+            tauri_plugin_opener::Builder::new()
+                .open_js_links_on_click(false)
+                .build(),
+        )
+        .plugin(reach::navigation_guard());
     #[cfg(mobile)]
     let builder = builder.plugin(tauri_plugin_notification::init());
     builder
@@ -113,7 +135,12 @@ pub fn run() {
             commands::save_draft,
             commands::drafts,
             commands::discard_draft,
+            commands::start_anew,
+            commands::set_aside_data,
+            commands::delete_set_aside,
+            commands::put_back_set_aside,
             commands::crisis_locked,
+            reach::reach,
             commands::crisis_screen,
             commands::crisis_lines,
             commands::save_crisis_lines,

@@ -258,11 +258,13 @@ async function everyScreen(session, look, full, code = '') {
     await click(session, '[data-testid="recover"]');
     await waitH1(session, /One small step|Rest counts/, 30000);
 
-    // Erase everything, calmly and twice confirmed: back to the very start.
+    // Erase everything, calmly and twice confirmed, with the passphrase: back to the very start.
     await click(session, '[data-testid="tab-more"]');
     await click(session, '[data-testid="go-settings"]');
     await click(session, '[data-testid="erase-start"]');
     await type(session, '#erase-confirm', 'erase everything');
+    await type(session, '#erase-secret', 'another calm passphrase here');
+    await waitEnabled(session, '[data-testid="erase"]');
     await evidence(session, 'erase', look);
     await click(session, '[data-testid="erase"]');
     await waitH1(session, /Welcome to Thaw/, 30000);

@@ -4,6 +4,8 @@
 //!   and [`questionnaire::needs_crisis_support`] (PHQ-9 item 9 above "Not at all").
 //! - [`safety`]: the Stanley-Brown safety plan, crisis resources by region (US default), and a
 //!   [`safety::CrisisResources::locked_view`] that carries public numbers only.
+//! - [`reach`]: a number as the person wrote it, turned into the `tel:` or `sms:` URI a phone
+//!   understands, or refused when it cannot be dialled as written.
 //! - [`summary`]: the visit summary for a period, built from plain data.
 //! - [`export`]: the visit summary as a readable page (HTML), a real PDF, a CSV and an HL7 FHIR R4
 //!   Bundle. Every export says what it contains and that the file is not encrypted.
@@ -14,6 +16,7 @@
 pub mod demo;
 pub mod export;
 pub mod questionnaire;
+pub mod reach;
 pub mod safety;
 pub mod summary;
 mod uuid;

@@ -7,6 +7,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::reach::DialNumber;
+
 /// Said wherever crisis options are shown.
 pub const NOBODY_WATCHES: &str =
     "Nobody watches this app in real time. If you are in danger now, call or text someone below.";
@@ -309,10 +311,36 @@ pub struct CrisisScreen {
     pub nobody_watches: String,
     pub public_numbers: Vec<PublicNumber>,
     /// The person's own: people to ask for help, then professionals and services not already listed.
-    pub my_contacts: Vec<PlanContact>,
+    pub my_contacts: Vec<CrisisContact>,
     pub plan: SafetyPlan,
     /// Offered so the person can bring it up at the next visit.
     pub flag_for_visit_label: String,
+}
+
+/// One of the person's own people or services on the crisis screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CrisisContact {
+    pub name: String,
+    /// As the person wrote it, shown as it is.
+    pub phone: Option<String>,
+    pub note: Option<String>,
+    /// The number as a phone dials it (`+15550100142`), when `phone` can be dialled as written;
+    /// `None` means Thaw shows the number but offers no Call or Text button for it.
+    pub dial: Option<String>,
+}
+
+impl CrisisContact {
+    fn new(name: &str, phone: Option<&str>, note: Option<&str>) -> Self {
+        let phone = phone.map(str::trim).filter(|p| !p.is_empty());
+        CrisisContact {
+            name: name.to_string(),
+            phone: phone.map(str::to_string),
+            note: note.map(str::to_string),
+            dial: phone
+                .and_then(|p| DialNumber::parse(p).ok())
+                .map(|d| d.as_str().to_string()),
+        }
+    }
 }
 
 /// Builds the crisis screen from the region's resources and the person's plan.
@@ -320,23 +348,27 @@ pub fn crisis_screen(crisis: &CrisisResources, plan: &SafetyPlan) -> CrisisScree
     let locked = crisis.locked_view();
     let public: std::collections::HashSet<&str> =
         locked.resources.iter().map(|r| r.number.as_str()).collect();
-    let mut my_contacts: Vec<PlanContact> = plan.people_to_ask_for_help.clone();
+    let mut my_contacts: Vec<CrisisContact> = plan
+        .people_to_ask_for_help
+        .iter()
+        .map(|c| CrisisContact::new(&c.name, c.phone.as_deref(), c.note.as_deref()))
+        .collect();
     for p in &plan.professionals_and_services {
         if p.phone.as_deref().is_some_and(|n| public.contains(n)) {
             continue;
         }
-        my_contacts.push(PlanContact {
-            name: p.name.clone(),
-            phone: p.phone.clone(),
-            note: p.note.clone(),
-        });
+        my_contacts.push(CrisisContact::new(
+            &p.name,
+            p.phone.as_deref(),
+            p.note.as_deref(),
+        ));
     }
     for r in crisis.resources.iter().filter(|r| !r.public) {
-        my_contacts.push(PlanContact {
-            name: r.name.clone(),
-            phone: Some(r.number.clone()),
-            note: Some(r.description.clone()),
-        });
+        my_contacts.push(CrisisContact::new(
+            &r.name,
+            Some(&r.number),
+            Some(&r.description),
+        ));
     }
     CrisisScreen {
         heading: "You do not have to hold this alone".into(),

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use thaw_clinical::questionnaire::{Gad7Answers, Phq9Answers};
 use thaw_clinical::safety::{crisis_screen, CrisisScreen};
 use thaw_clinical::summary::{
@@ -32,40 +32,106 @@ use crate::model_state::learn;
 use crate::today::scale_to_level;
 use crate::Thaw;
 
-const SAFETY_PLAN_KEY: &str = "safety_plan";
-const MAX_TEXT: usize = 2_000;
+use crate::limits::{
+    self, check_count, check_len, check_phone, CRISIS_DESCRIPTION, CRISIS_KEYWORD,
+    CRISIS_LINES as MAX_LINES, NAME, PLAN_ENTRIES, PLAN_LINE, REGION_CODE, REGION_NAME,
+    SESSION_TEXT as MAX_TEXT,
+};
 
+const SAFETY_PLAN_KEY: &str = "safety_plan";
 const CRISIS_LINES_KEY: &str = "crisis_lines";
-const MAX_LINES: usize = 12;
 
 fn check_crisis_lines(lines: &CrisisResources) -> Result<CrisisResources> {
-    let mut clean = lines.clone();
-    clean.region = clean.region.trim().to_string();
-    clean.region_name = clean.region_name.trim().to_string();
-    if clean.resources.is_empty() || clean.resources.len() > MAX_LINES {
+    if lines.resources.is_empty() || lines.resources.len() > MAX_LINES {
         return Err(AppError::invalid(format!(
             "Keep between 1 and {MAX_LINES} crisis lines, so help is always there and easy to find. Nothing was changed."
         )));
     }
+    let mut clean = lines.clone();
+    clean.region = clean.region.trim().to_string();
+    clean.region_name = clean.region_name.trim().to_string();
+    check_len(&clean.region, REGION_CODE, "a region's code")?;
+    check_len(&clean.region_name, REGION_NAME, "a region's name")?;
     for r in &mut clean.resources {
         r.name = r.name.trim().to_string();
         r.number = r.number.trim().to_string();
         r.description = r.description.trim().to_string();
-        let number_ok = !r.number.is_empty()
-            && r.number.chars().count() <= 20
-            && r.number
-                .chars()
-                .all(|c| c.is_ascii_digit() || " +-().".contains(c));
-        if r.name.is_empty() || !number_ok {
+        r.text_keyword = r
+            .text_keyword
+            .as_deref()
+            .map(str::trim)
+            .filter(|k| !k.is_empty())
+            .map(String::from);
+        if r.name.is_empty() || r.number.is_empty() {
             return Err(AppError::invalid(
                 "Each crisis line needs a name and a number (digits, spaces, + - ( ) only). Nothing was changed.",
             ));
+        }
+        check_len(&r.name, NAME, "a crisis line's name")?;
+        check_phone(&r.number, "a crisis line")?;
+        check_len(
+            &r.description,
+            CRISIS_DESCRIPTION,
+            "a crisis line's description",
+        )?;
+        if let Some(k) = &r.text_keyword {
+            check_len(k, CRISIS_KEYWORD, "the word to text")?;
         }
         // These are public lines, shown even while Thaw is locked. The person's own people
         // belong in the safety plan, which stays locked.
         r.public = true;
     }
     Ok(clean)
+}
+
+/// Every section of the plan within its limits: entries per section, words per line, names,
+/// phone numbers. Blank entries are allowed (the editor keeps a new, empty line).
+fn check_safety_plan(plan: &SafetyPlan) -> Result<()> {
+    let lines = [
+        (&plan.warning_signs, "warning signs"),
+        (&plan.coping_on_my_own, "things you can do on your own"),
+        (
+            &plan.making_surroundings_safer,
+            "ways to make your surroundings safer",
+        ),
+        (&plan.reasons_for_living, "reasons for living"),
+    ];
+    for (section, what) in lines {
+        check_count(section, PLAN_ENTRIES, what)?;
+        for line in section {
+            check_len(line.trim(), PLAN_LINE, "one line of the plan")?;
+        }
+    }
+    let people = [
+        (&plan.distraction_people_and_places, "people and places"),
+        (&plan.people_to_ask_for_help, "people to ask for help"),
+    ];
+    for (section, what) in people {
+        check_count(section, PLAN_ENTRIES, what)?;
+        for p in section {
+            check_person(&p.name, p.phone.as_deref(), p.note.as_deref())?;
+        }
+    }
+    check_count(
+        &plan.professionals_and_services,
+        PLAN_ENTRIES,
+        "professionals and services",
+    )?;
+    for p in &plan.professionals_and_services {
+        check_person(&p.name, p.phone.as_deref(), p.note.as_deref())?;
+    }
+    Ok(())
+}
+
+fn check_person(name: &str, phone: Option<&str>, note: Option<&str>) -> Result<()> {
+    check_len(name.trim(), NAME, "a name")?;
+    if let Some(phone) = phone {
+        check_len(phone.trim(), limits::CONTACT_PHONE, "a phone number")?;
+    }
+    if let Some(note) = note {
+        check_len(note.trim(), PLAN_LINE, "a note")?;
+    }
+    Ok(())
 }
 
 pub fn questionnaire_definition(instrument: Instrument) -> QuestionnaireDefinition {
@@ -255,12 +321,7 @@ impl Thaw {
         plan: &SafetyPlan,
         now: DateTime<FixedOffset>,
     ) -> Result<SafetyPlan> {
-        let too_long = serde_json::to_string(plan).map_or(true, |s| s.len() > 100_000);
-        if too_long {
-            return Err(AppError::invalid(
-                "The plan is longer than Thaw can keep in one piece. Nothing was lost; try shortening one part.",
-            ));
-        }
+        check_safety_plan(plan)?;
         self.open()?
             .store
             .set_setting(SAFETY_PLAN_KEY, plan, now)
@@ -296,7 +357,7 @@ impl Thaw {
             .store
             .set_setting(CRISIS_LINES_KEY, &clean, now)
             .await?;
-        self.public_crisis_lines = Some(clean.clone());
+        self.crisis_board.set(Some(&clean));
         Ok(clean)
     }
 
@@ -304,14 +365,12 @@ impl Thaw {
     /// person's chosen lines once Thaw has been opened in this run (kept in memory; they are
     /// public numbers), and the US lines before that, since a locked store cannot be read.
     pub fn crisis_locked(&self) -> LockedCrisisView {
-        self.public_crisis_lines
-            .clone()
-            .unwrap_or_else(CrisisResources::us_default)
-            .locked_view()
+        self.crisis_board.locked_view()
     }
 
     pub(crate) async fn remember_crisis_lines(&mut self) -> Result<()> {
-        self.public_crisis_lines = Some(self.crisis_lines().await?);
+        let lines = self.crisis_lines().await?;
+        self.crisis_board.set(Some(&lines));
         Ok(())
     }
 
@@ -350,6 +409,11 @@ impl Thaw {
         input: &SessionInput,
         now: DateTime<FixedOffset>,
     ) -> Result<SessionView> {
+        if input.at.year() < 1970 {
+            return Err(AppError::invalid(
+                "That date is long ago. Check the year and try again; nothing was lost.",
+            ));
+        }
         if input.at > now + chrono::Duration::days(366) {
             return Err(AppError::invalid(
                 "That date is far in the future. Check the date and try again; nothing was lost.",
@@ -501,6 +565,9 @@ impl Thaw {
         input: &ExportInput,
         now: DateTime<FixedOffset>,
     ) -> Result<ExportDone> {
+        if let Some(dir) = &input.dir {
+            limits::check_len(dir, limits::PATH, "a folder's path")?;
+        }
         let summary = self.visit_summary(input.from, input.to, now).await?;
         let dir = match input
             .dir
@@ -518,8 +585,8 @@ impl Thaw {
         thaw_clinical::export::export_to_path(&summary, input.format, PageSize::A4, &path)
             .map_err(|_| {
                 AppError::new(
-                    ErrorKind::Internal,
-                    "Thaw could not write the file there. Nothing else changed; try another folder.",
+                    ErrorKind::InvalidInput,
+                    "Thaw could not write the file in that folder (it may be read-only or full). Nothing else changed; try another folder.",
                 )
             })?;
         Ok(ExportDone {

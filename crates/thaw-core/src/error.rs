@@ -25,6 +25,8 @@ pub enum ErrorKind {
     WouldReplaceData,
     /// The backup file cannot be used.
     BackupInvalid,
+    /// Thaw's key file (vault.json) is damaged or not Thaw's: not about what was typed.
+    VaultDamaged,
     /// The thing referred to does not exist (any more).
     NotFound,
     /// The data on disk could not be read; it was left untouched.
@@ -75,6 +77,22 @@ impl From<StoreError> for AppError {
                 K::WrongSecret,
                 "That did not open Thaw. Take your time and try again; capitals and spaces count.",
             ),
+            StoreError::WrongRecoveryCode => AppError::new(
+                K::WrongSecret,
+                "That recovery code did not open Thaw. Check it against the one you kept, one group of four at a time; capitals, dashes and spaces do not matter.",
+            ),
+            StoreError::WrapDamaged(thaw_store::WrapRole::Passphrase) => AppError::new(
+                K::VaultDamaged,
+                "The part of Thaw's key file that your passphrase opens looks damaged, so what you typed may well be right. Your recovery code can still open Thaw, or a backup can bring everything back. Nothing was changed.",
+            ),
+            StoreError::WrapDamaged(_) => AppError::new(
+                K::VaultDamaged,
+                "The part of Thaw's key file that your recovery code opens looks damaged, so what you typed may well be right. Your passphrase can still open Thaw, or a backup can bring everything back. Nothing was changed.",
+            ),
+            StoreError::VaultInvalid => AppError::new(
+                K::VaultDamaged,
+                "Thaw's key file looks damaged, or was not made by Thaw, so it cannot be opened as it is. It was left exactly as it was; a backup can bring everything back.",
+            ),
             StoreError::MalformedRecoveryCode => AppError::new(
                 K::WrongSecret,
                 "That does not look like a recovery code. It is groups of letters and numbers, like ABCD-EFGH-….",
@@ -104,10 +122,10 @@ impl From<StoreError> for AppError {
             ),
             StoreError::BackupInvalid => AppError::new(
                 K::BackupInvalid,
-                "This file could not be read as a Thaw backup. Nothing on this device was changed.",
+                "This file is not a backup Thaw made, or it is damaged, so it cannot be restored. Nothing on this device was changed.",
             ),
             StoreError::NotFound => AppError::new(K::NotFound, "That item is no longer here."),
-            StoreError::NotADatabase | StoreError::Corrupt | StoreError::VaultInvalid => {
+            StoreError::NotADatabase | StoreError::Corrupt => {
                 AppError::new(
                     K::Storage,
                     "Thaw could not read its data file. It was left exactly as it was; a backup can restore it.",

@@ -13,8 +13,9 @@ pub use crate::error::{AppError, ErrorKind};
 pub use thaw_clinical::questionnaire::{
     AnswerOption, Difficulty, DifficultyOption, Gad7Answers, Phq9Answers, QuestionItem,
 };
+pub use thaw_clinical::reach::ReachBy;
 pub use thaw_clinical::safety::{
-    ContactMethod, CrisisScreen, PlanContact, PlanProfessional, PublicNumber,
+    ContactMethod, CrisisContact, CrisisScreen, PlanContact, PlanProfessional, PublicNumber,
 };
 pub use thaw_clinical::summary::{
     CheckInLevel, CheckInPoint, DiscussNote, Period, QuestionnaireRecord, SessionKind,
@@ -355,6 +356,34 @@ pub struct RestoreInput {
     pub replace_existing: bool,
 }
 
+/// Erasing everything: the words "erase everything" and the passphrase or recovery code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct EraseInput {
+    pub confirm: String,
+    /// The passphrase or the recovery code (either; one field).
+    pub secret: String,
+}
+
+/// Data set aside by "Start anew": encrypted, untouched, and openable only with its own
+/// earlier passphrase or recovery code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SetAsideView {
+    pub id: String,
+    pub set_aside_on: NaiveDate,
+    /// Deleting without its own secret waits a week, so nobody with a minute at the screen
+    /// can destroy it.
+    pub can_delete_now: bool,
+    pub deletable_from: NaiveDate,
+}
+
+/// Deleting set-aside data: with its earlier passphrase or recovery code, or without one once
+/// the week has passed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DeleteSetAside {
+    pub id: String,
+    pub secret: Option<String>,
+}
+
 /// Changing the passphrase: the current one (or the recovery code) and the new one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ChangePassphrase {
@@ -431,6 +460,27 @@ pub struct ExportDone {
     pub notice: String,
 }
 
+/// A call or text from the crisis sheet, for the device's phone or messages app.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ReachInput {
+    pub by: ReachBy,
+    /// As shown on the sheet: "988", "555-0142".
+    pub number: String,
+    /// The words a text starts with, e.g. "HOME" for the Crisis Text Line.
+    pub body: Option<String>,
+}
+
+/// What became of a call or text Thaw handed to the device.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Reached {
+    /// The device's calling or messages app has it.
+    HandedOver,
+    /// Nothing on this device places calls or sends texts (or it did not take this one): the
+    /// sheet shows the number, to use from any phone.
+    NotOnThisDevice,
+}
+
 macro_rules! declarations {
     ($cfg:expr; $($ty:ty),* $(,)?) => {
         [$(<$ty as TS>::decl($cfg)),*]
@@ -451,10 +501,10 @@ pub fn typescript() -> String {
         Instrument, QuestionItem, AnswerOption, Difficulty, DifficultyOption, QuestionnaireDefinition,
         Phq9Answers, Gad7Answers, QuestionnaireAnswers, QuestionnaireInput, QuestionnaireResult,
         QuestionnaireItemResult, ContactMethod, CrisisResource, CrisisResources, PublicNumber, LockedCrisisView, PlanContact,
-        PlanProfessional, SafetyPlan, CrisisScreen, SessionKind, SessionSetting, SessionInput,
+        PlanProfessional, SafetyPlan, CrisisContact, CrisisScreen, ReachBy, ReachInput, Reached, SessionKind, SessionSetting, SessionInput,
         SessionView, Period, ValueMoves, CheckInLevel, CheckInPoint, QuestionnaireRecord,
         TreatmentSession, DiscussNote, VisitSummaryInput, VisitSummary, ExportFormat, ExportInput,
-        ExportDone,
+        ExportDone, EraseInput, SetAsideView, DeleteSetAside,
     ];
     let mut out = String::from(
         "// Generated from crates/thaw-core/src/ipc.rs by `cargo test -p thaw-core` with\n\
@@ -465,6 +515,7 @@ pub fn typescript() -> String {
         out.push_str(&decl);
         out.push_str("\n\n");
     }
+    out.push_str(&crate::limits::typescript());
     out.truncate(out.trim_end().len());
     out.push('\n');
     out

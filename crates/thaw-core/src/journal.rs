@@ -8,7 +8,7 @@ use crate::error::{AppError, Result};
 use crate::ipc::{JournalEntryView, JournalInput};
 use crate::Thaw;
 
-const MAX_ENTRY: usize = 20_000;
+use crate::limits::{self, JOURNAL_PROMPT, JOURNAL_TEXT as MAX_ENTRY};
 
 /// Prompts for the days after a session, and for any day.
 pub fn integration_prompts() -> Vec<String> {
@@ -70,16 +70,41 @@ impl Thaw {
             ));
         }
         if text.chars().count() > MAX_ENTRY {
-            return Err(AppError::invalid(
-                "This entry is longer than Thaw can keep in one piece. Could you split it in two? Nothing was lost.",
-            ));
+            return Err(AppError::invalid(format!(
+                "This entry is longer than Thaw keeps in one piece: up to {MAX_ENTRY} characters. Could you split it in two? Nothing was lost."
+            )));
+        }
+        if let Some(prompt) = &input.prompt {
+            limits::check_len(
+                prompt.trim(),
+                JOURNAL_PROMPT,
+                "the question an entry answers",
+            )?;
         }
         let store = &self.open()?.store;
+        if let Some(session) = input.session_id {
+            if !store
+                .list_sessions(true)
+                .await?
+                .iter()
+                .any(|s| s.id == session)
+            {
+                return Err(AppError::new(
+                    crate::ErrorKind::NotFound,
+                    "That session is no longer here, so the entry was not linked to it. Nothing was lost; try again without it.",
+                ));
+            }
+        }
         let entry = store
             .add_journal_entry(
                 &thaw_store::JournalInput {
                     session_id: input.session_id,
-                    prompt: input.prompt.clone().filter(|p| !p.trim().is_empty()),
+                    prompt: input
+                        .prompt
+                        .as_deref()
+                        .map(str::trim)
+                        .filter(|p| !p.is_empty())
+                        .map(String::from),
                     body: text.to_string(),
                     to_discuss: input.to_discuss,
                 },

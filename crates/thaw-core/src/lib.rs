@@ -5,25 +5,32 @@
 //! Every use-case that depends on the time takes `now` as an argument (the shell passes the
 //! local clock), so tests can drive days and weeks.
 
+mod blocking;
 mod catalog;
 mod clinical;
+mod crisis_board;
 mod durability;
 pub mod error;
 pub mod ipc;
 mod journal;
+pub mod limits;
 mod model_state;
 mod progress;
 mod prompts;
+mod reach;
 mod settings;
 mod thaw;
 mod today;
 mod values;
 
 pub use clinical::questionnaire_definition;
+pub use crisis_board::CrisisBoard;
 pub use error::{AppError, ErrorKind, Result};
 pub use journal::integration_prompts;
 pub use prompts::SentPrompt;
+pub use reach::{reach_uri, SmsBody};
 pub use thaw::{Thaw, ERASE_CONFIRMATION};
+pub use thaw_clinical::CrisisResources;
 pub use thaw_prompts::{PromptResponse, PromptText};
 pub use thaw_store::KdfParams;
 pub use values::{library, life_areas};

@@ -14,8 +14,8 @@ use thaw_store::{
 
 use crate::error::{AppError, ErrorKind, Result};
 use crate::ipc::{
-    AppStatus, BackupDone, ChangePassphrase, PassphraseStrength, RestoreInput, SetupDone,
-    VaultState,
+    AppStatus, BackupDone, ChangePassphrase, DeleteSetAside, EraseInput, PassphraseStrength,
+    RestoreInput, SetAsideView, SetupDone, VaultState,
 };
 
 /// Where the engine's learned state is kept inside the encrypted store.
@@ -41,8 +41,9 @@ pub struct Thaw {
     pub(crate) prompts: crate::prompts::PromptState,
     pub(crate) prompts_sent_today: usize,
     pub(crate) last_active: Option<DateTime<FixedOffset>>,
-    /// The public crisis lines, kept for the lock screen once known (never personal data).
-    pub(crate) public_crisis_lines: Option<thaw_clinical::CrisisResources>,
+    /// The public crisis lines for the lock screen, shared with the shell so they can be read
+    /// without this facade's lock (never personal data).
+    pub(crate) crisis_board: crate::CrisisBoard,
 }
 
 impl Thaw {
@@ -58,8 +59,13 @@ impl Thaw {
             prompts: Default::default(),
             prompts_sent_today: 0,
             last_active: None,
-            public_crisis_lines: None,
+            crisis_board: crate::CrisisBoard::default(),
         }
+    }
+
+    /// The lock screen's crisis numbers, for the shell to keep beside the facade.
+    pub fn crisis_board(&self) -> crate::CrisisBoard {
+        self.crisis_board.clone()
     }
 
     pub fn data_dir(&self) -> &Path {
@@ -102,13 +108,14 @@ impl Thaw {
         })
     }
 
-    pub fn assess_passphrase(&self, passphrase: &str) -> PassphraseStrength {
+    pub fn assess_passphrase(&self, passphrase: &str) -> Result<PassphraseStrength> {
+        crate::limits::check_secret_length(passphrase)?;
         let s = assess_passphrase(passphrase, &[]);
-        PassphraseStrength {
+        Ok(PassphraseStrength {
             score: s.score,
             acceptable: s.acceptable,
             summary: s.feedback,
-        }
+        })
     }
 
     /// First run: set up the vault. The recovery code is returned once and never stored readable.
@@ -117,6 +124,7 @@ impl Thaw {
         passphrase: &str,
         now: DateTime<FixedOffset>,
     ) -> Result<SetupDone> {
+        crate::limits::check_secret_length(passphrase)?;
         let (store, code) = Store::create(&self.data_dir, passphrase, self.kdf).await?;
         let open = Open {
             store,
@@ -131,30 +139,29 @@ impl Thaw {
         })
     }
 
+    /// Opens Thaw with the passphrase. Already open, the passphrase is still checked: a wrong
+    /// one is refused the same way, whatever the state.
     pub async fn unlock(
         &mut self,
         passphrase: &str,
         now: DateTime<FixedOffset>,
     ) -> Result<AppStatus> {
+        crate::limits::check_secret_length(passphrase)?;
         self.unlock_with(UnlockSecret::Passphrase(passphrase), now)
             .await?;
         self.status().await
     }
 
     /// The forgotten-passphrase path: the recovery code opens Thaw and a new passphrase is set.
+    /// The code is checked every time, open or not: a made-up code never sets a passphrase.
     pub async fn unlock_with_recovery(
         &mut self,
         code: &str,
         new_passphrase: &str,
         now: DateTime<FixedOffset>,
     ) -> Result<AppStatus> {
-        let strength = assess_passphrase(new_passphrase, &[]);
-        if !strength.acceptable {
-            return Err(StoreError::WeakPassphrase {
-                feedback: strength.feedback,
-            }
-            .into());
-        }
+        crate::limits::check_secret_length(code)?;
+        check_new_passphrase(new_passphrase)?;
         self.unlock_with(UnlockSecret::RecoveryCode(code), now)
             .await?;
         self.open()?
@@ -164,12 +171,17 @@ impl Thaw {
         self.status().await
     }
 
+    /// Opens the store with `secret`, or, when it is open already, proves `secret` against it.
     async fn unlock_with(
         &mut self,
         secret: UnlockSecret<'_>,
         now: DateTime<FixedOffset>,
     ) -> Result<()> {
-        if self.open.is_some() {
+        if let Some(open) = &self.open {
+            open.store
+                .verify_secret(secret, &mut self.backoff, Instant::now())
+                .await?;
+            self.touch(now);
             return Ok(());
         }
         let store =
@@ -223,25 +235,62 @@ impl Thaw {
         self.open.is_some() && self.idle.should_lock(Instant::now())
     }
 
-    /// Re-wraps the data key under a new passphrase; nothing is re-encrypted.
+    /// Re-wraps the data key under a new passphrase; nothing is re-encrypted. Needs the
+    /// current passphrase or the recovery code: someone at an open screen must not be able to
+    /// take Thaw over.
     pub async fn change_passphrase(&mut self, input: &ChangePassphrase) -> Result<()> {
-        let open = self.open()?;
-        // Prove the current passphrase first: someone at an unlocked device must not be
-        // able to take it over.
-        match Store::unlock_with_passphrase(&self.data_dir, &input.current).await {
-            Ok(check) => check.lock().await,
-            Err(StoreError::WrongSecret) => {
-                return Err(AppError::new(
-                    ErrorKind::WrongSecret,
-                    "That is not the current passphrase. Nothing was changed.",
-                ))
-            }
-            Err(e) => return Err(e.into()),
-        }
-        open.store
+        self.open()?;
+        crate::limits::check_secret_length(&input.current)?;
+        check_new_passphrase(&input.new_passphrase)?;
+        self.prove(&input.current).await.map_err(|e| match e.kind {
+            ErrorKind::WrongSecret => AppError::new(
+                ErrorKind::WrongSecret,
+                "That is not the current passphrase or recovery code. Nothing was changed.",
+            ),
+            _ => e,
+        })?;
+        self.open()?
+            .store
             .change_passphrase(&input.new_passphrase, self.kdf)
             .await?;
         Ok(())
+    }
+
+    /// Proves one typed secret, the passphrase or the recovery code (one field takes either),
+    /// against the open store or, while locked, against the vault on disk. A wrong try counts
+    /// once towards the gentle back-off however many ways it was read.
+    async fn prove(&mut self, typed: &str) -> Result<()> {
+        let now = Instant::now();
+        let code = looks_like_recovery_code(typed.trim());
+        let mut tries = Vec::with_capacity(2);
+        if code {
+            tries.push(UnlockSecret::RecoveryCode(typed.trim()));
+        }
+        tries.push(UnlockSecret::Passphrase(typed));
+        let last = tries.len() - 1;
+        for (i, secret) in tries.into_iter().enumerate() {
+            // Only the last reading records a failure; earlier ones try on a copy.
+            let mut scratch = self.backoff.clone();
+            let backoff = if i == last {
+                &mut self.backoff
+            } else {
+                &mut scratch
+            };
+            let result = match &self.open {
+                Some(open) => open.store.verify_secret(secret, backoff, now).await,
+                None => thaw_store::check_secret(&self.data_dir, secret, backoff, now).await,
+            };
+            match result {
+                Ok(()) => {
+                    self.backoff.record_success();
+                    return Ok(());
+                }
+                Err(StoreError::WrongSecret | StoreError::WrongRecoveryCode) if i < last => {}
+                Err(StoreError::WrongRecoveryCode) => return Err(StoreError::WrongSecret.into()),
+                Err(e) => return Err(e.into()),
+            }
+        }
+        unreachable!("the last try always returns")
     }
 
     pub fn default_backup_dir(&self) -> String {
@@ -255,6 +304,9 @@ impl Thaw {
         now: DateTime<FixedOffset>,
     ) -> Result<BackupDone> {
         let open = self.open()?;
+        if let Some(d) = dir {
+            crate::limits::check_len(d, crate::limits::PATH, "a folder's path")?;
+        }
         let dir = match dir.map(str::trim).filter(|d| !d.is_empty()) {
             Some(d) => PathBuf::from(d),
             None => self.backup_dir.clone(),
@@ -269,7 +321,14 @@ impl Thaw {
             path = dir.join(format!("{stem}-{n}.thawbackup"));
             n += 1;
         }
-        open.store.backup_to(&path, now).await?;
+        crate::blocking::off_the_runtime(open.store.backup_to(&path, now))
+            .await
+            .map_err(|e| match e {
+                StoreError::Io(_) => AppError::invalid(
+                    "Thaw could not write a backup in that folder (it may be read-only or full). Choose another folder; nothing was changed.",
+                ),
+                other => other.into(),
+            })?;
         let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
         Ok(BackupDone {
             path: path.display().to_string(),
@@ -286,6 +345,8 @@ impl Thaw {
         input: &RestoreInput,
         now: DateTime<FixedOffset>,
     ) -> Result<AppStatus> {
+        crate::limits::check_len(&input.path, crate::limits::PATH, "a file's path")?;
+        crate::limits::check_secret_length(&input.secret)?;
         let path = PathBuf::from(input.path.trim());
         if !path.is_file() {
             return Err(AppError::invalid(
@@ -302,49 +363,242 @@ impl Thaw {
         } else {
             RestoreMode::RefuseIfDataExists
         };
+        // Everything a restore can refuse for is checked first, with what is here still open:
+        // a refused restore leaves Thaw as it was.
         let secret = input.secret.trim();
-        let prepared = match prepare_restore(
-            &path,
-            &self.data_dir,
-            UnlockSecret::Passphrase(&input.secret),
-            mode,
-        )
-        .await
-        {
-            Err(StoreError::WrongSecret) if looks_like_recovery_code(secret) => {
-                prepare_restore(
-                    &path,
-                    &self.data_dir,
-                    UnlockSecret::RecoveryCode(secret),
-                    mode,
-                )
-                .await?
+        let prepared = crate::blocking::off_the_runtime(async {
+            match prepare_restore(
+                &path,
+                &self.data_dir,
+                UnlockSecret::Passphrase(&input.secret),
+                mode,
+            )
+            .await
+            {
+                Err(StoreError::WrongSecret) if looks_like_recovery_code(secret) => {
+                    prepare_restore(
+                        &path,
+                        &self.data_dir,
+                        UnlockSecret::RecoveryCode(secret),
+                        mode,
+                    )
+                    .await
+                }
+                other => other,
             }
-            other => other?,
+        })
+        .await
+        .map_err(|e| match e {
+            StoreError::WrongSecret | StoreError::WrongRecoveryCode => AppError::new(
+                ErrorKind::WrongSecret,
+                "That did not open this backup. It opens with the passphrase or recovery code in use when it was made. Nothing on this device was changed.",
+            ),
+            other => other.into(),
+        })?;
+        // Replacing destroys what is here, and destroying needs this data's own secret. The
+        // backup's secret usually is the same; when it is not, what is here is set aside
+        // (moved, still encrypted, never deleted) instead of replaced, and put back if the
+        // restore does not go through.
+        let set_aside = if exists && !self.opens_current(&input.secret).await {
+            if let Some(open) = self.open.take() {
+                open.store.lock().await;
+            }
+            Some(thaw_store::set_aside(&self.data_dir, now)?)
+        } else {
+            None
         };
         // Verified: only now is the open store closed and replaced.
         if let Some(open) = self.open.take() {
             open.store.lock().await;
         }
-        let store = prepared.put_in_place().await?;
+        let store = match prepared.put_in_place().await {
+            Ok(store) => store,
+            Err(e) => {
+                if let Some(aside) = &set_aside {
+                    thaw_store::put_back_set_aside(&self.data_dir, &aside.id)?;
+                }
+                return Err(e.into());
+            }
+        };
         let model = crate::model_state::load(&store).await?;
         self.open = Some(Open { store, model });
         self.after_unlock(now).await?;
         self.status().await
     }
 
-    /// Removes every file Thaw keeps. `confirm` must be the words "erase everything".
-    pub async fn erase_everything(&mut self, confirm: &str) -> Result<AppStatus> {
-        if !confirm.trim().eq_ignore_ascii_case(ERASE_CONFIRMATION) {
+    /// Whether `typed` opens the data here now (passphrase or recovery code). A quiet check:
+    /// it is not an unlock attempt, so it never counts towards the back-off.
+    async fn opens_current(&self, typed: &str) -> bool {
+        let mut scratch = UnlockBackoff::new();
+        let now = Instant::now();
+        let mut tries = vec![UnlockSecret::Passphrase(typed)];
+        if looks_like_recovery_code(typed.trim()) {
+            tries.push(UnlockSecret::RecoveryCode(typed.trim()));
+        }
+        for secret in tries {
+            let ok = match &self.open {
+                Some(open) => open.store.verify_secret(secret, &mut scratch, now).await,
+                None => thaw_store::check_secret(&self.data_dir, secret, &mut scratch, now).await,
+            };
+            if ok.is_ok() {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Removes every file Thaw keeps. `confirm` must be the words "erase everything", and
+    /// `secret` the passphrase or the recovery code, open or locked: destroying data needs the
+    /// secret. (Someone who has neither can start anew, which destroys nothing.)
+    pub async fn erase_everything(&mut self, input: &EraseInput) -> Result<AppStatus> {
+        if !input
+            .confirm
+            .trim()
+            .eq_ignore_ascii_case(ERASE_CONFIRMATION)
+        {
             return Err(AppError::invalid(
                 "To erase everything, type the words \"erase everything\". Nothing was erased.",
             ));
         }
+        if self.open.is_none() && vault_status(&self.data_dir)? == VaultStatus::NotInitialised {
+            return self.status().await;
+        }
+        crate::limits::check_secret_length(&input.secret)?;
+        if input.secret.is_empty() {
+            return Err(AppError::new(
+                ErrorKind::WrongSecret,
+                "Erasing needs your passphrase or your recovery code. Nothing was erased.",
+            ));
+        }
+        self.prove(&input.secret).await.map_err(|e| match e.kind {
+            ErrorKind::WrongSecret => AppError::new(
+                ErrorKind::WrongSecret,
+                "That is not the passphrase or the recovery code, so nothing was erased.",
+            ),
+            _ => e,
+        })?;
         match self.open.take() {
             Some(open) => open.store.erase_everything().await?,
             None => thaw_store::erase_everything(&self.data_dir)?,
         }
         self.status().await
+    }
+
+    /// "Start anew", from the lock screen, for someone with neither the passphrase nor the
+    /// recovery code: the encrypted data is set aside (moved, not deleted) and Thaw can be set
+    /// up again. See [`thaw_store::set_aside`].
+    pub async fn start_anew(&mut self, now: DateTime<FixedOffset>) -> Result<AppStatus> {
+        if self.open.is_some() {
+            return Err(AppError::invalid(
+                "Thaw is open, so nothing needs setting aside. Erasing is in Settings.",
+            ));
+        }
+        thaw_store::set_aside(&self.data_dir, now)?;
+        self.backoff = UnlockBackoff::new();
+        self.crisis_board.set(None);
+        self.status().await
+    }
+
+    /// Data set aside by "Start anew" on this device, oldest first. Dates only, nothing
+    /// personal, so it is shown before any unlock too.
+    pub fn set_aside_data(&self, now: DateTime<FixedOffset>) -> Result<Vec<SetAsideView>> {
+        Ok(thaw_store::list_set_aside(&self.data_dir)?
+            .into_iter()
+            .map(|s| {
+                let deletable_from = (s.set_aside_at + SET_ASIDE_WAIT).date();
+                SetAsideView {
+                    set_aside_on: s.set_aside_at.date(),
+                    can_delete_now: now.naive_local() >= s.set_aside_at + SET_ASIDE_WAIT,
+                    deletable_from,
+                    id: s.id,
+                }
+            })
+            .collect())
+    }
+
+    /// Deletes set-aside data, from inside Thaw. Allowed with its own earlier passphrase or
+    /// recovery code, or once it has been set aside for a week without one: a minute at
+    /// someone's screen (start anew, set up, delete) is never enough to destroy their data.
+    pub async fn delete_set_aside(
+        &mut self,
+        input: &DeleteSetAside,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Vec<SetAsideView>> {
+        self.open()?;
+        let found = self
+            .set_aside_data(now)?
+            .into_iter()
+            .find(|s| s.id == input.id)
+            .ok_or_else(|| {
+                AppError::new(
+                    ErrorKind::NotFound,
+                    "That set-aside data is no longer here.",
+                )
+            })?;
+        let secret = input.secret.as_deref().unwrap_or("");
+        crate::limits::check_secret_length(secret)?;
+        if !secret.is_empty() {
+            let code = looks_like_recovery_code(secret.trim());
+            let typed = if code {
+                UnlockSecret::RecoveryCode(secret.trim())
+            } else {
+                UnlockSecret::Passphrase(secret)
+            };
+            thaw_store::check_set_aside_secret(
+                &self.data_dir,
+                &found.id,
+                typed,
+                &mut self.backoff,
+                Instant::now(),
+            )
+            .await
+            .map_err(|e| match e {
+                StoreError::WrongSecret | StoreError::WrongRecoveryCode => AppError::new(
+                    ErrorKind::WrongSecret,
+                    "That does not open the set-aside data, so it was kept.",
+                ),
+                other => other.into(),
+            })?;
+        } else if !found.can_delete_now {
+            return Err(AppError::new(
+                ErrorKind::InvalidInput,
+                format!(
+                    "Set-aside data can be deleted from {} on, or now with its earlier passphrase or recovery code. It was kept.",
+                    found.deletable_from.format("%-d %B %Y")
+                ),
+            ));
+        }
+        thaw_store::delete_set_aside(&self.data_dir, &found.id)?;
+        self.set_aside_data(now)
+    }
+
+    /// Puts set-aside data back, while no new Thaw has been set up here: Thaw is then locked
+    /// and opens with that data's own passphrase or recovery code.
+    pub async fn put_back_set_aside(&mut self, id: &str) -> Result<AppStatus> {
+        if self.open.is_some() || vault_status(&self.data_dir)? != VaultStatus::NotInitialised {
+            return Err(AppError::new(
+                ErrorKind::AlreadySetUp,
+                "A new Thaw is set up here, so the earlier data stays set aside. Nothing was changed.",
+            ));
+        }
+        thaw_store::put_back_set_aside(&self.data_dir, id)?;
+        self.status().await
+    }
+}
+
+/// How long set-aside data waits before it can be deleted without its own secret.
+const SET_ASIDE_WAIT: chrono::Duration = chrono::Duration::days(7);
+
+fn check_new_passphrase(new_passphrase: &str) -> Result<()> {
+    crate::limits::check_secret_length(new_passphrase)?;
+    let strength = assess_passphrase(new_passphrase, &[]);
+    if strength.acceptable {
+        Ok(())
+    } else {
+        Err(StoreError::WeakPassphrase {
+            feedback: strength.feedback,
+        }
+        .into())
     }
 }
 

@@ -16,7 +16,7 @@ use crate::model_state::learn;
 use crate::thaw::Open;
 use crate::Thaw;
 
-const MAX_NOTE: usize = 500;
+use crate::limits::NOTE as MAX_NOTE;
 
 /// Check-in levels on the store's 0..=4 scale: low 0, some 2, good 4.
 pub(crate) fn level_to_scale(l: Level) -> u8 {

@@ -12,7 +12,7 @@ use crate::ipc::{
 };
 use crate::Thaw;
 
-const MAX_WORDS: usize = 200;
+use crate::limits::{self, LIBRARY_PICKS, RUNGS, RUNG_SECONDS, VALUE_WORDS};
 
 /// The five life areas with words to show.
 pub fn life_areas() -> Vec<LifeAreaInfo> {
@@ -85,9 +85,9 @@ fn clean_words(words: &str, what: &str) -> Result<String> {
             "A few words for {what} are enough. It can be anything that feels true."
         )));
     }
-    if w.chars().count() > MAX_WORDS {
+    if w.chars().count() > VALUE_WORDS {
         return Err(AppError::invalid(format!(
-            "That is a lot of words for {what}. Could you say it in under {MAX_WORDS} characters? Nothing was lost."
+            "That is a lot of words for {what}. Could you say it in up to {VALUE_WORDS} characters? Nothing was lost."
         )));
     }
     Ok(w.to_string())
@@ -192,6 +192,11 @@ impl Thaw {
         now: DateTime<FixedOffset>,
     ) -> Result<ValueView> {
         let words = clean_words(&input.words, "what matters")?;
+        limits::check_count(
+            &input.library_keys,
+            LIBRARY_PICKS,
+            "starter ideas with one value",
+        )?;
         let templates = library(input.area)?;
         let picked: Vec<_> = input
             .library_keys
@@ -275,17 +280,25 @@ impl Thaw {
                 "A ladder needs at least one step. Nothing was changed.",
             ));
         }
+        limits::check_count(rungs, RUNGS, "steps in one ladder")?;
         let inputs = rungs
             .iter()
             .map(|r| {
+                if !(1..=RUNG_SECONDS).contains(&r.seconds) {
+                    return Err(AppError::invalid(
+                        "A step can take from 1 second up to a day. Nothing was changed.",
+                    ));
+                }
                 Ok(RungInput {
                     text: clean_words(&r.text, "a step")?,
-                    size_seconds: Some(i64::from(r.seconds.clamp(1, 24 * 3600))),
+                    size_seconds: Some(i64::from(r.seconds)),
                     internal: r.kind == thaw_engine::RungKind::Internal,
                 })
             })
             .collect::<Result<Vec<_>>>()?;
         let store = &self.open()?.store;
+        // An unknown ladder is said plainly, before anything is written.
+        movement_view(store, id).await?;
         let existing = store.list_rungs(id, false).await?;
         for (i, input) in inputs.iter().enumerate() {
             match existing.get(i) {

@@ -382,10 +382,26 @@ async fn backup_then_restore_into_a_fresh_folder_shows_the_same_data() {
 async fn erase_everything_needs_the_words_and_removes_every_file() {
     let dir = tempfile::tempdir().unwrap();
     let (mut thaw, _) = onboarded(dir.path()).await;
-    let err = thaw.erase_everything("yes").await.unwrap_err();
+    let erase = |confirm: &str, secret: &str| EraseInput {
+        confirm: confirm.into(),
+        secret: secret.into(),
+    };
+    let err = thaw
+        .erase_everything(&erase("yes", PASSPHRASE))
+        .await
+        .unwrap_err();
     assert_eq!(err.kind, ErrorKind::InvalidInput);
     assert!(thaw.is_unlocked());
-    let status = thaw.erase_everything("Erase everything").await.unwrap();
+    let err = thaw
+        .erase_everything(&erase("erase everything", "not it"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind, ErrorKind::WrongSecret);
+    assert!(thaw.is_unlocked());
+    let status = thaw
+        .erase_everything(&erase("Erase everything", PASSPHRASE))
+        .await
+        .unwrap();
     assert_eq!(status.vault, VaultState::New);
     let left: Vec<_> = std::fs::read_dir(dir.path().join("data"))
         .map(|d| d.flatten().map(|e| e.path()).collect())

@@ -131,8 +131,8 @@ impl Store {
     /// an attached database keyed with the same data key. Returns its bytes.
     async fn snapshot_into(&self, snapshot: &Path) -> Result<Vec<u8>> {
         create_private_empty_file(snapshot)?;
-        let mut conn = self.shared.pool.acquire().await?;
-        let raw_key = Zeroizing::new(format!("x'{}'", hex::encode_upper(self.key().as_bytes())));
+        let mut conn = self.pool().acquire().await?;
+        let raw_key = self.key().sqlcipher_attach_value();
         sqlx::query("ATTACH DATABASE ? AS snapshot KEY ?")
             .bind(snapshot.to_string_lossy().into_owned())
             .bind(raw_key.as_str())
@@ -200,6 +200,11 @@ fn parse_backup(bytes: &[u8]) -> Result<ParsedBackup<'_>> {
         serde_json::from_slice(&bytes[PREFIX_LEN..end]).map_err(|_| StoreError::BackupInvalid)?;
     // Re-check the embedded vault the same way a vault file is checked.
     VaultFile::from_json(&header.vault.to_json()).map_err(|_| StoreError::BackupInvalid)?;
+    // Refused before any key derivation: parameters Thaw would never write, or a damaged wrap.
+    header
+        .vault
+        .check_both_intact()
+        .map_err(|_| StoreError::BackupInvalid)?;
     Ok(ParsedBackup {
         header,
         aad: &bytes[..end],

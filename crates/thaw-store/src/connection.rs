@@ -12,7 +12,8 @@
 //! - `busy_timeout = 10 s`: a second writer (the UI and a background prompt task) waits its
 //!   turn instead of failing with SQLITE_BUSY.
 //! - `temp_store = MEMORY`: sorts and temporary tables never go to plaintext temp files.
-//! - `cipher_memory_security = ON`: SQLCipher wipes the memory it frees.
+//! - `cipher_memory_security = ON`: SQLCipher wipes the memory it frees (set process-wide
+//!   before the first keyed connection, see `quiet_sqlcipher_log`).
 //! - `cipher_log_level = NONE`: SQLCipher's own log (e.g. "hmac check failed" on a wrong key)
 //!   stays off stderr; our errors say what happened without it.
 
@@ -44,9 +45,14 @@ const MAX_CONNECTIONS: u32 = 4;
 const MIN_DB_FILE_LEN: u64 = 512;
 
 /// Connect options for the encrypted database at `path` with `key`.
+///
+/// The options hold the key's hex form for as long as the pool lives (every new pooled
+/// connection sends it), so the one copy is moved in rather than cloned, and it goes with the
+/// pool when the store locks. The app's zeroing allocator wipes it as it is freed.
 pub(crate) fn encrypted_options(path: &Path, key: &DataKey, create: bool) -> SqliteConnectOptions {
+    let mut value = key.sqlcipher_pragma_value();
     base_options(path, create)
-        .pragma("key", key.sqlcipher_pragma_value().to_string())
+        .pragma("key", std::mem::take(&mut *value))
         .pragma("cipher_memory_security", "ON")
 }
 
@@ -84,6 +90,11 @@ pub(crate) async fn quiet_sqlcipher_log() -> Result<()> {
                 .connect()
                 .await?;
             sqlx::query("PRAGMA cipher_log_level = NONE")
+                .execute(&mut conn)
+                .await?;
+            // Process-wide too, and on before the first key is ever sent: SQLCipher then wipes
+            // every block SQLite frees (the key pragma's text, decrypted pages, rows).
+            sqlx::query("PRAGMA cipher_memory_security = ON")
                 .execute(&mut conn)
                 .await?;
             conn.close().await?;

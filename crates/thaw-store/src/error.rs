@@ -12,6 +12,16 @@ pub enum StoreError {
     #[error("that passphrase or recovery code did not unlock the store")]
     WrongSecret,
 
+    /// The recovery code is well formed but is not the one that opens this vault (or backup).
+    /// Nothing on disk changed.
+    #[error("that recovery code did not unlock the store")]
+    WrongRecoveryCode,
+
+    /// One wrap in the vault (or in a backup's header) is not as Thaw wrote it: its checksum,
+    /// lengths or parameters are off. The other secret may still open it.
+    #[error("the part of the vault file that this secret opens is damaged")]
+    WrapDamaged(crate::WrapRole),
+
     /// The chosen passphrase is too easy to guess; `feedback` is kind advice to show.
     #[error("the passphrase is too easy to guess")]
     WeakPassphrase {
@@ -108,6 +118,8 @@ impl StoreError {
     pub fn kind(&self) -> &'static str {
         match self {
             StoreError::WrongSecret => "wrong_secret",
+            StoreError::WrongRecoveryCode => "wrong_recovery_code",
+            StoreError::WrapDamaged(_) => "wrap_damaged",
             StoreError::WeakPassphrase { .. } => "weak_passphrase",
             StoreError::TryAgainLater { .. } => "try_again_later",
             StoreError::MalformedRecoveryCode => "malformed_recovery_code",

@@ -34,6 +34,8 @@ mod passphrase_strength;
 mod recovery_code;
 #[allow(missing_docs)]
 pub mod repo;
+mod secrets;
+mod set_aside;
 mod store;
 mod unlock_backoff;
 mod vault_file;
@@ -63,8 +65,14 @@ pub use repo::treatment::{
     SessionSetting, TreatmentSession,
 };
 pub use repo::values::{Archivable, LifeArea, Movement, PersonalValue, Rung, RungInput};
+pub use secrets::check_secret;
+pub use set_aside::{
+    check_set_aside_secret, delete_set_aside, list_set_aside, put_back_set_aside, set_aside,
+    SetAside,
+};
 pub use store::{claim_data_dir, testing, vault_status, Store, VaultStatus};
 pub use unlock_backoff::UnlockBackoff;
+pub use wrap::WrapRole;
 
 /// The migrations embedded in this build, for tests that need an older schema version.
 #[doc(hidden)]

@@ -167,9 +167,11 @@ impl Store {
         };
         match &result {
             Ok(_) => backoff.record_success(),
-            Err(StoreError::WrongSecret | StoreError::MalformedRecoveryCode) => {
-                backoff.record_failure(now)
-            }
+            Err(
+                StoreError::WrongSecret
+                | StoreError::WrongRecoveryCode
+                | StoreError::MalformedRecoveryCode,
+            ) => backoff.record_failure(now),
             Err(_) => {}
         }
         result
@@ -339,6 +341,10 @@ impl Store {
                 );
             }
         }
+        if held.is_none() {
+            // The key opened the vault: give an older vault.json its damage checksums now.
+            crate::secrets::add_missing_checks(&paths.vault())?;
+        }
         let settle = held.is_none().then(|| spawn_settler(pool.clone()));
         let anchor = match held {
             Some(_) => None,
@@ -422,6 +428,11 @@ pub mod testing {
             crate::connection::connect(crate::connection::encrypted_options(&db, &key, false))
                 .await?;
         Ok((pool, code))
+    }
+
+    /// The data key as hex, unwrapped from `vault.json` with the passphrase (memory-scan test).
+    pub async fn data_key_hex(data_dir: &Path, passphrase: &str) -> Result<Zeroizing<String>> {
+        crate::secrets::data_key_hex(data_dir, passphrase).await
     }
 
     /// Unlock like [`Store::unlock_with_passphrase`] and report how long the key derivation

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Result, StoreError};
 use crate::files::write_atomically;
-use crate::wrap::WrappedKey;
+use crate::wrap::{WrapRole, WrappedKey};
 
 pub(crate) const VAULT_FORMAT: &str = "thaw-vault";
 pub(crate) const VAULT_VERSION: u32 = 1;
@@ -40,6 +40,29 @@ impl VaultFile {
             return Err(StoreError::VaultInvalid);
         }
         Ok(v)
+    }
+
+    /// Both wraps as Thaw wrote them (see [`WrappedKey::check_intact`]). A backup needs both:
+    /// its header is also the payload's associated data, so any damage there fails anyway.
+    pub(crate) fn check_both_intact(&self) -> Result<()> {
+        self.passphrase.check_intact(WrapRole::Passphrase)?;
+        self.recovery_code.check_intact(WrapRole::RecoveryCode)
+    }
+
+    /// Adds the checksum to wraps written before it existed. Returns whether anything changed.
+    /// Call only after a secret has opened one wrap (so the file is known to be Thaw's).
+    pub(crate) fn add_missing_checks(&mut self) -> bool {
+        let mut changed = false;
+        for (wrap, role) in [
+            (&mut self.passphrase, WrapRole::Passphrase),
+            (&mut self.recovery_code, WrapRole::RecoveryCode),
+        ] {
+            if wrap.check.is_none() {
+                wrap.check = Some(wrap.checksum(role));
+                changed = true;
+            }
+        }
+        changed
     }
 
     pub(crate) fn to_json(&self) -> Vec<u8> {

@@ -10,18 +10,28 @@ use zeroize::Zeroizing;
 
 use crate::error::{Result, StoreError};
 use crate::kdf::{derive_key, KdfParams, SALT_LEN};
-use crate::keys::{fill_random, DataKey, KEY_LEN};
+use crate::keys::{fill_random, scrub_stack, DataKey, KEY_LEN};
 
 pub(crate) const NONCE_LEN: usize = 24;
 
 /// Which secret a wrap belongs to. Also the AEAD associated data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum WrapRole {
+pub enum WrapRole {
+    /// The wrap the passphrase opens.
     Passphrase,
+    /// The wrap the recovery code opens.
     RecoveryCode,
 }
 
 impl WrapRole {
+    /// The error for a secret that does not open this wrap: each secret has its own words.
+    fn wrong_secret(self) -> StoreError {
+        match self {
+            WrapRole::Passphrase => StoreError::WrongSecret,
+            WrapRole::RecoveryCode => StoreError::WrongRecoveryCode,
+        }
+    }
+
     fn aad(self) -> &'static [u8] {
         match self {
             WrapRole::Passphrase => b"thaw/vault/v1/wrap/passphrase",
@@ -32,6 +42,11 @@ impl WrapRole {
 
 /// The data key sealed under one secret, with everything needed to unseal it
 /// except the secret itself. Stored as hex in `vault.json` and in backups.
+///
+/// `check` is a checksum over the other fields. It is not a secret and proves nothing to an
+/// attacker (who can recompute it); it tells accidental damage (a flipped byte in the salt or
+/// the sealed key) from a wrong passphrase, which the AEAD alone cannot: both fail its tag.
+/// Files written before it existed have none; it is added at their next unlock.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct WrappedKey {
     pub kdf: KdfParams,
@@ -41,6 +56,8 @@ pub(crate) struct WrappedKey {
     pub nonce: Vec<u8>,
     #[serde(with = "hex::serde")]
     pub ciphertext: Vec<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check: Option<String>,
 }
 
 impl WrappedKey {
@@ -53,28 +70,79 @@ impl WrappedKey {
     ) -> Result<Self> {
         let mut salt = vec![0u8; SALT_LEN];
         fill_random(&mut salt)?;
-        let kek = derive_key(secret, &salt, &params)?;
-        let (nonce, ciphertext) = seal_bytes(&kek, data_key.as_bytes(), role.aad())?;
-        Ok(Self {
+        let sealed = derive_key(secret, &salt, &params)
+            .and_then(|kek| seal_bytes(&kek, data_key.as_bytes(), role.aad()));
+        scrub_stack();
+        let (nonce, ciphertext) = sealed?;
+        let mut wrap = Self {
             kdf: params,
             salt,
             nonce,
             ciphertext,
-        })
+            check: None,
+        };
+        wrap.check = Some(wrap.checksum(role));
+        Ok(wrap)
     }
 
-    /// Unseal with `secret`. A wrong secret fails the AEAD tag check: `WrongSecret`.
-    /// Slow (Argon2id).
+    /// Unseal with `secret`. A damaged wrap is [`StoreError::WrapDamaged`] (found before any
+    /// slow work); a secret that does not fit fails the AEAD tag check:
+    /// [`StoreError::WrongSecret`] for the passphrase, [`StoreError::WrongRecoveryCode`] for
+    /// the recovery code. Slow (Argon2id).
     pub(crate) fn open(&self, secret: &[u8], role: WrapRole) -> Result<DataKey> {
-        if self.salt.len() != SALT_LEN || self.nonce.len() != NONCE_LEN {
-            return Err(StoreError::VaultInvalid);
+        self.check_intact(role)?;
+        let opened = derive_key(secret, &self.salt, &self.kdf).and_then(|kek| {
+            open_bytes(&kek, &self.nonce, &self.ciphertext, role.aad())
+                .map_err(|_| role.wrong_secret())
+        });
+        scrub_stack();
+        DataKey::from_bytes(&opened?).ok_or(StoreError::WrapDamaged(role))
+    }
+
+    /// Whether the wrap is as Thaw wrote it: the right lengths, parameters Thaw would write,
+    /// and (when present) a checksum that matches.
+    pub(crate) fn check_intact(&self, role: WrapRole) -> Result<()> {
+        let shaped = self.salt.len() == SALT_LEN
+            && self.nonce.len() == NONCE_LEN
+            && self.ciphertext.len() == KEY_LEN + TAG_LEN
+            && self.kdf.within_bounds();
+        let sum_ok = self
+            .check
+            .as_deref()
+            .is_none_or(|c| c.eq_ignore_ascii_case(&self.checksum(role)));
+        if shaped && sum_ok {
+            Ok(())
+        } else {
+            Err(StoreError::WrapDamaged(role))
         }
-        let kek = derive_key(secret, &self.salt, &self.kdf)?;
-        let plain = open_bytes(&kek, &self.nonce, &self.ciphertext, role.aad())
-            .map_err(|_| StoreError::WrongSecret)?;
-        DataKey::from_bytes(&plain).ok_or(StoreError::VaultInvalid)
+    }
+
+    /// BLAKE2b over every field, in a fixed byte layout (not the JSON, whose spacing may vary).
+    pub(crate) fn checksum(&self, role: WrapRole) -> String {
+        use blake2::digest::{Update, VariableOutput};
+        let mut h = blake2::Blake2bVar::new(16).expect("16 is a valid BLAKE2b length");
+        h.update(b"thaw/vault/v1/check\0");
+        h.update(role.aad());
+        for n in [
+            self.kdf.memory_kib,
+            self.kdf.iterations,
+            self.kdf.parallelism,
+        ] {
+            h.update(&n.to_le_bytes());
+        }
+        for field in [&self.salt, &self.nonce, &self.ciphertext] {
+            h.update(&(field.len() as u64).to_le_bytes());
+            h.update(field);
+        }
+        let mut out = [0u8; 16];
+        h.finalize_variable(&mut out)
+            .expect("output length matches");
+        hex::encode(out)
     }
 }
+
+/// Poly1305 tag length.
+const TAG_LEN: usize = 16;
 
 /// AEAD-encrypt `plain` under `key` with a fresh random nonce.
 pub(crate) fn seal_bytes(
@@ -129,9 +197,38 @@ mod tests {
             w.open(b"wrong", WrapRole::Passphrase),
             Err(StoreError::WrongSecret)
         ));
+        // The role is bound twice (checksum and AEAD): either way it does not open.
+        assert!(w.open(b"right", WrapRole::RecoveryCode).is_err());
+    }
+
+    #[test]
+    fn a_flipped_salt_or_sealed_key_is_damage_not_a_wrong_secret() {
+        let key = DataKey::generate().unwrap();
+        let p = KdfParams::insecure_for_tests();
+        let w = WrappedKey::seal(&key, b"right", p, WrapRole::Passphrase).unwrap();
+        let mut salt = w.clone();
+        salt.salt[3] ^= 0x01;
         assert!(matches!(
-            w.open(b"right", WrapRole::RecoveryCode),
+            salt.open(b"right", WrapRole::Passphrase),
+            Err(StoreError::WrapDamaged(WrapRole::Passphrase))
+        ));
+        let mut sealed = w.clone();
+        sealed.ciphertext[0] ^= 0x80;
+        assert!(matches!(
+            sealed.open(b"right", WrapRole::Passphrase),
+            Err(StoreError::WrapDamaged(WrapRole::Passphrase))
+        ));
+        // An older file without a checksum cannot tell: it stays a wrong secret.
+        let mut old = sealed.clone();
+        old.check = None;
+        assert!(matches!(
+            old.open(b"right", WrapRole::Passphrase),
             Err(StoreError::WrongSecret)
+        ));
+        let code = WrappedKey::seal(&key, b"code", p, WrapRole::RecoveryCode).unwrap();
+        assert!(matches!(
+            code.open(b"not the code", WrapRole::RecoveryCode),
+            Err(StoreError::WrongRecoveryCode)
         ));
     }
 }

@@ -56,7 +56,7 @@ async fn wrong_passphrase_or_code_is_a_clear_error_and_changes_nothing_on_disk()
     let e = Store::unlock_with_recovery_code(&dir, std::str::from_utf8(&other).unwrap())
         .await
         .unwrap_err();
-    assert!(matches!(e, StoreError::WrongSecret), "{e:?}");
+    assert!(matches!(e, StoreError::WrongRecoveryCode), "{e:?}");
     let e = Store::unlock_with_recovery_code(&dir, "not-a-code")
         .await
         .unwrap_err();
@@ -146,7 +146,7 @@ async fn change_passphrase_rewraps_atomically_and_regenerated_code_replaces_the_
         .await;
     assert!(matches!(
         Store::unlock_with_recovery_code(&dir, &old_code.to_string()).await,
-        Err(StoreError::WrongSecret)
+        Err(StoreError::WrongRecoveryCode)
     ));
 }
 

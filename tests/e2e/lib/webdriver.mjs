@@ -57,6 +57,11 @@ export class Session {
     await this.cmd('DELETE', '').catch(() => {});
   }
 
+  /** The page's address: it stays Thaw's own page whatever is tapped. */
+  url() {
+    return this.cmd('GET', '/url');
+  }
+
   async setWindowSize(width, height) {
     await this.cmd('POST', '/window/rect', { width, height });
   }

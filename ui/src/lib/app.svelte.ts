@@ -36,6 +36,8 @@ export const app = $state({
   journalStart: null as { prompt: string; latestSession: boolean } | null,
   /** Today's questionnaire card was put aside for now (this run only). */
   questionnaireCardHidden: false,
+  /** Bumped each time Thaw locks, so every secret field empties itself. */
+  locks: 0,
 });
 
 /** Chooses the phase from the core's status. */
@@ -50,6 +52,7 @@ export function phaseFor(status: AppStatus): Phase {
 export function applyStatus(status: AppStatus) {
   app.status = status;
   const next = phaseFor(status);
+  if (next === 'locked' && app.phase !== 'locked') app.locks += 1;
   if (next === 'onboarding') app.onboardingStart = status.vault === 'new' ? 'welcome' : 'areas';
   if (next !== 'open') app.today = null;
   app.phase = next;

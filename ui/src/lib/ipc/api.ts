@@ -28,6 +28,8 @@ import type {
   QuestionnaireInput,
   QuestionnaireItemResult,
   QuestionnaireResult,
+  ReachInput,
+  Reached,
   RespondInput,
   RestoreInput,
   RungView,
@@ -43,6 +45,9 @@ import type {
   CrisisResources,
   DraftKind,
   DraftView,
+  DeleteSetAside,
+  EraseInput,
+  SetAsideView,
 } from './types';
 
 export type { AppError, ErrorKind };
@@ -129,7 +134,13 @@ export const api = {
   backup: (dir: string | null) => call<BackupDone>('backup', { dir }),
   defaultBackupDir: () => call<string>('default_backup_dir'),
   restore: (input: RestoreInput) => call<AppStatus>('restore', { input }),
-  eraseEverything: (confirm: string) => call<AppStatus>('erase_everything', { confirm }),
+  /** Needs the words and the passphrase or recovery code, open or locked. */
+  eraseEverything: (input: EraseInput) => call<AppStatus>('erase_everything', { input }),
+  /** From the lock screen, with neither secret: the data is set aside, never deleted. */
+  startAnew: () => call<AppStatus>('start_anew'),
+  setAsideData: () => call<SetAsideView[]>('set_aside_data'),
+  deleteSetAside: (input: DeleteSetAside) => call<SetAsideView[]>('delete_set_aside', { input }),
+  putBackSetAside: (id: string) => call<AppStatus>('put_back_set_aside', { id }),
   /** After Thaw opened with less than it held: carry on with what is here. */
   acceptStoreAsFound: () => call<AppStatus>('accept_store_as_found'),
 
@@ -145,6 +156,9 @@ export const api = {
   /** The public crisis lines for where the person lives (US lines until changed). */
   crisisLines: () => call<CrisisResources>('crisis_lines'),
   saveCrisisLines: (input: CrisisResources) => call<CrisisResources>('save_crisis_lines', { input }),
+  /** Hands a call or text to the device's phone or messages app (works locked too). Says
+   * whether the device took it, so the sheet can show the number instead when it cannot. */
+  reach: (input: ReachInput) => call<Reached>('reach', { input }),
 
   questionnaireDefinition: (instrument: Instrument) =>
     call<QuestionnaireDefinition>('questionnaire_definition', { instrument }),

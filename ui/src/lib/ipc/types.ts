@@ -1,7 +1,7 @@
 // Generated from crates/thaw-core/src/ipc.rs by `cargo test -p thaw-core` with
 // UPDATE_IPC_TYPES=1. Do not edit by hand: change the Rust types instead.
 
-export type ErrorKind = "wrong_secret" | "try_again_later" | "weak_passphrase" | "locked" | "already_set_up" | "invalid_input" | "would_replace_data" | "backup_invalid" | "not_found" | "storage" | "storage_full" | "in_use" | "internal";
+export type ErrorKind = "wrong_secret" | "try_again_later" | "weak_passphrase" | "locked" | "already_set_up" | "invalid_input" | "would_replace_data" | "backup_invalid" | "vault_damaged" | "not_found" | "storage" | "storage_full" | "in_use" | "internal";
 
 export type AppError = { kind: ErrorKind, message: string, };
 
@@ -331,15 +331,40 @@ making_surroundings_safer: Array<string>,
  */
 reasons_for_living: Array<string>, };
 
+export type CrisisContact = { name: string, 
+/**
+ * As the person wrote it, shown as it is.
+ */
+phone: string | null, note: string | null, 
+/**
+ * The number as a phone dials it (`+15550100142`), when `phone` can be dialled as written;
+ * `None` means Thaw shows the number but offers no Call or Text button for it.
+ */
+dial: string | null, };
+
 export type CrisisScreen = { heading: string, nobody_watches: string, public_numbers: Array<PublicNumber>, 
 /**
  * The person's own: people to ask for help, then professionals and services not already listed.
  */
-my_contacts: Array<PlanContact>, plan: SafetyPlan, 
+my_contacts: Array<CrisisContact>, plan: SafetyPlan, 
 /**
  * Offered so the person can bring it up at the next visit.
  */
 flag_for_visit_label: string, };
+
+export type ReachBy = "call" | "text";
+
+export type ReachInput = { by: ReachBy, 
+/**
+ * As shown on the sheet: "988", "555-0142".
+ */
+number: string, 
+/**
+ * The words a text starts with, e.g. "HOME" for the Crisis Text Line.
+ */
+body: string | null, };
+
+export type Reached = "handed_over" | "not_on_this_device";
 
 export type SessionKind = "iv" | "im" | "intranasal" | "oral_or_lozenge" | "other";
 
@@ -420,3 +445,44 @@ export type ExportInput = { from: string, to: string, format: ExportFormat,
 dir: string | null, };
 
 export type ExportDone = { path: string, notice: string, };
+
+export type EraseInput = { confirm: string, 
+/**
+ * The passphrase or the recovery code (either; one field).
+ */
+secret: string, };
+
+export type SetAsideView = { id: string, set_aside_on: string, 
+/**
+ * Deleting without its own secret waits a week, so nobody with a minute at the screen
+ * can destroy it.
+ */
+can_delete_now: boolean, deletable_from: string, };
+
+export type DeleteSetAside = { id: string, secret: string | null, };
+
+/** Limits the core enforces on every input (crates/thaw-core/src/limits.rs). */
+export const LIMITS = {
+  VALUE_WORDS: 200,
+  RUNGS: 12,
+  LIBRARY_PICKS: 20,
+  RUNG_SECONDS: 86400,
+  NOTE: 500,
+  JOURNAL_TEXT: 20000,
+  JOURNAL_PROMPT: 300,
+  SESSION_TEXT: 2000,
+  PLAN_LINE: 500,
+  PLAN_ENTRIES: 20,
+  NAME: 120,
+  PHONE: 20,
+  CONTACT_PHONE: 40,
+  CRISIS_DESCRIPTION: 200,
+  CRISIS_KEYWORD: 20,
+  CRISIS_LINES: 12,
+  REGION_NAME: 80,
+  REGION_CODE: 8,
+  SECRET: 1000,
+  PATH: 4096,
+  SET_ASIDE_WAIT_DAYS: 7,
+  ERASE_WORDS: 16,
+} as const;
