@@ -481,8 +481,8 @@ test('a refused restore keeps the person in', async () => {
     await openSettings(session);
     for (const [path, secret, said] of [
       [backup, 'not the passphrase it was made with', /did not open/i],
-      [truncated, PASSPHRASE, /could not be read as a Thaw backup/],
-      [flipped, PASSPHRASE, /could not be read as a Thaw backup/],
+      [truncated, PASSPHRASE, /not a backup Thaw made, or it is damaged/],
+      [flipped, PASSPHRASE, /not a backup Thaw made, or it is damaged/],
     ]) {
       await session.execute(`document.querySelector('#restore-path').scrollIntoView({ block: 'center' }); return true;`);
       await type(session, '#restore-path', path);
