@@ -14,6 +14,8 @@ APT_PACKAGES=(
   webkit2gtk-driver xvfb xauth dbus-x11 dbus imagemagick poppler-utils
   # D-Bus notification tests
   python3-dbus python3-gi
+  # Closing and reading Thaw's window from outside (tests/e2e/lib/x11.py)
+  python3-xlib x11-utils
   # Crisis actions: xdg-open hands tel:/sms: to the handler, as on a desktop; xclip reads
   # the clipboard after "Copy"
   xdg-utils xclip

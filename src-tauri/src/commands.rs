@@ -4,7 +4,7 @@
 //! activity for auto-lock.
 
 use chrono::{DateTime, FixedOffset};
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
 use tauri::State;
 use thaw_core::ipc::*;
 use thaw_core::{AppError, CrisisBoard, Thaw};
@@ -30,6 +30,12 @@ impl AppState {
             thaw: Mutex::new(thaw),
             keep_running: AtomicBool::new(false),
         }
+    }
+
+    /// Mirror the setting as the core now knows it (after unlock, save, restore).
+    pub fn keep_running_as(&self, thaw: &Thaw) {
+        self.keep_running
+            .store(thaw.keep_running_in_background(), Ordering::Relaxed);
     }
 }
 
@@ -70,7 +76,10 @@ pub async fn create_vault(state: State<'_, AppState>, passphrase: Secret) -> Res
 
 #[tauri::command]
 pub async fn unlock(state: State<'_, AppState>, passphrase: Secret) -> Result<AppStatus> {
-    thaw(&state).await.unlock(&passphrase, now()).await
+    let mut thaw = thaw(&state).await;
+    let status = thaw.unlock(&passphrase, now()).await;
+    state.keep_running_as(&thaw);
+    status
 }
 
 #[tauri::command]
@@ -79,10 +88,12 @@ pub async fn unlock_with_recovery(
     code: Secret,
     new_passphrase: Secret,
 ) -> Result<AppStatus> {
-    thaw(&state)
-        .await
+    let mut thaw = thaw(&state).await;
+    let status = thaw
         .unlock_with_recovery(&code, &new_passphrase, now())
-        .await
+        .await;
+    state.keep_running_as(&thaw);
+    status
 }
 
 #[tauri::command]
@@ -226,9 +237,14 @@ pub async fn settings(state: State<'_, AppState>) -> Result<Settings> {
     thaw(&state).await.settings().await
 }
 
+/// The close handler reads "keep running" at once: closing the window right after turning
+/// it on keeps Thaw in the tray.
 #[tauri::command]
 pub async fn save_settings(state: State<'_, AppState>, input: Arg<Settings>) -> Result<Settings> {
-    thaw(&state).await.save_settings(&input, now()).await
+    let mut thaw = thaw(&state).await;
+    let saved = thaw.save_settings(&input, now()).await;
+    state.keep_running_as(&thaw);
+    saved
 }
 
 #[tauri::command]
@@ -251,7 +267,39 @@ pub async fn backup(state: State<'_, AppState>, dir: Arg<Option<String>>) -> Res
 
 #[tauri::command]
 pub async fn restore(state: State<'_, AppState>, input: Arg<RestoreInput>) -> Result<AppStatus> {
-    thaw(&state).await.restore(&input, now()).await
+    let mut thaw = thaw(&state).await;
+    let status = thaw.restore(&input, now()).await;
+    state.keep_running_as(&thaw);
+    status
+}
+
+/// After Thaw opened with less than it held: carry on with what is here.
+#[tauri::command]
+pub async fn accept_store_as_found(state: State<'_, AppState>) -> Result<AppStatus> {
+    let mut thaw = thaw(&state).await;
+    let status = thaw.accept_store_as_found(now()).await;
+    state.keep_running_as(&thaw);
+    status
+}
+
+/// What the person is typing, kept so a lock never loses it.
+#[tauri::command]
+pub async fn save_draft(
+    state: State<'_, AppState>,
+    kind: Arg<DraftKind>,
+    body: Arg<String>,
+) -> Result<()> {
+    thaw(&state).await.save_draft(*kind, &body, now()).await
+}
+
+#[tauri::command]
+pub async fn drafts(state: State<'_, AppState>) -> Result<Vec<DraftView>> {
+    thaw(&state).await.drafts().await
+}
+
+#[tauri::command]
+pub async fn discard_draft(state: State<'_, AppState>, kind: Arg<DraftKind>) -> Result<()> {
+    thaw(&state).await.discard_draft(*kind).await
 }
 
 #[tauri::command]

@@ -31,7 +31,19 @@ const LOCKED_EVENT: &str = "thaw://locked";
 
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
-    let builder = tauri::Builder::default()
+    // Thaw already runs on this data folder: hand over to it (its window comes forward) and end
+    // here, before GTK, WebKit or the store start. (The plugin below does the same from inside
+    // Tauri's setup, but exiting with all of those threads running can crash on the way out.)
+    #[cfg(target_os = "linux")]
+    if handed_over(&instance_id()) {
+        std::process::exit(0);
+    }
+    let builder = tauri::Builder::default();
+    // First among plugins: a second launch on the same data folder hands over to this one
+    // (its window comes forward) and exits before anything else starts.
+    #[cfg(desktop)]
+    let builder = builder.plugin(single_instance());
+    let builder = builder
         // Crisis actions hand tel:/sms: to the device through the opener, on every platform.
         // Only Thaw's own `reach` command uses it: the page gets no opener permission, and no
         // script that turns link clicks into opener calls.
@@ -57,6 +69,15 @@ pub fn run() {
                 })
                 .unwrap_or_else(|| data_dir.with_file_name("thaw-backups"));
             let thaw = Thaw::new(data_dir, backup_dir, KdfParams::recommended());
+            // One Thaw per data folder, held for the life of the process. If another process
+            // has it, say so here and on the "could not open" screen (every command refuses).
+            if let Err(e) = thaw.claim_folder() {
+                eprintln!(
+                    "thaw: {} (data folder {})",
+                    e.message,
+                    thaw.data_dir().display()
+                );
+            }
             app.manage(commands::AppState::new(thaw));
             spawn_auto_lock(app.handle().clone());
             prompts::spawn(app.handle().clone());
@@ -110,6 +131,10 @@ pub fn run() {
             commands::backup,
             commands::restore,
             commands::erase_everything,
+            commands::accept_store_as_found,
+            commands::save_draft,
+            commands::drafts,
+            commands::discard_draft,
             commands::start_anew,
             commands::set_aside_data,
             commands::delete_set_aside,
@@ -143,6 +168,83 @@ pub fn run() {
                 });
             }
         });
+}
+
+/// The single-instance plugin, with an identity per data folder (see `instance_id`): a second
+/// launch on the same folder hands over to the running Thaw (its window comes forward) and
+/// exits; a Thaw on another folder runs on its own. Whatever slips past this (another session
+/// bus, a script) meets the folder lock instead.
+#[cfg(desktop)]
+fn single_instance<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
+    tauri_plugin_single_instance::Builder::new()
+        .callback(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.show();
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        })
+        .dbus_id(instance_id())
+        .build()
+}
+
+/// Who "the same Thaw" is: the app, or the app on one data folder when one is given.
+#[cfg(desktop)]
+fn instance_id() -> String {
+    const APP: &str = "app.thaw.companion";
+    match arg_or_env("--data-dir=", "THAW_DATA_DIR") {
+        Some(dir) => {
+            let dir = dir.canonicalize().unwrap_or(dir);
+            format!("{APP}.d{:016x}", fnv1a(dir.as_os_str().as_encoded_bytes()))
+        }
+        None => APP.to_string(),
+    }
+}
+
+/// Asks a running Thaw with identity `id` to come forward, the way the single-instance plugin's
+/// second instance does (its D-Bus name and method). False when none is running or there is
+/// no session bus: then this one starts as usual.
+#[cfg(target_os = "linux")]
+fn handed_over(id: &str) -> bool {
+    let name = format!("{id}.SingleInstance");
+    let path = format!("/{}", name.replace('.', "/").replace('-', "_"));
+    let Ok(connection) = zbus::blocking::Connection::session() else {
+        return false;
+    };
+    let running = (|| -> Option<bool> {
+        let bus = zbus::blocking::fdo::DBusProxy::new(&connection).ok()?;
+        let name = zbus::names::BusName::try_from(name.as_str()).ok()?;
+        bus.name_has_owner(name).ok()
+    })()
+    .unwrap_or(false);
+    if !running {
+        return false;
+    }
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let cwd = std::env::current_dir()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    connection
+        .call_method(
+            Some(name.as_str()),
+            path.as_str(),
+            Some("org.SingleInstance.DBus"),
+            "ExecuteCallback",
+            &(args, cwd),
+        )
+        .is_ok()
+}
+
+/// A stable 64-bit FNV-1a hash (the standard library's hasher may change between versions,
+/// and two builds must agree on a folder's identity).
+#[cfg(desktop)]
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// `--name=PATH` on the command line, or the environment variable: a data folder elsewhere

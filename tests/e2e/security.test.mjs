@@ -167,7 +167,7 @@ test('destroying data needs the secret: erase while locked refused without it; s
   await waitH1(session, /Welcome to Thaw/);
   const aside = readdirSync(dataDir).filter((n) => n.startsWith('set-aside-'));
   assert.equal(aside.length, 1, 'one folder set aside');
-  assert.deepEqual(readdirSync(join(dataDir, aside[0])).filter((f) => f !== 'ABOUT THIS FOLDER.txt').filter((f) => !f.startsWith('thaw.db-')).sort(), ['thaw.db', 'vault.json']);
+  assert.deepEqual(readdirSync(join(dataDir, aside[0])).filter((f) => f !== 'ABOUT THIS FOLDER.txt').filter((f) => !f.startsWith('thaw.db-')).sort(), ['high-water', 'thaw.db', 'vault.json']);
   await waitText(session, '[data-testid="welcome-set-aside"]', /set aside on/);
   await evidence(session, 'welcome-set-aside', { size: PHONE, theme: 'light' });
   await click(session, '[data-testid="put-back"]');

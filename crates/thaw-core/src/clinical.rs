@@ -311,10 +311,22 @@ impl Thaw {
         plan: &SafetyPlan,
         now: DateTime<FixedOffset>,
     ) -> Result<SafetyPlan> {
+        let unit = self.begin_unit().await?;
+        let result = self.save_safety_plan_unit(plan, now).await;
+        self.end_unit(unit, result).await
+    }
+
+    async fn save_safety_plan_unit(
+        &mut self,
+        plan: &SafetyPlan,
+        now: DateTime<FixedOffset>,
+    ) -> Result<SafetyPlan> {
         check_safety_plan(plan)?;
         self.open()?
             .store
             .set_setting(SAFETY_PLAN_KEY, plan, now)
+            .await?;
+        self.saved_for_real(crate::ipc::DraftKind::SafetyPlan)
             .await?;
         Ok(plan.clone())
     }
@@ -387,6 +399,16 @@ impl Thaw {
         input: &SessionInput,
         now: DateTime<FixedOffset>,
     ) -> Result<SessionView> {
+        let unit = self.begin_unit().await?;
+        let result = self.add_session_unit(input, now).await;
+        self.end_unit(unit, result).await
+    }
+
+    async fn add_session_unit(
+        &mut self,
+        input: &SessionInput,
+        now: DateTime<FixedOffset>,
+    ) -> Result<SessionView> {
         if input.at.year() < 1970 {
             return Err(AppError::invalid(
                 "That date is long ago. Check the year and try again; nothing was lost.",
@@ -409,6 +431,9 @@ impl Thaw {
                 intention: intention.clone(),
                 notes: notes.clone(),
             })
+            .await?;
+        open.store
+            .discard_draft(crate::ipc::DraftKind::Session.code())
             .await?;
         if input.at <= now {
             learn(

@@ -31,6 +31,10 @@ pub enum ErrorKind {
     NotFound,
     /// The data on disk could not be read; it was left untouched.
     Storage,
+    /// The device is full: nothing was saved, and what the person typed is still on screen.
+    StorageFull,
+    /// Another Thaw (or another program) has this data folder open.
+    InUse,
     /// Anything unexpected; the message still says what to do.
     Internal,
 }
@@ -127,6 +131,18 @@ impl From<StoreError> for AppError {
                     "Thaw could not read its data file. It was left exactly as it was; a backup can restore it.",
                 )
             }
+            StoreError::StorageFull => AppError::new(
+                K::StorageFull,
+                "This device is full. Free some space, then try again — what you wrote is still here.",
+            ),
+            StoreError::InUse => AppError::new(
+                K::InUse,
+                "Thaw is already open on this device, in another window or in the tray. Close that one first, then open Thaw again. Nothing was changed.",
+            ),
+            StoreError::HeldForReview => AppError::new(
+                K::Storage,
+                "Thaw found less than it held before, so it is keeping everything as it is until you choose what to do. Nothing was changed.",
+            ),
             StoreError::SchemaTooNew => AppError::new(
                 K::Storage,
                 "This data was written by a newer version of Thaw. Please update Thaw to open it.",
@@ -164,5 +180,10 @@ mod tests {
         let e: AppError = StoreError::RestoreWouldOverwrite.into();
         assert_eq!(e.kind, ErrorKind::WouldReplaceData);
         assert!(!e.message.contains('!'));
+        let e: AppError = StoreError::StorageFull.into();
+        assert_eq!(e.kind, ErrorKind::StorageFull);
+        assert!(e.message.contains("device is full") && e.message.contains("still here"));
+        let e: AppError = StoreError::InUse.into();
+        assert_eq!(e.kind, ErrorKind::InUse);
     }
 }

@@ -48,6 +48,47 @@ pub struct AppStatus {
     pub has_values: bool,
     /// Seconds to wait before the next unlock attempt (gentle back-off), 0 when none.
     pub retry_after_seconds: u32,
+    /// Set when Thaw opened with less than it held before: it waits for the person to choose
+    /// (restore a backup, or carry on with what is here) and never starts onboarding over it.
+    pub shortfall: Option<StoreShortfall>,
+}
+
+/// What Thaw found missing when it opened (a database copied without its log, a log cut
+/// short after a crash). Nothing was changed: the files are kept exactly as they were.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct StoreShortfall {
+    /// Each kind of thing with fewer than before, in the person's words.
+    pub missing: Vec<MissingThings>,
+    /// Later changes (to settings or the safety plan, say) may be missing too.
+    pub changes_missing: bool,
+}
+
+/// Fewer of one kind of thing than Thaw held before.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct MissingThings {
+    /// "journal entries", "values", …
+    pub what: String,
+    /// How many are here now.
+    pub found: u32,
+    /// How many there were.
+    pub expected: u32,
+}
+
+/// A form whose unsaved text Thaw keeps when it locks, and offers back after unlocking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum DraftKind {
+    Journal,
+    Notice,
+    Session,
+    SafetyPlan,
+}
+
+/// A draft kept for one form: the form's state as the UI wrote it (JSON text).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DraftView {
+    pub kind: DraftKind,
+    pub body: String,
 }
 
 /// How strong a passphrase is, said kindly.
@@ -450,7 +491,8 @@ macro_rules! declarations {
 pub fn typescript() -> String {
     let cfg = &Config::new().with_large_int("number");
     let decls = declarations![cfg;
-        ErrorKind, AppError, VaultState, AppStatus, PassphraseStrength, SetupDone,
+        ErrorKind, AppError, VaultState, AppStatus, StoreShortfall, MissingThings, DraftKind,
+        DraftView, PassphraseStrength, SetupDone,
         LifeArea, Level, Response, RestKind, RungKind,
         LifeAreaInfo, ValueView, RungView, MovementView, MovementTemplate, NewValue, NewMovement,
         CheckInInput, OfferView, TodayDecision, TodayView, RespondInput, FeltInput, ShiftInput,

@@ -53,6 +53,16 @@ impl Thaw {
         input: &JournalInput,
         now: DateTime<FixedOffset>,
     ) -> Result<JournalEntryView> {
+        let unit = self.begin_unit().await?;
+        let result = self.add_journal_unit(input, now).await;
+        self.end_unit(unit, result).await
+    }
+
+    async fn add_journal_unit(
+        &mut self,
+        input: &JournalInput,
+        now: DateTime<FixedOffset>,
+    ) -> Result<JournalEntryView> {
         let text = input.text.trim();
         if text.is_empty() {
             return Err(AppError::invalid(
@@ -101,6 +111,7 @@ impl Thaw {
                 now,
             )
             .await?;
+        self.saved_for_real(crate::ipc::DraftKind::Journal).await?;
         Ok(JournalEntryView {
             id: entry.id,
             at: now,

@@ -9,6 +9,7 @@ mod blocking;
 mod catalog;
 mod clinical;
 mod crisis_board;
+mod durability;
 pub mod error;
 pub mod ipc;
 mod journal;

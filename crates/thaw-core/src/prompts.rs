@@ -215,6 +215,10 @@ impl Thaw {
         let Some(open) = self.open.as_ref() else {
             return Ok(());
         };
+        if open.store.shortfall().is_some() {
+            // Held for review: nothing is written until the person chooses; kept in memory.
+            return Ok(());
+        }
         for p in self.prompts.unsaved.iter_mut() {
             let row = match p.row {
                 Some(row) => row,

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, FixedOffset};
 use thaw_engine::Model;
 use thaw_store::{
-    assess_passphrase, restore_backup, vault_status, IdleLock, KdfParams, RestoreMode, Store,
+    assess_passphrase, prepare_restore, vault_status, IdleLock, KdfParams, RestoreMode, Store,
     StoreError, UnlockBackoff, UnlockSecret, VaultStatus,
 };
 
@@ -104,6 +104,7 @@ impl Thaw {
             has_values,
             retry_after_seconds: u32::try_from(wait.as_secs() + u64::from(wait.subsec_nanos() > 0))
                 .unwrap_or(u32::MAX),
+            shortfall: self.shortfall(),
         })
     }
 
@@ -191,17 +192,22 @@ impl Thaw {
         self.after_unlock(now).await
     }
 
-    /// Settings that live in memory while unlocked, and prompts sent while locked.
-    async fn after_unlock(&mut self, now: DateTime<FixedOffset>) -> Result<()> {
+    /// Settings that live in memory while unlocked, and prompts sent while locked (not into
+    /// a store held for review: nothing is written to it until the person chooses).
+    pub(crate) async fn after_unlock(&mut self, now: DateTime<FixedOffset>) -> Result<()> {
         self.touch(now);
         let settings = self.settings().await?;
         self.set_auto_lock(settings.auto_lock_minutes);
         self.prompts.keep_running = settings.keep_running_in_background;
         self.remember_crisis_lines().await?;
+        if self.shortfall().is_some() {
+            return Ok(());
+        }
         self.save_unsaved_prompts(now).await
     }
 
-    /// Lock: the pool is closed and the key wiped from memory.
+    /// Lock: the log is checkpointed into the database file, the pool is closed and the key
+    /// wiped from memory.
     pub async fn lock(&mut self) -> Result<AppStatus> {
         if let Some(open) = self.open.take() {
             open.store.lock().await;
@@ -331,7 +337,9 @@ impl Thaw {
     }
 
     /// Restores a backup, opened by the passphrase or recovery code it was made with.
-    /// Never replaces data already here unless the person said so.
+    /// Never replaces data already here unless the person said so. Everything a restore can
+    /// refuse for (a wrong secret, a damaged or truncated file) is checked before the open
+    /// store is touched: a refused restore leaves Thaw as it was, still open.
     pub async fn restore(
         &mut self,
         input: &RestoreInput,
@@ -355,6 +363,38 @@ impl Thaw {
         } else {
             RestoreMode::RefuseIfDataExists
         };
+        // Everything a restore can refuse for is checked first, with what is here still open:
+        // a refused restore leaves Thaw as it was.
+        let secret = input.secret.trim();
+        let prepared = crate::blocking::off_the_runtime(async {
+            match prepare_restore(
+                &path,
+                &self.data_dir,
+                UnlockSecret::Passphrase(&input.secret),
+                mode,
+            )
+            .await
+            {
+                Err(StoreError::WrongSecret) if looks_like_recovery_code(secret) => {
+                    prepare_restore(
+                        &path,
+                        &self.data_dir,
+                        UnlockSecret::RecoveryCode(secret),
+                        mode,
+                    )
+                    .await
+                }
+                other => other,
+            }
+        })
+        .await
+        .map_err(|e| match e {
+            StoreError::WrongSecret | StoreError::WrongRecoveryCode => AppError::new(
+                ErrorKind::WrongSecret,
+                "That did not open this backup. It opens with the passphrase or recovery code in use when it was made. Nothing on this device was changed.",
+            ),
+            other => other.into(),
+        })?;
         // Replacing destroys what is here, and destroying needs this data's own secret. The
         // backup's secret usually is the same; when it is not, what is here is set aside
         // (moved, still encrypted, never deleted) instead of replaced, and put back if the
@@ -367,50 +407,17 @@ impl Thaw {
         } else {
             None
         };
-        let mode = if set_aside.is_some() {
-            RestoreMode::RefuseIfDataExists
-        } else {
-            mode
-        };
+        // Verified: only now is the open store closed and replaced.
         if let Some(open) = self.open.take() {
             open.store.lock().await;
         }
-        let secret = input.secret.trim();
-        let restored = crate::blocking::off_the_runtime(async {
-            match restore_backup(
-                &path,
-                &self.data_dir,
-                UnlockSecret::Passphrase(&input.secret),
-                mode,
-            )
-            .await
-            {
-                Err(StoreError::WrongSecret) if looks_like_recovery_code(secret) => {
-                    restore_backup(
-                        &path,
-                        &self.data_dir,
-                        UnlockSecret::RecoveryCode(secret),
-                        mode,
-                    )
-                    .await
-                }
-                other => other,
-            }
-        })
-        .await;
-        let store = match restored {
+        let store = match prepared.put_in_place().await {
             Ok(store) => store,
             Err(e) => {
                 if let Some(aside) = &set_aside {
                     thaw_store::put_back_set_aside(&self.data_dir, &aside.id)?;
                 }
-                return Err(match e {
-                    StoreError::WrongSecret | StoreError::WrongRecoveryCode => AppError::new(
-                        ErrorKind::WrongSecret,
-                        "That did not open this backup. It opens with the passphrase or recovery code in use when it was made. Nothing on this device was changed.",
-                    ),
-                    other => other.into(),
-                });
+                return Err(e.into());
             }
         };
         let model = crate::model_state::load(&store).await?;

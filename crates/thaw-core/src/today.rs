@@ -57,11 +57,23 @@ fn check_feeling(v: Option<u8>) -> Result<Option<u8>> {
 impl Thaw {
     /// Today's screen. If no step is waiting, the engine is asked for one (or rest).
     pub async fn today(&mut self, now: DateTime<FixedOffset>) -> Result<TodayView> {
+        let unit = self.begin_unit().await?;
+        let result = self.today_unit(now).await;
+        self.end_unit(unit, result).await
+    }
+
+    async fn today_unit(&mut self, now: DateTime<FixedOffset>) -> Result<TodayView> {
         self.today_from(now, OfferSource::Engine, false).await
     }
 
     /// "I have a moment": readiness, noticed. The engine learns the hour and offers a step.
     pub async fn moment(&mut self, now: DateTime<FixedOffset>) -> Result<TodayView> {
+        let unit = self.begin_unit().await?;
+        let result = self.moment_unit(now).await;
+        self.end_unit(unit, result).await
+    }
+
+    async fn moment_unit(&mut self, now: DateTime<FixedOffset>) -> Result<TodayView> {
         let open = self.open_mut()?;
         learn(
             open,
@@ -75,6 +87,16 @@ impl Thaw {
     }
 
     pub async fn check_in(
+        &mut self,
+        input: &CheckInInput,
+        now: DateTime<FixedOffset>,
+    ) -> Result<TodayView> {
+        let unit = self.begin_unit().await?;
+        let result = self.check_in_unit(input, now).await;
+        self.end_unit(unit, result).await
+    }
+
+    async fn check_in_unit(
         &mut self,
         input: &CheckInInput,
         now: DateTime<FixedOffset>,
@@ -110,6 +132,16 @@ impl Thaw {
 
     /// The answer to the step on screen. Not now is a real answer: it never lowers anything.
     pub async fn respond(
+        &mut self,
+        input: &RespondInput,
+        now: DateTime<FixedOffset>,
+    ) -> Result<TodayView> {
+        let unit = self.begin_unit().await?;
+        let result = self.respond_unit(input, now).await;
+        self.end_unit(unit, result).await
+    }
+
+    async fn respond_unit(
         &mut self,
         input: &RespondInput,
         now: DateTime<FixedOffset>,
@@ -183,6 +215,16 @@ impl Thaw {
         input: &ShiftInput,
         now: DateTime<FixedOffset>,
     ) -> Result<TodayView> {
+        let unit = self.begin_unit().await?;
+        let result = self.notice_unit(input, now).await;
+        self.end_unit(unit, result).await
+    }
+
+    async fn notice_unit(
+        &mut self,
+        input: &ShiftInput,
+        now: DateTime<FixedOffset>,
+    ) -> Result<TodayView> {
         let note = input.note.trim();
         if note.is_empty() {
             return Err(AppError::invalid(
@@ -210,6 +252,9 @@ impl Thaw {
             None => None,
         };
         open.store.add_shift(value_id, None, note, now).await?;
+        open.store
+            .discard_draft(crate::ipc::DraftKind::Notice.code())
+            .await?;
         learn(
             open,
             Event {

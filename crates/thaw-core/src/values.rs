@@ -181,6 +181,16 @@ impl Thaw {
         input: &NewValue,
         now: DateTime<FixedOffset>,
     ) -> Result<ValueView> {
+        let unit = self.begin_unit().await?;
+        let result = self.add_value_unit(input, now).await;
+        self.end_unit(unit, result).await
+    }
+
+    async fn add_value_unit(
+        &mut self,
+        input: &NewValue,
+        now: DateTime<FixedOffset>,
+    ) -> Result<ValueView> {
         let words = clean_words(&input.words, "what matters")?;
         limits::check_count(
             &input.library_keys,
@@ -259,6 +269,12 @@ impl Thaw {
     /// Rewrites a ladder's rung texts (and sizes), smallest first. Extra rungs are added;
     /// rungs left out are archived, never deleted.
     pub async fn update_rungs(&mut self, id: i64, rungs: &[RungView]) -> Result<MovementView> {
+        let unit = self.begin_unit().await?;
+        let result = self.update_rungs_unit(id, rungs).await;
+        self.end_unit(unit, result).await
+    }
+
+    async fn update_rungs_unit(&mut self, id: i64, rungs: &[RungView]) -> Result<MovementView> {
         if rungs.is_empty() {
             return Err(AppError::invalid(
                 "A ladder needs at least one step. Nothing was changed.",

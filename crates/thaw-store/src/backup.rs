@@ -23,13 +23,14 @@ use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
-use crate::connection::{integrity_ok, open_existing};
+use crate::connection::{integrity_ok, open_existing, Opened};
 use crate::error::{Result, StoreError};
 use crate::files::{
     create_private_empty_file, new_staging_dir, promote_staging, random_suffix,
-    recover_interrupted_swap, write_atomically, DB_FILE, PREVIOUS_STORE_DIR, STAGING_PREFIX,
-    STORE_DIR, VAULT_FILE,
+    recover_interrupted_swap, write_atomically, DB_FILE, PREVIOUS_STORE_DIR, SNAPSHOT_PREFIX,
+    STAGING_PREFIX, STORE_DIR, VAULT_FILE,
 };
+use crate::keys::DataKey;
 use crate::recovery_code::RecoveryCode;
 use crate::store::open_wrap;
 use crate::vault_file::VaultFile;
@@ -94,7 +95,7 @@ impl Store {
         let vault = self.vault()?;
         let snapshot = self
             .store_dir()
-            .join(format!(".backup-snapshot-{}.db", random_suffix()?));
+            .join(format!("{SNAPSHOT_PREFIX}{}.db", random_suffix()?));
         let result = async {
             let plain = Zeroizing::new(self.snapshot_into(&snapshot).await?);
             let key = self.key().backup_key();
@@ -222,25 +223,54 @@ pub fn inspect_backup(path: &Path) -> Result<BackupInfo> {
     })
 }
 
-/// Restore the backup at `backup` into `data_dir` and return the unlocked store.
-///
-/// Order of events, so that nothing is replaced by something unverified:
-/// 1. with [`RestoreMode::RefuseIfDataExists`], refuse at once if a store is there;
-/// 2. unwrap the data key with `secret` ([`StoreError::WrongSecret`] if it does not fit);
-/// 3. check the AEAD tag over header and payload ([`StoreError::BackupInvalid`] if not);
-/// 4. write the copy into a private staging directory, open it there, run
-///    `PRAGMA integrity_check` and bring its schema up to date;
-/// 5. only then move it into place (for a replace: old store aside, new one in, old removed).
+/// Restore the backup at `backup` into `data_dir` and return the unlocked store: the two
+/// steps of [`prepare_restore`] and [`PreparedRestore::put_in_place`] in one.
 pub async fn restore_backup(
     backup: &Path,
     data_dir: &Path,
     secret: UnlockSecret<'_>,
     mode: RestoreMode,
 ) -> Result<Store> {
+    prepare_restore(backup, data_dir, secret, mode)
+        .await?
+        .put_in_place()
+        .await
+}
+
+/// A backup opened, checked and written out in full beside the live store, ready to take
+/// its place. Dropping it removes the copy.
+pub struct PreparedRestore {
+    data_dir: std::path::PathBuf,
+    staging: Option<std::path::PathBuf>,
+    key: DataKey,
+    mode: RestoreMode,
+}
+
+impl std::fmt::Debug for PreparedRestore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PreparedRestore").finish_non_exhaustive()
+    }
+}
+
+/// Everything a restore can refuse for, done without touching the live store, so a refused
+/// restore leaves the person exactly where they were (an open store stays open):
+/// 1. with [`RestoreMode::RefuseIfDataExists`], refuse at once if a store is there;
+/// 2. unwrap the data key with `secret` ([`StoreError::WrongSecret`] if it does not fit);
+/// 3. check the AEAD tag over header and payload ([`StoreError::BackupInvalid`] if not);
+/// 4. write the copy into a private staging directory, open it there, run
+///    `PRAGMA integrity_check` and bring its schema up to date.
+///
+/// Then [`PreparedRestore::put_in_place`] (after locking any open store on `data_dir`).
+pub async fn prepare_restore(
+    backup: &Path,
+    data_dir: &Path,
+    secret: UnlockSecret<'_>,
+    mode: RestoreMode,
+) -> Result<PreparedRestore> {
     crate::files::create_private_dir(data_dir)?;
+    crate::folder_lock::claim(data_dir)?;
     recover_interrupted_swap(data_dir)?;
-    let live_exists = || data_dir.join(STORE_DIR).exists();
-    if mode == RestoreMode::RefuseIfDataExists && live_exists() {
+    if mode == RestoreMode::RefuseIfDataExists && data_dir.join(STORE_DIR).exists() {
         return Err(StoreError::RestoreWouldOverwrite);
     }
 
@@ -272,14 +302,20 @@ pub async fn restore_backup(
         let db = staging.join(DB_FILE);
         write_atomically(&db, &plain)?;
         parsed.header.vault.write(&staging.join(VAULT_FILE))?;
-        let pool = match open_existing(&db, &key).await {
-            Ok(p) => p,
+        let pool = match open_existing(&db, &key, None).await {
+            Ok(Opened::Ready(p)) => p,
+            Ok(Opened::Held(p, _, _)) => {
+                p.close().await;
+                return Err(StoreError::BackupInvalid);
+            }
             Err(StoreError::Corrupt | StoreError::NotADatabase) => {
                 return Err(StoreError::BackupInvalid)
             }
             Err(e) => return Err(e),
         };
         let ok = integrity_ok(&pool).await;
+        // Closing checkpoints the migrated copy into its database file: the staging
+        // directory then holds one self-contained file.
         pool.close().await;
         if !ok? {
             return Err(StoreError::BackupInvalid);
@@ -287,20 +323,49 @@ pub async fn restore_backup(
         Ok(())
     }
     .await;
-    let promoted = verified.and_then(|()| {
-        if mode == RestoreMode::RefuseIfDataExists && live_exists() {
-            return Err(StoreError::RestoreWouldOverwrite);
-        }
-        promote_staging(data_dir, &staging, mode == RestoreMode::ReplaceExisting)
-    });
-    if let Err(e) = promoted {
+    if let Err(e) = verified {
         let _ = std::fs::remove_dir_all(&staging);
-        return Err(match e {
-            StoreError::AlreadyInitialised => StoreError::RestoreWouldOverwrite,
-            other => other,
-        });
+        return Err(e);
     }
-    Store::open_with_key(data_dir, key).await
+    Ok(PreparedRestore {
+        data_dir: data_dir.to_path_buf(),
+        staging: Some(staging),
+        key,
+        mode,
+    })
+}
+
+impl PreparedRestore {
+    /// Move the verified copy into place (for a replace: old store aside, new one in, old
+    /// removed; an interruption is finished or undone at the next start) and open it. Any
+    /// open [`Store`] on the folder must have been locked first.
+    pub async fn put_in_place(mut self) -> Result<Store> {
+        let staging = self.staging.take().expect("prepared once");
+        let mode = self.mode;
+        let data_dir = self.data_dir.clone();
+        let promoted = (|| {
+            if mode == RestoreMode::RefuseIfDataExists && data_dir.join(STORE_DIR).exists() {
+                return Err(StoreError::RestoreWouldOverwrite);
+            }
+            promote_staging(&data_dir, &staging, mode == RestoreMode::ReplaceExisting)
+        })();
+        if let Err(e) = promoted {
+            let _ = std::fs::remove_dir_all(&staging);
+            return Err(match e {
+                StoreError::AlreadyInitialised => StoreError::RestoreWouldOverwrite,
+                other => other,
+            });
+        }
+        Store::open_fresh(&data_dir, self.key.duplicate()).await
+    }
+}
+
+impl Drop for PreparedRestore {
+    fn drop(&mut self) {
+        if let Some(staging) = self.staging.take() {
+            let _ = std::fs::remove_dir_all(staging);
+        }
+    }
 }
 
 /// Remove every file of the store in `data_dir`: the database and its `-wal`/`-shm`, the
@@ -311,6 +376,7 @@ pub fn erase_everything(data_dir: &Path) -> Result<()> {
     if !data_dir.exists() {
         return Ok(());
     }
+    crate::folder_lock::claim(data_dir)?;
     for entry in std::fs::read_dir(data_dir)? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
@@ -319,8 +385,11 @@ pub fn erase_everything(data_dir: &Path) -> Result<()> {
         }
     }
     crate::files::sync_dir(data_dir)?;
-    // Only succeeds when empty: never removes anything that is not ours.
-    let _ = std::fs::remove_dir(data_dir);
+    // Only succeeds when empty: never removes anything that is not ours. A folder made
+    // again at the same path is a new folder, claimed anew.
+    if std::fs::remove_dir(data_dir).is_ok() {
+        crate::folder_lock::release(data_dir);
+    }
     Ok(())
 }
 

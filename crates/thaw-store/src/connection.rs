@@ -22,12 +22,15 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+    SqliteConnectOptions, SqliteJournalMode, SqliteLockingMode, SqlitePool, SqlitePoolOptions,
+    SqliteSynchronous,
 };
-use sqlx::{ConnectOptions, Connection};
+use sqlx::{ConnectOptions, Connection, SqliteConnection};
 use tokio::sync::OnceCell;
 
+use crate::access::read_marks;
 use crate::error::{Result, StoreError};
+use crate::high_water::{Marks, Shortfall};
 use crate::keys::DataKey;
 
 /// The schema, embedded at build time. Forward-only: migrations are never edited once shipped.
@@ -103,20 +106,166 @@ pub(crate) async fn quiet_sqlcipher_log() -> Result<()> {
     Ok(())
 }
 
-/// Open a pool on an existing store database and make sure it is really ours and healthy
-/// before anything writes to it. Then bring the schema up to date.
-pub(crate) async fn open_existing(path: &Path, key: &DataKey) -> Result<SqlitePool> {
+/// What opening an existing store found.
+pub(crate) enum Opened {
+    /// Healthy, at least as full as recorded, migrated: ready for use.
+    Ready(SqlitePool),
+    /// Healthy but holding less than recorded: held read-only, nothing written, so the files
+    /// stay exactly as they were until the person decides (see `Store::accept_as_found`).
+    /// With the path of an empty log the check had to make, to take away on closing.
+    Held(SqlitePool, Shortfall, Option<std::path::PathBuf>),
+}
+
+/// Open an existing store database, making sure it is really ours, healthy and not older
+/// than `recorded` (the high-water marks kept outside it) *before anything writes to it*;
+/// then bring the schema up to date.
+///
+/// The checks run on one connection in exclusive locking mode that only reads and never
+/// checkpoints on close: SQLite then keeps the write-ahead log's index in private memory,
+/// so a refused database, its `-wal` and its `-shm` are left byte for byte as they were.
+/// (An ordinary connection closing on a damaged database would checkpoint the log into it.)
+/// The connection cannot be opened read-only: exclusive locking needs a writable handle.
+pub(crate) async fn open_existing(
+    path: &Path,
+    key: &DataKey,
+    recorded: Option<&Marks>,
+) -> Result<Opened> {
     check_file_plausible(path)?;
+    let wal = wal_path(path);
+    let wal_existed = wal.exists();
+    let remove_new_wal = || {
+        // Opening a WAL database makes an empty log if there was none; take it away again.
+        if !wal_existed && std::fs::metadata(&wal).is_ok_and(|m| m.len() == 0) {
+            let _ = std::fs::remove_file(&wal);
+        }
+    };
+    let check = match connect_untouching(path, key).await {
+        Ok(check) => check,
+        Err(e) if is_busy(&e) => return open_beside_ours(path, key, recorded).await,
+        Err(e) => {
+            remove_new_wal();
+            return Err(e);
+        }
+    };
+    let verdict = examine(&check, recorded).await;
+    if matches!(&verdict, Err(e) if is_busy(e)) {
+        check.close().await;
+        return open_beside_ours(path, key, recorded).await;
+    }
+    match verdict {
+        Err(e) => {
+            check.close().await;
+            remove_new_wal();
+            Err(e)
+        }
+        Ok(Some(shortfall)) => Ok(Opened::Held(
+            check,
+            shortfall,
+            (!wal_existed).then_some(wal),
+        )),
+        Ok(None) => {
+            check.close().await;
+            let pool = connect(encrypted_options(path, key, false)).await?;
+            finish_open(pool, Ok(None)).await
+        }
+    }
+}
+
+/// Another connection of this process has the database open (the folder is ours alone), so
+/// it was checked when that one opened, and closing a connection that is not the last never
+/// checkpoints: an ordinary connection is fine.
+async fn open_beside_ours(path: &Path, key: &DataKey, recorded: Option<&Marks>) -> Result<Opened> {
     let pool = connect(encrypted_options(path, key, false)).await?;
-    if let Err(e) = check_health(&pool).await {
-        pool.close().await;
-        return Err(e);
+    let verdict = examine(&pool, recorded).await;
+    finish_open(pool, verdict).await
+}
+
+/// Healthy, and how it compares with the record.
+async fn examine(pool: &SqlitePool, recorded: Option<&Marks>) -> Result<Option<Shortfall>> {
+    check_health(pool).await?;
+    let found = read_marks(&mut *pool.acquire().await?).await?;
+    Ok(recorded.and_then(|r| found.shortfall_against(r)))
+}
+
+async fn finish_open(pool: SqlitePool, verdict: Result<Option<Shortfall>>) -> Result<Opened> {
+    match verdict {
+        Err(e) => {
+            pool.close().await;
+            Err(e)
+        }
+        Ok(Some(shortfall)) => Ok(Opened::Held(pool, shortfall, None)),
+        Ok(None) => match MIGRATOR.run(&pool).await {
+            Ok(()) => Ok(Opened::Ready(pool)),
+            Err(e) => {
+                pool.close().await;
+                Err(e.into())
+            }
+        },
     }
-    if let Err(e) = MIGRATOR.run(&pool).await {
-        pool.close().await;
-        return Err(e.into());
-    }
+}
+
+/// SQLITE_BUSY or SQLITE_LOCKED: someone else holds a lock the check needs.
+fn is_busy(e: &StoreError) -> bool {
+    let StoreError::Database(sqlx::Error::Database(db)) = e else {
+        return false;
+    };
+    db.code()
+        .and_then(|c| c.parse::<i32>().ok())
+        .is_some_and(|c| matches!(c & 0xff, 5 | 6))
+}
+
+fn wal_path(db: &Path) -> std::path::PathBuf {
+    let mut p = db.as_os_str().to_owned();
+    p.push("-wal");
+    p.into()
+}
+
+/// One connection that leaves every file as it found it (see `open_existing`).
+async fn connect_untouching(path: &Path, key: &DataKey) -> Result<SqlitePool> {
+    quiet_sqlcipher_log().await?;
+    let options = SqliteConnectOptions::new()
+        .filename(path)
+        .create_if_missing(false)
+        .pragma("key", key.sqlcipher_pragma_value().to_string())
+        .pragma("cipher_memory_security", "ON")
+        // Before the first read of a WAL database: no shared-memory index (`-shm`) at all.
+        .locking_mode(SqliteLockingMode::Exclusive)
+        // Busy means another connection of ours has it open: no need to wait (see above).
+        .busy_timeout(Duration::ZERO)
+        .thread_name(|id| format!("{}c{id}", crate::exit_guard::THREAD_PREFIX))
+        .pragma("temp_store", "MEMORY")
+        .pragma("cipher_log_level", "NONE")
+        .disable_statement_logging();
+    let pool = SqlitePoolOptions::new()
+        .max_connections(1)
+        .min_connections(0)
+        .after_connect(|conn, _| Box::pin(async move { never_checkpoint_on_close(conn).await }))
+        .connect_with(options)
+        .await?;
     Ok(pool)
+}
+
+/// `SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE`: closing this connection leaves the log alone.
+async fn never_checkpoint_on_close(conn: &mut SqliteConnection) -> sqlx::Result<()> {
+    let mut handle = conn.lock_handle().await?;
+    let db = handle.as_raw_handle().as_ptr();
+    // SAFETY: the handle is locked away from sqlx's worker for the duration of the call,
+    // and this option takes an int and an optional int pointer.
+    let rc = unsafe {
+        libsqlite3_sys::sqlite3_db_config(
+            db,
+            libsqlite3_sys::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+            1 as std::ffi::c_int,
+            std::ptr::null_mut::<std::ffi::c_int>(),
+        )
+    };
+    if rc == libsqlite3_sys::SQLITE_OK {
+        Ok(())
+    } else {
+        Err(sqlx::Error::Protocol(format!(
+            "could not keep the log on close (SQLite code {rc})"
+        )))
+    }
 }
 
 /// Open a pool on a brand-new (empty, owner-only) database file and create the schema
@@ -164,8 +313,10 @@ fn check_file_plausible(path: &Path) -> Result<()> {
 /// so a damaged page is caught now rather than mid-use).
 async fn check_health(pool: &SqlitePool) -> Result<()> {
     let tables: i64 = sqlx::query_scalar("SELECT count(*) FROM sqlite_master")
-        .fetch_one(pool)
-        .await?;
+        .fetch_all(pool)
+        .await?
+        .pop()
+        .unwrap_or(0);
     if tables == 0 {
         return Err(StoreError::Corrupt);
     }

@@ -85,9 +85,24 @@ pub enum StoreError {
         field: &'static str,
     },
 
-    /// A file system error (permissions, disk full, ...).
+    /// The device (or the folder's quota) is full: the write was refused and nothing of it
+    /// was stored. What was stored before is intact.
+    #[error("the device is full")]
+    StorageFull,
+
+    /// Another Thaw (or another program using this store) has this data folder open. Two
+    /// writers on one folder lose each other's work, so this one refuses.
+    #[error("the data folder is in use by another Thaw")]
+    InUse,
+
+    /// The store opened with less than it held before (see [`crate::Shortfall`]) and is held
+    /// read-only until the person decides what to do; nothing may be written to it yet.
+    #[error("the store is held read-only until its shortfall is looked at")]
+    HeldForReview,
+
+    /// A file system error (permissions, ...).
     #[error("a file could not be read or written")]
-    Io(#[from] std::io::Error),
+    Io(#[source] std::io::Error),
 
     /// Any other database error. The SQLite message never contains row content.
     #[error("the database reported an error: {0}")]
@@ -118,6 +133,9 @@ impl StoreError {
             StoreError::BackupInvalid => "backup_invalid",
             StoreError::NotFound => "not_found",
             StoreError::InvalidInput { .. } => "invalid_input",
+            StoreError::StorageFull => "storage_full",
+            StoreError::InUse => "in_use",
+            StoreError::HeldForReview => "held_for_review",
             StoreError::Io(_) => "io",
             StoreError::Database(_) => "database",
             StoreError::Migration(_) => "migration",
@@ -127,7 +145,26 @@ impl StoreError {
 
 /// SQLite result codes we translate into kinder variants.
 const SQLITE_CORRUPT: &str = "11";
+const SQLITE_FULL: &str = "13";
 const SQLITE_NOTADB: &str = "26";
+
+/// ENOSPC and EDQUOT: the device, or this user's share of it, is full.
+pub(crate) fn is_storage_full(e: &std::io::Error) -> bool {
+    matches!(
+        e.kind(),
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded
+    )
+}
+
+impl From<std::io::Error> for StoreError {
+    fn from(e: std::io::Error) -> Self {
+        if is_storage_full(&e) {
+            StoreError::StorageFull
+        } else {
+            StoreError::Io(e)
+        }
+    }
+}
 
 impl From<sqlx::Error> for StoreError {
     fn from(err: sqlx::Error) -> Self {
@@ -140,11 +177,18 @@ impl From<sqlx::Error> for StoreError {
             match primary.as_deref() {
                 Some(SQLITE_NOTADB) => return StoreError::NotADatabase,
                 Some(SQLITE_CORRUPT) => return StoreError::Corrupt,
+                // SQLite maps ENOSPC on its own writes (database, WAL) to SQLITE_FULL.
+                Some(SQLITE_FULL) => return StoreError::StorageFull,
                 _ => {}
             }
         }
         if matches!(err, sqlx::Error::RowNotFound) {
             return StoreError::NotFound;
+        }
+        if let sqlx::Error::Io(io) = &err {
+            if is_storage_full(io) {
+                return StoreError::StorageFull;
+            }
         }
         StoreError::Database(err)
     }

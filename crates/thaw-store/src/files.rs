@@ -8,12 +8,16 @@
 //! <data dir>/store/thaw.db-wal      write-ahead log (while open)
 //! <data dir>/store/thaw.db-shm      WAL index (while open)
 //! <data dir>/store/vault.json       the wrapped data key (never the key itself)
+//! <data dir>/store/high-water       how much the store held at its latest commit (sealed)
 //! <data dir>/.thaw-staging-*/       a store being created or restored (transient)
 //! <data dir>/.thaw-previous-store/  the old store during a replace-restore (transient)
 //! ```
 //!
 //! A whole store directory is built and verified in a staging directory and then renamed
 //! into place, so a crash never leaves a half-made store where the real one should be.
+//!
+//! The data directory is claimed by one process at a time (see `folder_lock.rs`); the first
+//! claim in a process clears what killed operations left behind (`clear_leftovers`).
 
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
@@ -25,8 +29,13 @@ use crate::keys::fill_random;
 pub(crate) const STORE_DIR: &str = "store";
 pub(crate) const DB_FILE: &str = "thaw.db";
 pub(crate) const VAULT_FILE: &str = "vault.json";
+pub(crate) const HIGH_WATER_FILE: &str = "high-water";
 pub(crate) const STAGING_PREFIX: &str = ".thaw-staging-";
 pub(crate) const PREVIOUS_STORE_DIR: &str = ".thaw-previous-store";
+/// A backup's working copy of the database, inside the store directory while it is made.
+pub(crate) const SNAPSHOT_PREFIX: &str = ".backup-snapshot-";
+/// `write_atomically`'s temporary files.
+const TMP_PREFIX: &str = ".tmp-";
 
 /// Paths of one store directory.
 #[derive(Debug, Clone)]
@@ -45,6 +54,9 @@ impl StorePaths {
     }
     pub(crate) fn vault(&self) -> PathBuf {
         self.dir.join(VAULT_FILE)
+    }
+    pub(crate) fn high_water(&self) -> PathBuf {
+        self.dir.join(HIGH_WATER_FILE)
     }
 }
 
@@ -92,7 +104,7 @@ pub(crate) fn create_private_empty_file(path: &Path) -> Result<()> {
 /// A crash at any point leaves either the old file or the new one, never a mix.
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(".tmp-{}", random_suffix()?));
+    let tmp = dir.join(format!("{TMP_PREFIX}{}", random_suffix()?));
     let result = (|| -> Result<()> {
         let mut f = private_file_options().open(&tmp)?;
         f.write_all(bytes)?;
@@ -200,4 +212,33 @@ pub(crate) fn promote_staging(data_dir: &Path, staging: &Path, replace: bool) ->
         sync_dir(data_dir)?;
     }
     Ok(())
+}
+
+/// Remove what killed operations left behind: staging directories of a create or restore,
+/// a backup's working copy of the database, temporary files of an atomic write; and finish
+/// or undo an interrupted replace. Only safe while this process holds the folder (nothing
+/// else can be building a store here), so it runs at the first claim of a process.
+pub(crate) fn clear_leftovers(data_dir: &Path) -> Result<()> {
+    recover_interrupted_swap(data_dir)?;
+    for entry in fs::read_dir(data_dir)? {
+        let entry = entry?;
+        if entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with(STAGING_PREFIX)
+        {
+            fs::remove_dir_all(entry.path())?;
+        }
+    }
+    let store = data_dir.join(STORE_DIR);
+    if let Ok(entries) = fs::read_dir(&store) {
+        for entry in entries {
+            let entry = entry?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with(SNAPSHOT_PREFIX) || name.starts_with(TMP_PREFIX) {
+                fs::remove_file(entry.path())?;
+            }
+        }
+    }
+    sync_dir(data_dir)
 }

@@ -9,16 +9,24 @@
 //! - Typed repository methods live on [`Store`] (see [`repo`]); timestamps come in as
 //!   `now: DateTime<FixedOffset>` so nothing here reads the clock.
 //! - [`Store::backup_to`], [`restore_backup`] and [`erase_everything`] move or remove it all.
+//! - Nothing is acknowledged before it is stored: every write is its own transaction (or part
+//!   of a use-case's unit, [`Store::begin_unit`]) and returns only after `COMMIT`; a full disk
+//!   is [`StoreError::StorageFull`]. One process per data folder ([`claim_data_dir`]); the
+//!   write-ahead log is checkpointed into `thaw.db` when writes settle and at lock; a store
+//!   that opens with less than it held is held for review ([`Store::shortfall`]).
 //!
 //! See `README.md` in this crate for the files on disk, the key hierarchy and the pragmas.
 
 #![warn(missing_docs)]
 
+mod access;
 mod backup;
 mod connection;
 mod error;
 mod exit_guard;
 mod files;
+mod folder_lock;
+mod high_water;
 mod idle_lock;
 mod kdf;
 mod keys;
@@ -35,10 +43,12 @@ mod when;
 mod wrap;
 
 pub use backup::{
-    erase_everything, inspect_backup, restore_backup, BackupInfo, RestoreMode, UnlockSecret,
+    erase_everything, inspect_backup, prepare_restore, restore_backup, BackupInfo, PreparedRestore,
+    RestoreMode, UnlockSecret,
 };
 pub use connection::plaintext_options_for_comparison;
 pub use error::{Result, StoreError};
+pub use high_water::{MissingRows, Shortfall};
 pub use idle_lock::IdleLock;
 pub use kdf::KdfParams;
 pub use passphrase_strength::{assess_passphrase, PassphraseStrength, MIN_CHARS, MIN_SCORE};
@@ -48,6 +58,7 @@ pub use repo::daily::{
     CheckIn, InternalShift, NewCheckIn, NewOffer, NewResponse, Offer, OfferSource,
     OfferWithResponse, Progress, ProgressMove, Response, ResponseKind, Today,
 };
+pub use repo::drafts::Draft;
 pub use repo::safety::{ContactInput, ContactKind, CrisisContact, SafetyPlan};
 pub use repo::treatment::{
     Instrument, JournalEntry, JournalInput, QuestionnaireResponse, SessionInput, SessionKind,
@@ -59,7 +70,7 @@ pub use set_aside::{
     check_set_aside_secret, delete_set_aside, list_set_aside, put_back_set_aside, set_aside,
     SetAside,
 };
-pub use store::{testing, vault_status, Store, VaultStatus};
+pub use store::{claim_data_dir, testing, vault_status, Store, VaultStatus};
 pub use unlock_backoff::UnlockBackoff;
 pub use wrap::WrapRole;
 

@@ -125,7 +125,10 @@ pub(crate) fn add_missing_checks(vault_path: &Path) -> Result<()> {
 /// Only for the memory-scan test's helper binary (`thaw-store-vault-key`): it needs the exact
 /// bytes that must be gone from the app's memory after a lock.
 pub(crate) async fn data_key_hex(data_dir: &Path, passphrase: &str) -> Result<Zeroizing<String>> {
-    let vault = read_vault(data_dir)?;
+    // Only the vault is read, so this does not claim the folder: it runs beside the Thaw under
+    // test, which holds the folder for its whole life.
+    let vault =
+        crate::vault_file::VaultFile::read(&crate::files::StorePaths::live(data_dir).vault())?;
     let key = open_secret(&vault, UnlockSecret::Passphrase(passphrase)).await?;
     Ok(Zeroizing::new(hex::encode(key.as_bytes())))
 }

@@ -1,16 +1,20 @@
 //! The store itself: create, unlock (passphrase or recovery code), change passphrase, lock.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use sqlx::SqlitePool;
 use zeroize::Zeroizing;
 
-use crate::connection::{open_existing, open_new};
+use crate::access::{checkpoint, read_marks, spawn_settler, UnitSlot};
+use crate::connection::{open_existing, open_new, Opened};
 use crate::error::{Result, StoreError};
 use crate::files::{
     create_private_dir, create_private_empty_file, new_staging_dir, promote_staging,
     recover_interrupted_swap, StorePaths, DB_FILE, VAULT_FILE,
 };
+use crate::folder_lock::claim;
+use crate::high_water::Shortfall;
 use crate::kdf::KdfParams;
 use crate::keys::DataKey;
 use crate::passphrase_strength::assess_passphrase;
@@ -27,8 +31,12 @@ pub enum VaultStatus {
     Locked,
 }
 
-/// Look at `data_dir` without unlocking anything.
+/// Look at `data_dir` without unlocking anything. Claims the folder for this process (see
+/// [`claim_data_dir`]) when it exists: [`StoreError::InUse`] if another process has it.
 pub fn vault_status(data_dir: &Path) -> Result<VaultStatus> {
+    if data_dir.exists() {
+        claim(data_dir)?;
+    }
     recover_interrupted_swap(data_dir)?;
     let paths = StorePaths::live(data_dir);
     if paths.vault().exists() || paths.db().exists() {
@@ -38,23 +46,62 @@ pub fn vault_status(data_dir: &Path) -> Result<VaultStatus> {
     }
 }
 
+/// Make `data_dir` (owner-only) and take it for this process for the rest of its life: one
+/// Thaw per data folder. Any other process that tries to open it meanwhile gets
+/// [`StoreError::InUse`]. The first claim also clears what killed operations left behind.
+/// Every operation on a folder claims it too; the app calls this first, at start.
+pub fn claim_data_dir(data_dir: &Path) -> Result<()> {
+    create_private_dir(data_dir)?;
+    claim(data_dir)
+}
+
 /// An unlocked store: the open connection pool and the data key. Dropping it (or calling
 /// [`Store::lock`]) wipes the key from memory.
 pub struct Store {
+    pub(crate) shared: Arc<Shared>,
+    /// Set on the view of the store a unit runs through (see [`Store::begin_unit`]).
+    pub(crate) unit: Option<Arc<UnitSlot>>,
+}
+
+pub(crate) struct Shared {
     data_dir: PathBuf,
     paths: StorePaths,
-    pool: SqlitePool,
-    key: DataKey,
+    pub(crate) pool: SqlitePool,
+    pub(crate) key: DataKey,
     /// Serialises read-modify-write of `vault.json`.
     vault_guard: tokio::sync::Mutex<()>,
+    /// Where each commit's high-water marks go (`None`: the benchmark's plain database).
+    pub(crate) high_water: Option<PathBuf>,
+    /// Opened with less than it held before, and held read-only (see [`Store::shortfall`]).
+    pub(crate) held: Option<Shortfall>,
+    /// An empty log the checks of a held store had to make, taken away when it closes.
+    made_log: Option<PathBuf>,
+    /// Restarts the wait before the log is checkpointed (see `access.rs`).
+    pub(crate) settle: Option<tokio::sync::watch::Sender<()>>,
+    /// One connection kept open, outside the pool, for as long as the store is open. SQLite
+    /// truncates the log's shared-memory index (`-shm`) whenever a connection opens with no
+    /// other one open, and must then grow it again: on a full disk that fails, and every read
+    /// with it. Pool connections come and go (one whose transaction did not end cleanly is
+    /// closed), so this one keeps the index in place and what is stored readable.
+    anchor: std::sync::Mutex<Option<sqlx::SqliteConnection>>,
 }
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Store")
-            .field("dir", &self.paths.dir)
+            .field("dir", &self.shared.paths.dir)
             .finish_non_exhaustive()
     }
+}
+
+/// What an open compares with.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Baseline {
+    /// The high-water record: a store with less than it says is held for review.
+    Recorded,
+    /// Nothing: the store was just made, restored or accepted as found; the record starts
+    /// again from what it holds.
+    Fresh,
 }
 
 impl Store {
@@ -76,7 +123,7 @@ impl Store {
             });
         }
         let (key, code) = build_new_store(data_dir, passphrase, kdf, None).await?;
-        let store = Self::open_with_key(data_dir, key).await?;
+        let store = Self::open_fresh(data_dir, key).await?;
         Ok((store, code))
     }
 
@@ -149,16 +196,16 @@ impl Store {
     pub async fn change_passphrase(&self, new_passphrase: &str, kdf: KdfParams) -> Result<()> {
         check_strength(new_passphrase)?;
         let secret = Zeroizing::new(new_passphrase.as_bytes().to_vec());
-        let key = self.key.duplicate();
+        let key = self.shared.key.duplicate();
         let wrap = tokio::task::spawn_blocking(move || {
             WrappedKey::seal(&key, &secret, kdf, WrapRole::Passphrase)
         })
         .await
         .map_err(join_error)??;
-        let _guard = self.vault_guard.lock().await;
-        let mut vault = VaultFile::read(&self.paths.vault())?;
+        let _guard = self.shared.vault_guard.lock().await;
+        let mut vault = VaultFile::read(&self.shared.paths.vault())?;
         vault.passphrase = wrap;
-        vault.write(&self.paths.vault())
+        vault.write(&self.shared.paths.vault())
     }
 
     /// Replace the recovery code with a new one (e.g. the old one was lost or seen by
@@ -166,59 +213,157 @@ impl Store {
     pub async fn regenerate_recovery_code(&self, kdf: KdfParams) -> Result<RecoveryCode> {
         let code = RecoveryCode::generate()?;
         let secret = Zeroizing::new(code.secret_bytes().to_vec());
-        let key = self.key.duplicate();
+        let key = self.shared.key.duplicate();
         let wrap = tokio::task::spawn_blocking(move || {
             WrappedKey::seal(&key, &secret, kdf, WrapRole::RecoveryCode)
         })
         .await
         .map_err(join_error)??;
-        let _guard = self.vault_guard.lock().await;
-        let mut vault = VaultFile::read(&self.paths.vault())?;
+        let _guard = self.shared.vault_guard.lock().await;
+        let mut vault = VaultFile::read(&self.shared.paths.vault())?;
         vault.recovery_code = wrap;
-        vault.write(&self.paths.vault())?;
+        vault.write(&self.shared.paths.vault())?;
         Ok(code)
     }
 
-    /// Lock: close every connection (SQLCipher wipes its key copies) and wipe the data key.
+    /// Lock: checkpoint the write-ahead log into `thaw.db` (so the database file alone holds
+    /// everything), close every connection (SQLCipher wipes its key copies) and wipe the data
+    /// key. A store held for review is closed without writing anything.
     pub async fn lock(self) {
-        self.pool.close().await;
-        // `self.key` is zeroized as it drops here.
+        let shared = &self.shared;
+        if shared.held.is_none() && shared.high_water.is_some() {
+            let _ = checkpoint(&shared.pool).await;
+            if let Some(path) = &shared.high_water {
+                if let Ok(f) = std::fs::File::open(path) {
+                    let _ = f.sync_data();
+                }
+            }
+        }
+        shared.pool.close().await;
+        let anchor = shared.anchor.lock().ok().and_then(|mut a| a.take());
+        if let Some(anchor) = anchor {
+            let _ = sqlx::Connection::close(anchor).await;
+        }
+        if let Some(log) = &shared.made_log {
+            if std::fs::metadata(log).is_ok_and(|m| m.len() == 0) {
+                let _ = std::fs::remove_file(log);
+            }
+        }
+        // The key is zeroized as the last view of the store drops.
+    }
+
+    /// Copy the write-ahead log into `thaw.db` now. Returns whether it completed (a reader in
+    /// the way, or a full disk, leaves the log as it is: the data is just as safe there).
+    pub async fn checkpoint(&self) -> Result<bool> {
+        if self.shared.held.is_some() {
+            return Ok(false);
+        }
+        checkpoint(&self.shared.pool).await
+    }
+
+    /// When the store opened with less than its high-water record says it held (a database
+    /// copied without its log, a log cut short): what is missing. Such a store is held
+    /// read-only, with its files exactly as they were, until [`Store::accept_as_found`] or a
+    /// restore; writes give [`StoreError::HeldForReview`].
+    pub fn shortfall(&self) -> Option<&Shortfall> {
+        self.shared.held.as_ref()
+    }
+
+    /// Carry on with a store held for review as it is: it opens for writing (migrations run)
+    /// and its high-water record starts again from what it holds now.
+    pub async fn accept_as_found(self) -> Result<Store> {
+        if self.shared.held.is_none() || self.unit.is_some() {
+            return Ok(self);
+        }
+        let key = self.shared.key.duplicate();
+        let dir = self.shared.data_dir.clone();
+        self.lock().await;
+        Store::open_as(&dir, key, Baseline::Fresh).await
     }
 
     /// The connection pool, for use-cases that need a query this crate does not offer.
     pub fn pool(&self) -> &SqlitePool {
-        &self.pool
+        &self.shared.pool
     }
 
     /// The data directory this store lives in.
     pub fn data_dir(&self) -> &Path {
-        &self.data_dir
+        &self.shared.data_dir
     }
 
     /// The directory holding the database and vault files.
     pub fn store_dir(&self) -> &Path {
-        &self.paths.dir
+        &self.shared.paths.dir
     }
 
     pub(crate) fn key(&self) -> &DataKey {
-        &self.key
+        &self.shared.key
     }
 
     pub(crate) fn vault(&self) -> Result<VaultFile> {
-        VaultFile::read(&self.paths.vault())
+        VaultFile::read(&self.shared.paths.vault())
     }
 
+    /// Open the store in `data_dir` with its data key, comparing it with its high-water record.
     pub(crate) async fn open_with_key(data_dir: &Path, key: DataKey) -> Result<Store> {
+        Self::open_as(data_dir, key, Baseline::Recorded).await
+    }
+
+    /// Open a store that was just made or put in place: its record starts from what it holds.
+    pub(crate) async fn open_fresh(data_dir: &Path, key: DataKey) -> Result<Store> {
+        Self::open_as(data_dir, key, Baseline::Fresh).await
+    }
+
+    async fn open_as(data_dir: &Path, key: DataKey, baseline: Baseline) -> Result<Store> {
+        claim(data_dir)?;
         let paths = StorePaths::live(data_dir);
-        let pool = open_existing(&paths.db(), &key).await?;
-        // The key opened the vault: give an older vault.json its damage checksums now.
-        crate::secrets::add_missing_checks(&paths.vault())?;
+        let record_path = paths.high_water();
+        let recorded = match baseline {
+            Baseline::Recorded => crate::high_water::read(&record_path, &key),
+            Baseline::Fresh => None,
+        };
+        let (pool, held, made_log) =
+            match open_existing(&paths.db(), &key, recorded.as_ref()).await? {
+                Opened::Held(pool, shortfall, made_log) => (pool, Some(shortfall), made_log),
+                Opened::Ready(pool) => (pool, None, None),
+            };
+        if held.is_none() && recorded.is_none() {
+            // A new record: after a create, restore or acceptance, or for a store made before
+            // records were kept. A full disk only postpones it (until the next open).
+            let start = async {
+                let marks = read_marks(&mut *pool.acquire().await?).await?;
+                crate::high_water::reset(&record_path, &key, &marks)
+            };
+            if let Err(e) = start.await {
+                eprintln!(
+                    "thaw: could not start the store's high-water record ({})",
+                    e.kind()
+                );
+            }
+        }
+        if held.is_none() {
+            // The key opened the vault: give an older vault.json its damage checksums now.
+            crate::secrets::add_missing_checks(&paths.vault())?;
+        }
+        let settle = held.is_none().then(|| spawn_settler(pool.clone()));
+        let anchor = match held {
+            Some(_) => None,
+            None => Some(pool.acquire().await?.detach()),
+        };
         Ok(Store {
-            data_dir: data_dir.to_path_buf(),
-            paths,
-            pool,
-            key,
-            vault_guard: tokio::sync::Mutex::new(()),
+            shared: Arc::new(Shared {
+                data_dir: data_dir.to_path_buf(),
+                paths,
+                pool,
+                key,
+                vault_guard: tokio::sync::Mutex::new(()),
+                high_water: Some(record_path),
+                held,
+                made_log,
+                settle,
+                anchor: std::sync::Mutex::new(anchor),
+            }),
+            unit: None,
         })
     }
 }
@@ -232,6 +377,7 @@ async fn build_new_store(
     schema_version: Option<i64>,
 ) -> Result<(DataKey, RecoveryCode)> {
     create_private_dir(data_dir)?;
+    claim(data_dir)?;
     recover_interrupted_swap(data_dir)?;
     if vault_status(data_dir)? != VaultStatus::NotInitialised {
         return Err(StoreError::AlreadyInitialised);
@@ -261,6 +407,12 @@ async fn build_new_store(
 #[doc(hidden)]
 pub mod testing {
     use super::*;
+
+    /// Let go of this process's claim on `data_dir`, so a child process (a crash writer, a
+    /// probe) can open it. The app never lets go: one Thaw per folder for its whole life.
+    pub fn release_data_dir(data_dir: &Path) {
+        crate::folder_lock::release(data_dir);
+    }
 
     /// Create a store whose schema stops at `version`, and return a pool on it that has not
     /// been migrated further, so a test can write rows the way that version would.
@@ -309,12 +461,21 @@ pub mod testing {
         ))
         .await?;
         crate::connection::MIGRATOR.run(&pool).await?;
+        let settle = Some(spawn_settler(pool.clone()));
         Ok(Store {
-            data_dir: dir.clone(),
-            paths: StorePaths { dir },
-            pool,
-            key: DataKey::from_bytes(&[0u8; 32]).expect("32 bytes"),
-            vault_guard: tokio::sync::Mutex::new(()),
+            shared: Arc::new(Shared {
+                data_dir: dir.clone(),
+                paths: StorePaths { dir },
+                pool,
+                key: DataKey::from_bytes(&[0u8; 32]).expect("32 bytes"),
+                vault_guard: tokio::sync::Mutex::new(()),
+                high_water: None,
+                held: None,
+                made_log: None,
+                settle,
+                anchor: std::sync::Mutex::new(None),
+            }),
+            unit: None,
         })
     }
 }
@@ -331,6 +492,9 @@ fn check_strength(passphrase: &str) -> Result<()> {
 }
 
 pub(crate) fn read_vault(data_dir: &Path) -> Result<VaultFile> {
+    if data_dir.exists() {
+        claim(data_dir)?;
+    }
     recover_interrupted_swap(data_dir)?;
     VaultFile::read(&StorePaths::live(data_dir).vault())
 }

@@ -44,6 +44,8 @@ async fn sigkill_at_random_moments_never_loses_a_reported_commit() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("data");
     new_store(&dir).await.0.lock().await;
+    // The folder is the child's while it runs (one process per data folder).
+    thaw_store::testing::release_data_dir(&dir);
 
     let mut committed: BTreeSet<i64> = BTreeSet::new();
     for round in 0..KILLS {
@@ -113,6 +115,7 @@ async fn sigkill_at_random_moments_never_loses_a_reported_commit() {
             "round {round}: reported commits lost: {missing:?}"
         );
         store.lock().await;
+        thaw_store::testing::release_data_dir(&dir);
     }
     println!(
         "{} commits reported across {KILLS} kills, all present",

@@ -239,6 +239,8 @@ async fn mismatched_key_is_not_a_database_quietly_and_leaves_the_file_untouched(
     std::fs::copy(a.join("store/vault.json"), b.join("store/vault.json")).unwrap();
     let db = b.join("store/thaw.db");
     let before = std::fs::read(&db).unwrap();
+    thaw_store::testing::release_data_dir(&a);
+    thaw_store::testing::release_data_dir(&b);
 
     let out = Command::new(env!("CARGO_BIN_EXE_thaw-store-open-probe"))
         .arg(&b)

@@ -13,7 +13,7 @@ export type Screen =
   | 'safety-plan'
   | 'sessions'
   | 'summary';
-export type Phase = 'loading' | 'error' | 'onboarding' | 'locked' | 'open';
+export type Phase = 'loading' | 'error' | 'onboarding' | 'locked' | 'held' | 'open';
 
 export const app = $state({
   phase: 'loading' as Phase,
@@ -44,6 +44,8 @@ export const app = $state({
 export function phaseFor(status: AppStatus): Phase {
   if (status.vault === 'new') return 'onboarding';
   if (status.vault === 'locked') return 'locked';
+  // Opened with less than it held: say so before anything else, and never onboard over it.
+  if (status.shortfall) return 'held';
   return status.has_values ? 'open' : 'onboarding';
 }
 

@@ -4,6 +4,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use crate::access::the_row;
 use crate::error::{Result, StoreError};
 use crate::repo::values::found;
 use crate::when::{utc_text, Stamp};
@@ -35,9 +36,10 @@ pub struct PromptSent {
 impl Store {
     /// Read a setting as JSON.
     pub async fn setting(&self, key: &str) -> Result<Option<serde_json::Value>> {
+        let mut r = self.read().await?;
         let raw: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = ?")
             .bind(key)
-            .fetch_optional(self.pool())
+            .fetch_optional(r.conn())
             .await?;
         raw.map(|r| serde_json::from_str(&r).map_err(|_| StoreError::Corrupt))
             .transpose()
@@ -62,6 +64,7 @@ impl Store {
     ) -> Result<()> {
         let json = serde_json::to_string(value)
             .map_err(|_| StoreError::InvalidInput { field: "setting" })?;
+        let mut w = self.write().await?;
         sqlx::query(
             "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
@@ -69,9 +72,9 @@ impl Store {
         .bind(key)
         .bind(json)
         .bind(utc_text(now.with_timezone(&Utc)))
-        .execute(self.pool())
+        .execute(w.conn())
         .await?;
-        Ok(())
+        self.finish(w).await
     }
 
     /// Log a prompt sent at `now`.
@@ -81,14 +84,19 @@ impl Store {
         now: DateTime<FixedOffset>,
     ) -> Result<PromptSent> {
         let s = Stamp::of(&now);
-        Ok(sqlx::query_as(
-            "INSERT INTO prompts_sent (at, offset_min, kind) VALUES (?, ?, ?) RETURNING *",
-        )
-        .bind(&s.at)
-        .bind(s.offset_min)
-        .bind(kind)
-        .fetch_one(self.pool())
-        .await?)
+        let mut w = self.write().await?;
+        let row = the_row(
+            sqlx::query_as(
+                "INSERT INTO prompts_sent (at, offset_min, kind) VALUES (?, ?, ?) RETURNING *",
+            )
+            .bind(&s.at)
+            .bind(s.offset_min)
+            .bind(kind)
+            .fetch_all(w.conn())
+            .await?,
+        )?;
+        self.finish(w).await?;
+        Ok(row)
     }
 
     /// Record what came of a prompt, at `now`.
@@ -98,21 +106,24 @@ impl Store {
         outcome: PromptOutcome,
         now: DateTime<FixedOffset>,
     ) -> Result<()> {
+        let mut w = self.write().await?;
         let r = sqlx::query("UPDATE prompts_sent SET outcome = ?, outcome_at = ? WHERE id = ?")
             .bind(outcome)
             .bind(utc_text(now.with_timezone(&Utc)))
             .bind(id)
-            .execute(self.pool())
+            .execute(w.conn())
             .await?;
-        found(r.rows_affected())
+        found(r.rows_affected())?;
+        self.finish(w).await
     }
 
     /// Prompts sent since `since`, oldest first (for "not too often" rules).
     pub async fn list_prompts_since(&self, since: DateTime<Utc>) -> Result<Vec<PromptSent>> {
+        let mut r = self.read().await?;
         Ok(
             sqlx::query_as("SELECT * FROM prompts_sent WHERE at >= ? ORDER BY at")
                 .bind(utc_text(since))
-                .fetch_all(self.pool())
+                .fetch_all(r.conn())
                 .await?,
         )
     }
@@ -124,6 +135,7 @@ impl Store {
         snapshot: &serde_json::Value,
         now: DateTime<FixedOffset>,
     ) -> Result<()> {
+        let mut w = self.write().await?;
         sqlx::query(
             "INSERT INTO engine_snapshots (key, value, updated_at) VALUES (?, ?, ?)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
@@ -131,17 +143,18 @@ impl Store {
         .bind(key)
         .bind(snapshot.to_string())
         .bind(utc_text(now.with_timezone(&Utc)))
-        .execute(self.pool())
+        .execute(w.conn())
         .await?;
-        Ok(())
+        self.finish(w).await
     }
 
     /// Load the engine's state saved under `key`.
     pub async fn engine_snapshot(&self, key: &str) -> Result<Option<serde_json::Value>> {
+        let mut r = self.read().await?;
         let raw: Option<String> =
             sqlx::query_scalar("SELECT value FROM engine_snapshots WHERE key = ?")
                 .bind(key)
-                .fetch_optional(self.pool())
+                .fetch_optional(r.conn())
                 .await?;
         raw.map(|r| serde_json::from_str(&r).map_err(|_| StoreError::Corrupt))
             .transpose()

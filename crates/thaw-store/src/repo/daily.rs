@@ -4,6 +4,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::access::the_row;
 use crate::error::{Result, StoreError};
 use crate::when::{scale, Stamp};
 use crate::Store;
@@ -160,49 +161,60 @@ impl Store {
     /// Record a check-in made at `now`.
     pub async fn add_check_in(&self, c: NewCheckIn, now: DateTime<FixedOffset>) -> Result<CheckIn> {
         let s = Stamp::of(&now);
-        Ok(sqlx::query_as(
-            "INSERT INTO check_ins (at, offset_min, local_date, energy, mood, room)
+        let mut w = self.write().await?;
+        let row = the_row(
+            sqlx::query_as(
+                "INSERT INTO check_ins (at, offset_min, local_date, energy, mood, room)
              VALUES (?, ?, ?, ?, ?, ?) RETURNING *",
-        )
-        .bind(&s.at)
-        .bind(s.offset_min)
-        .bind(s.local_date)
-        .bind(scale(c.energy, "energy")?)
-        .bind(scale(c.mood, "mood")?)
-        .bind(scale(c.room, "room")?)
-        .fetch_one(self.pool())
-        .await?)
+            )
+            .bind(&s.at)
+            .bind(s.offset_min)
+            .bind(s.local_date)
+            .bind(scale(c.energy, "energy")?)
+            .bind(scale(c.mood, "mood")?)
+            .bind(scale(c.room, "room")?)
+            .fetch_all(w.conn())
+            .await?,
+        )?;
+        self.finish(w).await?;
+        Ok(row)
     }
 
     /// Check-ins between two local dates (inclusive), oldest first.
     pub async fn list_check_ins(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<CheckIn>> {
+        let mut r = self.read().await?;
         Ok(sqlx::query_as(
             "SELECT * FROM check_ins WHERE local_date BETWEEN ? AND ? ORDER BY local_date, at",
         )
         .bind(from)
         .bind(to)
-        .fetch_all(self.pool())
+        .fetch_all(r.conn())
         .await?)
     }
 
     /// Record an offer made at `now`.
     pub async fn add_offer(&self, o: &NewOffer, now: DateTime<FixedOffset>) -> Result<Offer> {
         let s = Stamp::of(&now);
-        Ok(sqlx::query_as(
-            "INSERT INTO offers (offered_at, offered_offset_min, local_date, value_id,
+        let mut w = self.write().await?;
+        let row = the_row(
+            sqlx::query_as(
+                "INSERT INTO offers (offered_at, offered_offset_min, local_date, value_id,
                                  movement_id, rung_id, reason, source)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
-        )
-        .bind(&s.at)
-        .bind(s.offset_min)
-        .bind(s.local_date)
-        .bind(o.value_id)
-        .bind(o.movement_id)
-        .bind(o.rung_id)
-        .bind(&o.reason)
-        .bind(o.source)
-        .fetch_one(self.pool())
-        .await?)
+            )
+            .bind(&s.at)
+            .bind(s.offset_min)
+            .bind(s.local_date)
+            .bind(o.value_id)
+            .bind(o.movement_id)
+            .bind(o.rung_id)
+            .bind(&o.reason)
+            .bind(o.source)
+            .fetch_all(w.conn())
+            .await?,
+        )?;
+        self.finish(w).await?;
+        Ok(row)
     }
 
     /// Record or update the response to an offer, at `now`. Started sets the start time
@@ -217,6 +229,7 @@ impl Store {
         let s = Stamp::of(&now);
         let started = (r.kind == ResponseKind::Started).then_some(s.at.as_str());
         let done = (r.kind == ResponseKind::Done).then_some(s.at.as_str());
+        let mut w = self.write().await?;
         let result = sqlx::query_as(
             "INSERT INTO responses (offer_id, kind, responded_at, responded_offset_min, local_date,
                                     started_at, done_at, dread_before, satisfaction_after)
@@ -241,15 +254,17 @@ impl Store {
         .bind(done)
         .bind(scale(r.dread_before, "dread_before")?)
         .bind(scale(r.satisfaction_after, "satisfaction_after")?)
-        .fetch_one(self.pool())
+        .fetch_all(w.conn())
         .await;
-        match result {
-            Ok(row) => Ok(row),
+        let row = match result {
+            Ok(rows) => the_row(rows)?,
             Err(sqlx::Error::Database(e)) if e.is_foreign_key_violation() => {
-                Err(StoreError::NotFound)
+                return Err(StoreError::NotFound)
             }
-            Err(e) => Err(e.into()),
-        }
+            Err(e) => return Err(e.into()),
+        };
+        self.finish(w).await?;
+        Ok(row)
     }
 
     /// Log an internal shift noticed at `now`.
@@ -261,7 +276,8 @@ impl Store {
         now: DateTime<FixedOffset>,
     ) -> Result<InternalShift> {
         let s = Stamp::of(&now);
-        Ok(sqlx::query_as(
+        let mut w = self.write().await?;
+        let row = the_row(sqlx::query_as(
             "INSERT INTO internal_shifts (at, offset_min, local_date, value_id, movement_id, words)
              VALUES (?, ?, ?, ?, ?, ?) RETURNING *",
         )
@@ -271,36 +287,38 @@ impl Store {
         .bind(value_id)
         .bind(movement_id)
         .bind(words)
-        .fetch_one(self.pool())
-        .await?)
+        .fetch_all(w.conn())
+        .await?)?;
+        self.finish(w).await?;
+        Ok(row)
     }
 
     /// The Today query for the local day `date`: check-ins, offers with their responses,
     /// and shifts. Three indexed lookups; all read from one snapshot (one transaction).
     pub async fn today(&self, date: NaiveDate) -> Result<Today> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.snapshot().await?;
         let check_ins: Vec<CheckIn> =
             sqlx::query_as("SELECT * FROM check_ins WHERE local_date = ? ORDER BY at")
                 .bind(date)
-                .fetch_all(&mut *tx)
+                .fetch_all(tx.conn())
                 .await?;
         let offers: Vec<Offer> =
             sqlx::query_as("SELECT * FROM offers WHERE local_date = ? ORDER BY offered_at, id")
                 .bind(date)
-                .fetch_all(&mut *tx)
+                .fetch_all(tx.conn())
                 .await?;
         let mut responses: Vec<Response> = sqlx::query_as(
             "SELECT r.* FROM responses r JOIN offers o ON o.id = r.offer_id WHERE o.local_date = ?",
         )
         .bind(date)
-        .fetch_all(&mut *tx)
+        .fetch_all(tx.conn())
         .await?;
         let shifts: Vec<InternalShift> =
             sqlx::query_as("SELECT * FROM internal_shifts WHERE local_date = ? ORDER BY at")
                 .bind(date)
-                .fetch_all(&mut *tx)
+                .fetch_all(tx.conn())
                 .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         let offers = offers
             .into_iter()
             .map(|offer| {
@@ -322,7 +340,7 @@ impl Store {
     /// The Progress query: every response and shift between two local dates (inclusive),
     /// oldest first, from one snapshot.
     pub async fn progress(&self, from: NaiveDate, to: NaiveDate) -> Result<Progress> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.snapshot().await?;
         let moves: Vec<ProgressMove> = sqlx::query_as(
             "SELECT r.offer_id, o.value_id, o.movement_id, o.rung_id, r.kind, r.local_date,
                     o.offered_at, r.started_at, r.done_at, r.dread_before, r.satisfaction_after
@@ -332,16 +350,16 @@ impl Store {
         )
         .bind(from)
         .bind(to)
-        .fetch_all(&mut *tx)
+        .fetch_all(tx.conn())
         .await?;
         let shifts: Vec<InternalShift> = sqlx::query_as(
             "SELECT * FROM internal_shifts WHERE local_date BETWEEN ? AND ? ORDER BY local_date, at",
         )
         .bind(from)
         .bind(to)
-        .fetch_all(&mut *tx)
+        .fetch_all(tx.conn())
         .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok(Progress {
             from,
             to,

@@ -3,6 +3,7 @@
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::access::the_row;
 use crate::error::Result;
 use crate::repo::values::found;
 use crate::when::Stamp;
@@ -64,17 +65,19 @@ pub struct ContactInput {
 impl Store {
     /// The safety plan; empty sections when none was written yet.
     pub async fn safety_plan(&self) -> Result<SafetyPlan> {
+        let mut r = self.read().await?;
         let plan: Option<SafetyPlan> = sqlx::query_as("SELECT * FROM safety_plan WHERE id = 1")
-            .fetch_optional(self.pool())
+            .fetch_optional(r.conn())
             .await?;
         Ok(plan.unwrap_or_default())
     }
 
     /// When the safety plan was last saved.
     pub async fn safety_plan_updated_at(&self) -> Result<Option<DateTime<Utc>>> {
+        let mut r = self.read().await?;
         Ok(
             sqlx::query_scalar("SELECT updated_at FROM safety_plan WHERE id = 1")
-                .fetch_optional(self.pool())
+                .fetch_optional(r.conn())
                 .await?,
         )
     }
@@ -83,6 +86,7 @@ impl Store {
     pub async fn save_safety_plan(&self, p: &SafetyPlan, now: DateTime<FixedOffset>) -> Result<()> {
         let s = Stamp::of(&now);
         let j = |v: &Vec<String>| serde_json::to_string(v).expect("strings serialise");
+        let mut w = self.write().await?;
         sqlx::query(
             "INSERT INTO safety_plan (id, warning_signs, coping_on_my_own,
                  people_and_places_for_distraction, people_to_ask_for_help,
@@ -109,28 +113,34 @@ impl Store {
         .bind(j(&p.reasons_for_living))
         .bind(&s.at)
         .bind(s.offset_min)
-        .execute(self.pool())
+        .execute(w.conn())
         .await?;
-        Ok(())
+        self.finish(w).await
     }
 
     /// Add a crisis contact.
     pub async fn add_crisis_contact(&self, c: &ContactInput) -> Result<CrisisContact> {
-        Ok(sqlx::query_as(
-            "INSERT INTO crisis_contacts (name, phone, kind, region, sort_order)
+        let mut w = self.write().await?;
+        let row = the_row(
+            sqlx::query_as(
+                "INSERT INTO crisis_contacts (name, phone, kind, region, sort_order)
              VALUES (?, ?, ?, ?, ?) RETURNING *",
-        )
-        .bind(&c.name)
-        .bind(&c.phone)
-        .bind(c.kind)
-        .bind(&c.region)
-        .bind(c.sort_order)
-        .fetch_one(self.pool())
-        .await?)
+            )
+            .bind(&c.name)
+            .bind(&c.phone)
+            .bind(c.kind)
+            .bind(&c.region)
+            .bind(c.sort_order)
+            .fetch_all(w.conn())
+            .await?,
+        )?;
+        self.finish(w).await?;
+        Ok(row)
     }
 
     /// Edit a crisis contact.
     pub async fn update_crisis_contact(&self, id: i64, c: &ContactInput) -> Result<()> {
+        let mut w = self.write().await?;
         let r = sqlx::query(
             "UPDATE crisis_contacts SET name = ?, phone = ?, kind = ?, region = ?, sort_order = ?
              WHERE id = ?",
@@ -141,18 +151,20 @@ impl Store {
         .bind(&c.region)
         .bind(c.sort_order)
         .bind(id)
-        .execute(self.pool())
+        .execute(w.conn())
         .await?;
-        found(r.rows_affected())
+        found(r.rows_affected())?;
+        self.finish(w).await
     }
 
     /// Crisis contacts in order; archived ones only when asked.
     pub async fn list_crisis_contacts(&self, include_archived: bool) -> Result<Vec<CrisisContact>> {
+        let mut r = self.read().await?;
         Ok(sqlx::query_as(
             "SELECT * FROM crisis_contacts WHERE archived = 0 OR ? ORDER BY sort_order, id",
         )
         .bind(include_archived)
-        .fetch_all(self.pool())
+        .fetch_all(r.conn())
         .await?)
     }
 }

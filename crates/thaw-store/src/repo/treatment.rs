@@ -3,6 +3,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::access::the_row;
 use crate::error::{Result, StoreError};
 use crate::repo::values::found;
 use crate::when::{utc_text, Stamp};
@@ -121,7 +122,8 @@ impl Store {
     /// Log a treatment session.
     pub async fn add_session(&self, s: &SessionInput) -> Result<TreatmentSession> {
         let st = Stamp::of(&s.at);
-        Ok(sqlx::query_as(
+        let mut w = self.write().await?;
+        let row = the_row(sqlx::query_as(
             "INSERT INTO treatment_sessions (at, offset_min, local_date, kind, setting, intention, notes)
              VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *",
         )
@@ -132,13 +134,16 @@ impl Store {
         .bind(s.setting)
         .bind(&s.intention)
         .bind(&s.notes)
-        .fetch_one(self.pool())
-        .await?)
+        .fetch_all(w.conn())
+        .await?)?;
+        self.finish(w).await?;
+        Ok(row)
     }
 
     /// Correct a logged session.
     pub async fn update_session(&self, id: i64, s: &SessionInput) -> Result<()> {
         let st = Stamp::of(&s.at);
+        let mut w = self.write().await?;
         let r = sqlx::query(
             "UPDATE treatment_sessions SET at = ?, offset_min = ?, local_date = ?, kind = ?,
                     setting = ?, intention = ?, notes = ? WHERE id = ?",
@@ -151,18 +156,20 @@ impl Store {
         .bind(&s.intention)
         .bind(&s.notes)
         .bind(id)
-        .execute(self.pool())
+        .execute(w.conn())
         .await?;
-        found(r.rows_affected())
+        found(r.rows_affected())?;
+        self.finish(w).await
     }
 
     /// Sessions, newest first; archived ones only when asked.
     pub async fn list_sessions(&self, include_archived: bool) -> Result<Vec<TreatmentSession>> {
+        let mut r = self.read().await?;
         Ok(sqlx::query_as(
             "SELECT * FROM treatment_sessions WHERE archived = 0 OR ? ORDER BY at DESC",
         )
         .bind(include_archived)
-        .fetch_all(self.pool())
+        .fetch_all(r.conn())
         .await?)
     }
 
@@ -171,11 +178,12 @@ impl Store {
         &self,
         now: DateTime<FixedOffset>,
     ) -> Result<Option<TreatmentSession>> {
+        let mut r = self.read().await?;
         Ok(sqlx::query_as(
             "SELECT * FROM treatment_sessions WHERE archived = 0 AND at <= ? ORDER BY at DESC LIMIT 1",
         )
         .bind(utc_text(now.with_timezone(&Utc)))
-        .fetch_optional(self.pool())
+        .fetch_optional(r.conn())
         .await?)
     }
 
@@ -186,7 +194,8 @@ impl Store {
         now: DateTime<FixedOffset>,
     ) -> Result<JournalEntry> {
         let s = Stamp::of(&now);
-        Ok(sqlx::query_as(
+        let mut w = self.write().await?;
+        let row = the_row(sqlx::query_as(
             "INSERT INTO journal_entries (at, offset_min, local_date, session_id, prompt, body, to_discuss)
              VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *",
         )
@@ -197,8 +206,10 @@ impl Store {
         .bind(&j.prompt)
         .bind(&j.body)
         .bind(j.to_discuss)
-        .fetch_one(self.pool())
-        .await?)
+        .fetch_all(w.conn())
+        .await?)?;
+        self.finish(w).await?;
+        Ok(row)
     }
 
     /// Edit a journal entry at `now` (its original time stays).
@@ -208,6 +219,7 @@ impl Store {
         j: &JournalInput,
         now: DateTime<FixedOffset>,
     ) -> Result<()> {
+        let mut w = self.write().await?;
         let r = sqlx::query(
             "UPDATE journal_entries SET session_id = ?, prompt = ?, body = ?, to_discuss = ?,
                     updated_at = ? WHERE id = ?",
@@ -218,9 +230,10 @@ impl Store {
         .bind(j.to_discuss)
         .bind(utc_text(now.with_timezone(&Utc)))
         .bind(id)
-        .execute(self.pool())
+        .execute(w.conn())
         .await?;
-        found(r.rows_affected())
+        found(r.rows_affected())?;
+        self.finish(w).await
     }
 
     /// Journal entries between two local dates (inclusive), newest first.
@@ -230,6 +243,7 @@ impl Store {
         to: NaiveDate,
         include_archived: bool,
     ) -> Result<Vec<JournalEntry>> {
+        let mut r = self.read().await?;
         Ok(sqlx::query_as(
             "SELECT * FROM journal_entries WHERE local_date BETWEEN ? AND ? AND (archived = 0 OR ?)
              ORDER BY at DESC",
@@ -237,16 +251,17 @@ impl Store {
         .bind(from)
         .bind(to)
         .bind(include_archived)
-        .fetch_all(self.pool())
+        .fetch_all(r.conn())
         .await?)
     }
 
     /// Entries marked "to discuss", oldest first, for the visit summary.
     pub async fn list_to_discuss(&self) -> Result<Vec<JournalEntry>> {
+        let mut r = self.read().await?;
         Ok(sqlx::query_as(
             "SELECT * FROM journal_entries WHERE to_discuss = 1 AND archived = 0 ORDER BY at",
         )
-        .fetch_all(self.pool())
+        .fetch_all(r.conn())
         .await?)
     }
 
@@ -266,7 +281,8 @@ impl Store {
         let item9 = instrument == Instrument::Phq9 && answers[8] > 0;
         let s = Stamp::of(&now);
         let json = serde_json::to_string(answers).expect("answers serialise");
-        Ok(sqlx::query_as(
+        let mut w = self.write().await?;
+        let row = the_row(sqlx::query_as(
             "INSERT INTO questionnaire_responses (at, offset_min, local_date, instrument, answers,
                                                   total, item9_positive, flagged_for_visit)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
@@ -280,19 +296,23 @@ impl Store {
         .bind(item9)
         // A positive item 9 is always flagged for the next visit; the person can unflag it.
         .bind(item9)
-        .fetch_one(self.pool())
-        .await?)
+        .fetch_all(w.conn())
+        .await?)?;
+        self.finish(w).await?;
+        Ok(row)
     }
 
     /// Mark or unmark a questionnaire for the next visit.
     pub async fn flag_questionnaire_for_visit(&self, id: i64, flagged: bool) -> Result<()> {
+        let mut w = self.write().await?;
         let r =
             sqlx::query("UPDATE questionnaire_responses SET flagged_for_visit = ? WHERE id = ?")
                 .bind(flagged)
                 .bind(id)
-                .execute(self.pool())
+                .execute(w.conn())
                 .await?;
-        found(r.rows_affected())
+        found(r.rows_affected())?;
+        self.finish(w).await
     }
 
     /// Questionnaires of one kind between two local dates (inclusive), oldest first.
@@ -302,6 +322,7 @@ impl Store {
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<Vec<QuestionnaireResponse>> {
+        let mut r = self.read().await?;
         Ok(sqlx::query_as(
             "SELECT * FROM questionnaire_responses
              WHERE instrument = ? AND local_date BETWEEN ? AND ? ORDER BY at",
@@ -309,7 +330,7 @@ impl Store {
         .bind(instrument)
         .bind(from)
         .bind(to)
-        .fetch_all(self.pool())
+        .fetch_all(r.conn())
         .await?)
     }
 }

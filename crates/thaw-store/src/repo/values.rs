@@ -3,6 +3,7 @@
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::access::the_row;
 use crate::error::{Result, StoreError};
 use crate::when::Stamp;
 use crate::Store;
@@ -99,36 +100,44 @@ impl Store {
         now: DateTime<FixedOffset>,
     ) -> Result<LifeArea> {
         let s = Stamp::of(&now);
-        Ok(sqlx::query_as(
-            "INSERT INTO life_areas (name, sort_order, created_at, created_offset_min)
+        let mut w = self.write().await?;
+        let row = the_row(
+            sqlx::query_as(
+                "INSERT INTO life_areas (name, sort_order, created_at, created_offset_min)
              VALUES (?, ?, ?, ?) RETURNING *",
-        )
-        .bind(name)
-        .bind(sort_order)
-        .bind(&s.at)
-        .bind(s.offset_min)
-        .fetch_one(self.pool())
-        .await?)
+            )
+            .bind(name)
+            .bind(sort_order)
+            .bind(&s.at)
+            .bind(s.offset_min)
+            .fetch_all(w.conn())
+            .await?,
+        )?;
+        self.finish(w).await?;
+        Ok(row)
     }
 
     /// Life areas in order; archived ones only when asked.
     pub async fn list_life_areas(&self, include_archived: bool) -> Result<Vec<LifeArea>> {
+        let mut r = self.read().await?;
         Ok(sqlx::query_as(
             "SELECT * FROM life_areas WHERE archived = 0 OR ? ORDER BY sort_order, id",
         )
         .bind(include_archived)
-        .fetch_all(self.pool())
+        .fetch_all(r.conn())
         .await?)
     }
 
     /// Rename a life area.
     pub async fn rename_life_area(&self, id: i64, name: &str) -> Result<()> {
+        let mut w = self.write().await?;
         let r = sqlx::query("UPDATE life_areas SET name = ? WHERE id = ?")
             .bind(name)
             .bind(id)
-            .execute(self.pool())
+            .execute(w.conn())
             .await?;
-        found(r.rows_affected())
+        found(r.rows_affected())?;
+        self.finish(w).await
     }
 
     /// Add a value in the person's words.
@@ -139,36 +148,44 @@ impl Store {
         now: DateTime<FixedOffset>,
     ) -> Result<PersonalValue> {
         let s = Stamp::of(&now);
-        Ok(sqlx::query_as(
-            "INSERT INTO personal_values (life_area_id, words, created_at, created_offset_min)
+        let mut w = self.write().await?;
+        let row = the_row(
+            sqlx::query_as(
+                "INSERT INTO personal_values (life_area_id, words, created_at, created_offset_min)
              VALUES (?, ?, ?, ?) RETURNING *",
-        )
-        .bind(life_area_id)
-        .bind(words)
-        .bind(&s.at)
-        .bind(s.offset_min)
-        .fetch_one(self.pool())
-        .await?)
+            )
+            .bind(life_area_id)
+            .bind(words)
+            .bind(&s.at)
+            .bind(s.offset_min)
+            .fetch_all(w.conn())
+            .await?,
+        )?;
+        self.finish(w).await?;
+        Ok(row)
     }
 
     /// Values; archived ones only when asked.
     pub async fn list_values(&self, include_archived: bool) -> Result<Vec<PersonalValue>> {
+        let mut r = self.read().await?;
         Ok(
             sqlx::query_as("SELECT * FROM personal_values WHERE archived = 0 OR ? ORDER BY id")
                 .bind(include_archived)
-                .fetch_all(self.pool())
+                .fetch_all(r.conn())
                 .await?,
         )
     }
 
     /// Change a value's words.
     pub async fn update_value_words(&self, id: i64, words: &str) -> Result<()> {
+        let mut w = self.write().await?;
         let r = sqlx::query("UPDATE personal_values SET words = ? WHERE id = ?")
             .bind(words)
             .bind(id)
-            .execute(self.pool())
+            .execute(w.conn())
             .await?;
-        found(r.rows_affected())
+        found(r.rows_affected())?;
+        self.finish(w).await
     }
 
     /// Add a movement with its ladder in one transaction (smallest rung first).
@@ -181,8 +198,8 @@ impl Store {
         now: DateTime<FixedOffset>,
     ) -> Result<(Movement, Vec<Rung>)> {
         let s = Stamp::of(&now);
-        let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await?;
-        let movement: Movement = sqlx::query_as(
+        let mut tx = self.write().await?;
+        let movement: Movement = the_row(sqlx::query_as(
             "INSERT INTO movements (value_id, title, library_key, created_at, created_offset_min)
              VALUES (?, ?, ?, ?, ?) RETURNING *",
         )
@@ -191,86 +208,96 @@ impl Store {
         .bind(library_key)
         .bind(&s.at)
         .bind(s.offset_min)
-        .fetch_one(&mut *tx)
-        .await?;
+        .fetch_all(tx.conn())
+        .await?)?;
         let mut out = Vec::with_capacity(rungs.len());
         for (i, r) in rungs.iter().enumerate() {
-            out.push(insert_rung(&mut tx, movement.id, i as i64, r).await?);
+            out.push(insert_rung(tx.conn(), movement.id, i as i64, r).await?);
         }
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok((movement, out))
     }
 
     /// Movements; archived ones only when asked.
     pub async fn list_movements(&self, include_archived: bool) -> Result<Vec<Movement>> {
+        let mut r = self.read().await?;
         Ok(
             sqlx::query_as("SELECT * FROM movements WHERE archived = 0 OR ? ORDER BY id")
                 .bind(include_archived)
-                .fetch_all(self.pool())
+                .fetch_all(r.conn())
                 .await?,
         )
     }
 
     /// Change a movement's title or value.
     pub async fn update_movement(&self, id: i64, value_id: Option<i64>, title: &str) -> Result<()> {
+        let mut w = self.write().await?;
         let r = sqlx::query("UPDATE movements SET value_id = ?, title = ? WHERE id = ?")
             .bind(value_id)
             .bind(title)
             .bind(id)
-            .execute(self.pool())
+            .execute(w.conn())
             .await?;
-        found(r.rows_affected())
+        found(r.rows_affected())?;
+        self.finish(w).await
     }
 
     /// The ladder of a movement, smallest first; archived rungs only when asked.
     pub async fn list_rungs(&self, movement_id: i64, include_archived: bool) -> Result<Vec<Rung>> {
+        let mut r = self.read().await?;
         Ok(sqlx::query_as(
             "SELECT * FROM rungs WHERE movement_id = ? AND (archived = 0 OR ?)
              ORDER BY position, id",
         )
         .bind(movement_id)
         .bind(include_archived)
-        .fetch_all(self.pool())
+        .fetch_all(r.conn())
         .await?)
     }
 
     /// Add a rung at the end of a ladder.
     pub async fn add_rung(&self, movement_id: i64, rung: &RungInput) -> Result<Rung> {
-        let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await?;
-        let next: i64 = sqlx::query_scalar(
-            "SELECT COALESCE(MAX(position) + 1, 0) FROM rungs WHERE movement_id = ?",
-        )
-        .bind(movement_id)
-        .fetch_one(&mut *tx)
-        .await?;
-        let r = insert_rung(&mut tx, movement_id, next, rung).await?;
-        tx.commit().await?;
+        let mut tx = self.write().await?;
+        let next: i64 = the_row(
+            sqlx::query_scalar(
+                "SELECT COALESCE(MAX(position) + 1, 0) FROM rungs WHERE movement_id = ?",
+            )
+            .bind(movement_id)
+            .fetch_all(tx.conn())
+            .await?,
+        )?;
+        let r = insert_rung(tx.conn(), movement_id, next, rung).await?;
+        self.finish(tx).await?;
         Ok(r)
     }
 
     /// Edit a rung's words or size (the person may reword a generated step).
     pub async fn update_rung(&self, id: i64, rung: &RungInput) -> Result<()> {
+        let mut w = self.write().await?;
         let r =
             sqlx::query("UPDATE rungs SET text = ?, size_seconds = ?, internal = ? WHERE id = ?")
                 .bind(&rung.text)
                 .bind(rung.size_seconds)
                 .bind(rung.internal)
                 .bind(id)
-                .execute(self.pool())
+                .execute(w.conn())
                 .await?;
-        found(r.rows_affected())
+        found(r.rows_affected())?;
+        self.finish(w).await
     }
 
     /// Archive (hide, never delete) or bring back an item.
     pub async fn set_archived(&self, what: Archivable, id: i64, archived: bool) -> Result<()> {
         // The table name comes from a closed enum, never from input.
         let sql = format!("UPDATE {} SET archived = ? WHERE id = ?", what.table());
+        let mut w = self.write().await?;
         let r = sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(archived)
             .bind(id)
-            .execute(self.pool())
+            .execute(w.conn())
             .await?;
-        found(r.rows_affected())
+        found(r.rows_affected())?;
+        self.finish(w).await
     }
 }
 
@@ -280,17 +307,19 @@ async fn insert_rung(
     position: i64,
     r: &RungInput,
 ) -> Result<Rung> {
-    Ok(sqlx::query_as(
-        "INSERT INTO rungs (movement_id, position, text, size_seconds, internal)
+    the_row(
+        sqlx::query_as(
+            "INSERT INTO rungs (movement_id, position, text, size_seconds, internal)
          VALUES (?, ?, ?, ?, ?) RETURNING *",
+        )
+        .bind(movement_id)
+        .bind(position)
+        .bind(&r.text)
+        .bind(r.size_seconds)
+        .bind(r.internal)
+        .fetch_all(tx)
+        .await?,
     )
-    .bind(movement_id)
-    .bind(position)
-    .bind(&r.text)
-    .bind(r.size_seconds)
-    .bind(r.internal)
-    .fetch_one(tx)
-    .await?)
 }
 
 pub(crate) fn found(rows: u64) -> Result<()> {

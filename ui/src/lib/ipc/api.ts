@@ -43,6 +43,8 @@ import type {
   ValueView,
   VisitSummary,
   CrisisResources,
+  DraftKind,
+  DraftView,
   DeleteSetAside,
   EraseInput,
   SetAsideView,
@@ -139,6 +141,13 @@ export const api = {
   setAsideData: () => call<SetAsideView[]>('set_aside_data'),
   deleteSetAside: (input: DeleteSetAside) => call<SetAsideView[]>('delete_set_aside', { input }),
   putBackSetAside: (id: string) => call<AppStatus>('put_back_set_aside', { id }),
+  /** After Thaw opened with less than it held: carry on with what is here. */
+  acceptStoreAsFound: () => call<AppStatus>('accept_store_as_found'),
+
+  /** What the person is typing, kept in the encrypted store so a lock never loses it. */
+  saveDraft: (kind: DraftKind, body: string) => call<null>('save_draft', { kind, body }),
+  drafts: () => call<DraftView[]>('drafts'),
+  discardDraft: (kind: DraftKind) => call<null>('discard_draft', { kind }),
 
   /** Works while locked: public crisis numbers only, nothing personal. */
   crisisLocked: () => call<LockedCrisisView>('crisis_locked'),

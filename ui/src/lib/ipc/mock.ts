@@ -4,7 +4,7 @@ import { mockIPC } from '@tauri-apps/api/mocks';
 import type { AppStatus, MovementView, OfferView, TodayView, ValueView } from './types';
 
 export function install() {
-  const status: AppStatus = { vault: 'new', version: '0.1.0', has_values: false, retry_after_seconds: 0 };
+  const status: AppStatus = { vault: 'new', version: '0.1.0', has_values: false, retry_after_seconds: 0, shortfall: null };
   const values: ValueView[] = [];
   const movements: MovementView[] = [];
   let step = 2;
@@ -50,6 +50,8 @@ export function install() {
       case 'unlock': if (a.passphrase !== 'correct horse battery') throw { kind: 'wrong_secret', message: 'That passphrase did not open Thaw.' }; status.vault = 'unlocked'; return { ...status };
       case 'lock': status.vault = 'locked'; return { ...status };
       case 'touch': return null;
+      case 'drafts': return [];
+      case 'save_draft': case 'discard_draft': return null;
       case 'life_areas': return [
         { area: 'relationships', label: 'Relationships', hint: 'Family, friends, people you care about' },
         { area: 'work_study_contributing', label: 'Work, study and contributing', hint: 'Learning, helping, making things' },

@@ -1,7 +1,7 @@
 // Generated from crates/thaw-core/src/ipc.rs by `cargo test -p thaw-core` with
 // UPDATE_IPC_TYPES=1. Do not edit by hand: change the Rust types instead.
 
-export type ErrorKind = "wrong_secret" | "try_again_later" | "weak_passphrase" | "locked" | "already_set_up" | "invalid_input" | "would_replace_data" | "backup_invalid" | "vault_damaged" | "not_found" | "storage" | "internal";
+export type ErrorKind = "wrong_secret" | "try_again_later" | "weak_passphrase" | "locked" | "already_set_up" | "invalid_input" | "would_replace_data" | "backup_invalid" | "vault_damaged" | "not_found" | "storage" | "storage_full" | "in_use" | "internal";
 
 export type AppError = { kind: ErrorKind, message: string, };
 
@@ -15,7 +15,40 @@ has_values: boolean,
 /**
  * Seconds to wait before the next unlock attempt (gentle back-off), 0 when none.
  */
-retry_after_seconds: number, };
+retry_after_seconds: number, 
+/**
+ * Set when Thaw opened with less than it held before: it waits for the person to choose
+ * (restore a backup, or carry on with what is here) and never starts onboarding over it.
+ */
+shortfall: StoreShortfall | null, };
+
+export type StoreShortfall = { 
+/**
+ * Each kind of thing with fewer than before, in the person's words.
+ */
+missing: Array<MissingThings>, 
+/**
+ * Later changes (to settings or the safety plan, say) may be missing too.
+ */
+changes_missing: boolean, };
+
+export type MissingThings = { 
+/**
+ * "journal entries", "values", …
+ */
+what: string, 
+/**
+ * How many are here now.
+ */
+found: number, 
+/**
+ * How many there were.
+ */
+expected: number, };
+
+export type DraftKind = "journal" | "notice" | "session" | "safety_plan";
+
+export type DraftView = { kind: DraftKind, body: string, };
 
 export type PassphraseStrength = { 
 /**
