@@ -49,7 +49,7 @@ pub use backup::{
 pub use connection::plaintext_options_for_comparison;
 pub use error::{Result, StoreError};
 pub use high_water::{MissingRows, Shortfall};
-pub use idle_lock::IdleLock;
+pub use idle_lock::{IdleLock, Moment, DEFAULT_AWAY_GRACE};
 pub use kdf::KdfParams;
 pub use passphrase_strength::{assess_passphrase, PassphraseStrength, MIN_CHARS, MIN_SCORE};
 pub use recovery_code::RecoveryCode;
