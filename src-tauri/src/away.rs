@@ -15,9 +15,11 @@ use tauri::{AppHandle, Emitter, Manager};
 use crate::commands::AppState;
 use crate::LOCKED_EVENT;
 
-/// Thaw left the screen.
+/// Thaw left the screen. The prompt plan is made again too, so a phone about to suspend
+/// Thaw hands the OS the plan that follows what was just done.
 pub async fn left(app: &AppHandle) {
     app.state::<AppState>().thaw.lock().await.left_screen();
+    crate::prompts::replan_now(app).await;
 }
 
 /// Thaw is back: lock first when it was away too long.

@@ -39,7 +39,6 @@ pub struct Thaw {
     backoff: UnlockBackoff,
     idle: IdleLock,
     pub(crate) prompts: crate::prompts::PromptState,
-    pub(crate) prompts_sent_today: usize,
     pub(crate) last_active: Option<DateTime<FixedOffset>>,
     /// The public crisis lines for the lock screen, shared with the shell so they can be read
     /// without this facade's lock (never personal data).
@@ -57,7 +56,6 @@ impl Thaw {
             backoff: UnlockBackoff::new(),
             idle: IdleLock::new(Duration::from_secs(10 * 60), Instant::now()),
             prompts: Default::default(),
-            prompts_sent_today: 0,
             last_active: None,
             crisis_board: crate::CrisisBoard::default(),
         }
