@@ -63,13 +63,14 @@ else
   log "FHIR validator present"
 fi
 
-# npm install (not ci) only when the lockfile changed since the last install: the registry
-# mirror here omits other platforms' optional Tauri CLI binaries from the lockfile, which
-# `npm ci` refuses, while `npm install` installs exactly the locked versions.
+# `npm ci`: exactly what the committed lockfile says, on any OS (the lockfile holds every
+# platform's optional Tauri CLI binary, so it is complete everywhere; `npm ci` refuses a lockfile
+# that does not match package.json, and never rewrites it). Skipped when node_modules was
+# installed from this same lockfile, so a second run is quick.
 stamp=node_modules/.thaw-lock-stamp
 if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
-  log "installing npm packages"
-  npm install --no-audit --no-fund --loglevel=error
+  log "installing npm packages (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json "$stamp"
 else
   log "npm packages present"
