@@ -63,6 +63,17 @@ else
   log "FHIR validator present"
 fi
 
+# The phone targets, for `cargo check` of the crates without C (scripts/check-phone-targets.sh).
+phone_targets=(aarch64-linux-android aarch64-apple-ios)
+installed_targets=$(rustup target list --installed 2>/dev/null || true)
+for t in "${phone_targets[@]}"; do
+  if ! grep -qx "$t" <<<"$installed_targets"; then
+    log "adding the Rust target $t"
+    rustup target add "$t"
+  fi
+done
+log "phone targets present"
+
 # `npm ci`: exactly what the committed lockfile says, on any OS (the lockfile holds every
 # platform's optional Tauri CLI binary, so it is complete everywhere; `npm ci` refuses a lockfile
 # that does not match package.json, and never rewrites it). Skipped when node_modules was
