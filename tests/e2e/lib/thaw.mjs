@@ -71,6 +71,8 @@ export const MIN_TARGET = 48;
  *   is not counted; they are returned apart as `inline` so the report shows them.
  * - Not visible: no box, `visibility: hidden`, inside a closed <details> or <dialog>, or made
  *   visually hidden on purpose (1-px clip, as for screen-reader-only text).
+ * - Sizes are what a finger meets on the screen: with the page zoomed (the journeys' text at
+ *   200% sets CSS zoom on the root, and WebKitGTK reports boxes before that zoom), times the zoom.
  */
 export async function measureTargets(session) {
   return session.execute(`
@@ -94,6 +96,7 @@ export async function measureTargets(session) {
       const block = el.parentElement;
       return [...block.childNodes].some((n) => n !== el && n.nodeType === 3 && n.textContent.trim().length > 0);
     };
+    const zoom = Number(getComputedStyle(document.documentElement).zoom) || 1;
     const small = [];
     const inline = [];
     let measured = 0;
@@ -101,7 +104,8 @@ export async function measureTargets(session) {
       let target = el;
       if (el.matches('input[type="checkbox"], input[type="radio"]') && el.closest('label')) target = el.closest('label');
       if (hidden(target) || target.closest('[inert], [aria-hidden="true"]')) continue;
-      const r = target.getBoundingClientRect();
+      const box = target.getBoundingClientRect();
+      const r = { width: box.width * zoom, height: box.height * zoom };
       measured += 1;
       const found = { what: describe(el), width: Math.round(r.width * 10) / 10, height: Math.round(r.height * 10) / 10 };
       if (r.width >= MIN - 0.5 && r.height >= MIN - 0.5) continue;
