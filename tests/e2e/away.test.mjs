@@ -109,6 +109,7 @@ test('minimised past the grace Thaw locks while away and shows the lock screen o
     await click(session, '[data-testid="go-settings"]');
     await waitH1(session, /Settings/);
     await waitText(session, '[data-testid="lock-away"] option:checked', /Lock after 1 minute away/);
+    await session.execute(`document.querySelector('[data-testid="lock-away"]').scrollIntoView({ block: 'center' }); return true;`);
     await evidence(session, 'settings-lock-away', { size: PHONE, theme: 'light' });
 
     // A glance away (a message answered) within a long grace: still open on return.
