@@ -158,3 +158,41 @@ test('the measurement finds a small target, and leaves a link inside a sentence 
     await session.quit();
   }
 });
+
+test('nothing depends on hover: no hover rule shows, hides or moves anything', async () => {
+  const dir = freshDataDir('touch-hover');
+  dirs.push(dir);
+  const session = await openApp(driver, dir, SMALL_PHONE);
+  try {
+    await onboard(session);
+    // Every screen's styles are loaded by now or come with their screen; walk a few to load them.
+    for (const tab of ['progress', 'journal', 'more', 'today']) await click(session, `[data-testid="tab-${tab}"]`);
+    const HOVER_RULES = `
+      // Only looks may change on hover; anything that shows, hides, moves or resizes is content
+      // a finger could never reach.
+      const LOOKS = /^(color|background|background-color|border-color|border-[a-z-]*-color|text-decoration[a-z-]*|box-shadow|outline[a-z-]*|cursor|filter|opacity)$/;
+      const found = [];
+      const walk = (rules) => {
+        for (const rule of rules) {
+          if (rule.cssRules) walk(rule.cssRules);
+          if (!rule.selectorText || !rule.selectorText.includes(':hover')) continue;
+          const props = Array.from({ length: rule.style.length }, (_, i) => rule.style[i]);
+          const bad = props.filter((p) => !LOOKS.test(p) || (p === 'opacity' && rule.style.opacity === '0'));
+          found.push({ selector: rule.selectorText, bad });
+        }
+      };
+      for (const sheet of new Set([...document.styleSheets, ...(document.adoptedStyleSheets ?? [])])) walk(sheet.cssRules);
+      return found.filter((r) => r.bad.length > 0);`;
+    assert.deepEqual(await session.execute(HOVER_RULES), [], 'hover rules that change more than looks');
+    // The check sees such a rule when there is one, and lets a colour change on hover pass.
+    // (A constructed sheet: the CSP refuses inline <style>.)
+    await session.execute(`
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync('.e2e-menu:hover .e2e-more { display: block } .e2e-link:hover { color: red }');
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      return true;`);
+    assert.deepEqual(await session.execute(HOVER_RULES), [{ selector: '.e2e-menu:hover .e2e-more', bad: ['display'] }]);
+  } finally {
+    await session.quit();
+  }
+});
