@@ -185,3 +185,41 @@ async fn with_the_os_holding_the_plan_a_shown_prompt_counts_and_not_now_is_heard
         "a prompt today after Not now: {next}"
     );
 }
+
+#[tokio::test]
+async fn desktop_walks_the_plan_each_prompt_when_due_with_its_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut thaw = onboarded(dir.path()).await;
+    let morning = at(3, 7);
+    thaw.plan_prompt(morning).await.unwrap();
+    let first = thaw.prompt_plan()[0];
+    assert!(
+        thaw.take_due_prompt(first.at - Duration::minutes(1))
+            .is_none(),
+        "not before its time"
+    );
+    let (sent, text) = thaw.take_due_prompt(first.at).expect("due at its time");
+    assert_eq!(text, first.text, "the words the plan gave it");
+    thaw.prompt_answered(
+        sent,
+        PromptResponse::Dismissed,
+        first.at + Duration::minutes(1),
+    )
+    .await
+    .unwrap();
+    // The plan made again counts it: the next comes at least three hours (and an hour for the
+    // one let go by) later, and never twice.
+    let next = thaw
+        .plan_prompt(first.at + Duration::minutes(2))
+        .await
+        .unwrap()
+        .expect("more to come");
+    assert!(
+        next - first.at >= Duration::minutes(240),
+        "{} then {next}",
+        first.at
+    );
+    assert!(thaw
+        .take_due_prompt(first.at + Duration::minutes(2))
+        .is_none());
+}
