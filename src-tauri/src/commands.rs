@@ -291,6 +291,18 @@ pub async fn choose_backup_file(
     thaw(&state).await.choose_backup(&chosen, now()).map(Some)
 }
 
+/// Print: the platform's print dialog for the page as it is (the recovery-code screen prints
+/// only the code, see `@media print` in app.css). The webview's own `window.print()` does
+/// nothing in WebKitGTK under Tauri, so the page asks here.
+#[tauri::command]
+pub fn print_page(window: tauri::WebviewWindow) -> Result<()> {
+    window.print().map_err(|_| {
+        AppError::invalid(
+            "Printing did not start on this device. Please copy the code or write it down instead.",
+        )
+    })
+}
+
 /// The files Thaw wrote (backups, summaries) that are still where it put them.
 #[tauri::command]
 pub async fn written_files(state: State<'_, AppState>) -> Result<Vec<WrittenFile>> {

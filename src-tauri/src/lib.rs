@@ -134,6 +134,7 @@ pub fn run() {
             commands::choose_backup_file,
             commands::restore,
             commands::written_files,
+            commands::print_page,
             commands::show_in_folder,
             commands::erase_everything,
             commands::accept_store_as_found,

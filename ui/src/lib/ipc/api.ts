@@ -139,6 +139,8 @@ export const api = {
   chooseBackupFile: () => call<ChosenBackup | null>('choose_backup_file'),
   /** Restores the file chosen with chooseBackupFile. */
   restore: (input: RestoreInput) => call<AppStatus>('restore', { input }),
+  /** The platform's print dialog for this page (the recovery-code screen prints only the code). */
+  printPage: () => call<null>('print_page'),
   /** Backups and summaries Thaw wrote that are still where it put them, newest first. */
   writtenFiles: () => call<WrittenFile[]>('written_files'),
   /** The file manager opens the file's folder; false when nothing here could. */
