@@ -160,6 +160,20 @@ async function journey(data, handed, shown) {
   assert.equal(refused.kind, 'invalid_input', JSON.stringify(refused));
   assert.match(refused.message, /Choose the backup file/);
 
+  // Nor can it open a dialog or reveal a path of its own: no dialog or opener permission.
+  for (const [command, args] of [
+    ['plugin:dialog|open', { options: {} }],
+    ['plugin:dialog|save', { options: {} }],
+    ['plugin:opener|reveal_item_in_dir', { paths: ['/etc/passwd'] }],
+  ]) {
+    const said = await session.executeAsync(
+      `const done = arguments[arguments.length - 1];
+       window.__TAURI_INTERNALS__.invoke(${JSON.stringify(command)}, ${JSON.stringify(args)})
+         .then(() => done('allowed'), (e) => done(String(e?.message ?? e)));`,
+    );
+    assert.match(said, /not allowed/i, `${command}: ${said}`);
+  }
+
   // Erase lists both files and removes only the one the person ticks.
   await more('settings');
   await waitH1(session, /Settings/);

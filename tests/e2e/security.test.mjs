@@ -404,21 +404,28 @@ test('crisis numbers answer within 100 ms while a restore runs (a crafted backup
   const made = await making;
   assert.ok(made.bytes > 2_000_000, `a large backup (${made.bytes} bytes)`);
 
-  // 1. The issue's crafted backup: 1 GiB and 64 passes. Refused at once, as it is chosen (its
-  // header is read then), and the numbers never wait.
+  // 1. The issue's crafted backup: 1 GiB and 64 passes.
   const crafted = join(backupDir, 'crafted.thawbackup');
   craftBackup(largePath, crafted, { memory_kib: 1048576, iterations: 64, parallelism: 1 });
-  const choosing = crisisTimesDuring('choose_backup_file', {});
+  // It is refused as it is chosen, by its header alone (the key derivation it asks for is never
+  // run), so there is no long operation to time the crisis numbers against here: that is part 2.
+  const choosing = session.executeAsync(
+    `const done = arguments[arguments.length - 1];
+     window.__TAURI_INTERNALS__.invoke('choose_backup_file', {})
+       .then(() => done({ ok: true }), (error) => done({ ok: false, error }));`,
+  );
   await chooseInDialog(desktop, 'Choose your Thaw backup', crafted, 'open');
+  const closed = Date.now();
   const a = await choosing;
-  assert.equal(a.error, undefined, a.error);
-  assert.equal(a.restore.ok, false);
-  assert.equal(a.restore.error.kind, 'backup_invalid', JSON.stringify(a.restore.error));
-  // The time includes the person's moments in the dialog; a 1 GiB, 64-pass derivation would take
-  // minutes here, so this still tells a refusal from an attempt.
-  assert.ok(a.restore.ms < 30000, `the crafted backup is refused quickly (${a.restore.ms.toFixed(0)} ms)`);
-  console.log(`# crafted restore refused in ${a.restore.ms.toFixed(0)} ms; crisis numbers ${JSON.stringify(latency(a.times))} ms`);
-  for (const t of a.times) assert.ok(t < 100, `crisis numbers took ${t.toFixed(1)} ms during the crafted restore`);
+  const refusedMs = Date.now() - closed;
+  assert.equal(a.ok, false, 'the crafted backup was accepted');
+  assert.equal(a.error.kind, 'backup_invalid', JSON.stringify(a.error));
+  assert.ok(refusedMs < 5000, `the crafted backup is refused as soon as it is chosen (${refusedMs} ms)`);
+  console.log(`# crafted backup refused ${refusedMs} ms after the dialog closed`);
+  const refusedRestore = await crisisTimesDuring('restore', { input: { secret: PASSPHRASE, replace_existing: true } });
+  assert.equal(refusedRestore.restore.ok, false, 'a refused choice leaves nothing to restore');
+  assert.match(refusedRestore.restore.error.message, /Choose the backup file/);
+  for (const t of refusedRestore.times) assert.ok(t < 100, `crisis numbers took ${t.toFixed(1)} ms`);
 
   // 2. A real restore of the same large backup, with the biggest parameters Thaw writes.
   const chosen = invoke(session, 'choose_backup_file');
