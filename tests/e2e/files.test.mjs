@@ -6,7 +6,7 @@
 // backup is restored from the open dialog, without a path typed into Thaw anywhere.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,6 +17,7 @@ import { chooseInDialog, cancelDialog } from './lib/file_dialog.mjs';
 const SAVE_BACKUP = 'Save a Thaw backup';
 const SAVE_SUMMARY = 'Save your visit summary';
 const OPEN_BACKUP = 'Choose your Thaw backup';
+const NOTICED = 'Stayed with the light on the kitchen wall';
 
 let desktop;
 let driver;
@@ -127,9 +128,16 @@ async function journey(data, handed, shown) {
   await waitText(session, '[data-testid="backup-done-shown"]', /opening the folder/);
   await waitUntil(() => existsSync(shown) && readFileSync(shown, 'utf8').includes(pathToFileURL(backupPath).href), 10000, 'the file manager to be asked');
 
+  // Something noticed, in the person's words: in the summary only when they tick it.
+  await invoke(session, 'notice', { input: { value_id: null, note: NOTICED } });
+
   // A visit summary, saved through the save dialog, with Show in folder.
   await more('summary');
   await waitH1(session, /Visit summary/);
+  const without = await waitText(session, '[data-testid="summary-page"]', /Questionnaires/);
+  assert.ok(!without.includes(NOTICED), 'what was noticed stays out until the person chooses');
+  await click(session, '[data-testid="include-noticed"]');
+  await waitText(session, '[data-testid="summary-noticed"]', new RegExp(NOTICED));
   await click(session, '[data-testid="export-pdf"]');
   await waitText(session, '[data-testid="export-ask"]', /not encrypted/);
   await click(session, '[data-testid="export-save"]');
@@ -137,6 +145,8 @@ async function journey(data, handed, shown) {
   await chooseInDialog(desktop, SAVE_SUMMARY, summaryPath, 'save');
   await waitText(session, '[data-testid="export-file-name"]', /for-dr-lee\.pdf/, 60000);
   assert.equal(readFileSync(summaryPath).subarray(0, 5).toString(), '%PDF-');
+  const pdfText = execFileSync('pdftotext', [summaryPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  assert.ok(pdfText.includes(NOTICED), 'the chosen notes are in the summary handed over');
   assert.equal(mode(summaryPath).toString(8), '600', 'the summary is owner-only');
   await click(session, '[data-testid="export-file-show"]');
   await waitUntil(() => readFileSync(shown, 'utf8').includes(pathToFileURL(summaryPath).href), 10000, 'the file manager to be asked for the summary');
