@@ -296,11 +296,15 @@ pub async fn choose_backup_file(
 /// nothing in WebKitGTK under Tauri, so the page asks here.
 #[tauri::command]
 pub fn print_page(window: tauri::WebviewWindow) -> Result<()> {
-    window.print().map_err(|_| {
-        AppError::invalid(
-            "Printing did not start on this device. Please copy the code or write it down instead.",
-        )
-    })
+    const DID_NOT_START: &str =
+        "Printing did not start on this device. Please copy the code or write it down instead.";
+    #[cfg(desktop)]
+    return window.print().map_err(|_| AppError::invalid(DID_NOT_START));
+    #[cfg(mobile)]
+    {
+        let _ = window;
+        Err(AppError::invalid(DID_NOT_START))
+    }
 }
 
 /// The files Thaw wrote (backups, summaries) that are still where it put them.

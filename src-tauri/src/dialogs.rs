@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use tauri::{AppHandle, Manager};
+use tauri::AppHandle;
 use tauri_plugin_dialog::{DialogExt, FileDialogBuilder};
 
 /// What a dialog is for: its title and the one kind of file it shows or saves.
@@ -28,7 +28,9 @@ fn builder(
     if let Some(folder) = folder {
         dialog = dialog.set_directory(folder);
     }
-    if let Some(window) = app.get_webview_window("main") {
+    // Above Thaw's window on desktop (phones have no parent windows).
+    #[cfg(desktop)]
+    if let Some(window) = tauri::Manager::get_webview_window(app, "main") {
         dialog = dialog.set_parent(&window);
     }
     dialog
