@@ -90,7 +90,9 @@ test('save a backup and a summary where you choose, show them, erase them, resto
   chmodSync(handed, 0o755); // a folder others may list, like Documents
   const shown = join(folder('files-shown'), 'shown.log');
   fileManager = await startFileManager(shown);
-  const backupsDefault = join(handed, 'Thaw backups');
+  // The platform's default (Documents/Thaw backups) is somewhere else entirely, so a dialog that
+  // starts in `handed` does so because Thaw remembered it.
+  const backupsDefault = join(folder('files-default'), 'Thaw backups');
 
   session = await openApp(driver, data, PHONE, [`--backup-dir=${backupsDefault}`]);
   try {
@@ -142,7 +144,9 @@ async function journey(data, handed, shown) {
   await waitText(session, '[data-testid="export-ask"]', /not encrypted/);
   await click(session, '[data-testid="export-save"]');
   const summaryPath = join(handed, 'for-dr-lee.pdf');
-  await chooseInDialog(desktop, SAVE_SUMMARY, summaryPath, 'save');
+  // Only a name is typed: the dialog starts in the folder the backup went to (remembered in the
+  // encrypted store), so that is where the summary lands.
+  await chooseInDialog(desktop, SAVE_SUMMARY, 'for-dr-lee.pdf', 'save');
   await waitText(session, '[data-testid="export-file-name"]', /for-dr-lee\.pdf/, 60000);
   assert.equal(readFileSync(summaryPath).subarray(0, 5).toString(), '%PDF-');
   const pdfText = execFileSync('pdftotext', [summaryPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
