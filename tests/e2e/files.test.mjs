@@ -7,12 +7,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, lstatSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, readdirSync, lstatSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Desktop, PHONE, DESKTOP, ROOT, openApp, freshDataDir, removeDataDir } from './lib/harness.mjs';
 import { click, type, waitText, waitEnabled, evidence, waitH1, onboard, invoke, PASSPHRASE, VALUE_WORDS } from './lib/thaw.mjs';
-import { chooseInDialog, cancelDialog } from './lib/file_dialog.mjs';
+import { chooseInDialog, cancelDialog, printToFile } from './lib/file_dialog.mjs';
 
 const SAVE_BACKUP = 'Save a Thaw backup';
 const SAVE_SUMMARY = 'Save your visit summary';
@@ -223,9 +223,13 @@ async function journey(data, handed, shown) {
   assertPrivateTree(data, 'the restored data folder');
 }
 
-test('Print on the recovery-code screen opens the print dialog', async () => {
-  const data = folder('files-print');
-  const print = await openApp(driver, data, PHONE);
+test('Print on the recovery-code screen prints the code, and only the code', async () => {
+  // GTK's "Print to File" writes output.pdf into the Documents folder: a private one here.
+  const config = folder('files-print-config');
+  const documents = folder('files-print-documents');
+  writeFileSync(join(config, 'user-dirs.dirs'), `XDG_DOCUMENTS_DIR="${documents}"\n`);
+  const printing = await desktop.driver({ XDG_CONFIG_HOME: config });
+  const print = await openApp(printing, folder('files-print'), PHONE);
   try {
     await waitH1(print, /Welcome to Thaw/);
     await click(print, '[data-testid="begin"]');
@@ -234,10 +238,22 @@ test('Print on the recovery-code screen opens the print dialog', async () => {
     await type(print, '#passphrase-again', PASSPHRASE);
     await waitEnabled(print, '[data-testid="create"]');
     await click(print, '[data-testid="create"]');
-    await waitText(print, '[data-testid="recovery-code"]', /\S/, 60000);
+    const code = (await waitText(print, '[data-testid="recovery-code"]', /\S/, 60000)).trim();
     await click(print, '[data-testid="recovery-print"]');
-    // The platform's print dialog, with Thaw's page to print; closed again as a person would.
-    await cancelDialog(desktop, 'Print');
+    // The platform's print dialog: choose "Print to File" (the only printer here) and Print.
+    await printToFile(desktop, 'Print');
+    const pdf = join(documents, 'output.pdf');
+    let text = '';
+    await waitUntil(() => {
+      if (!existsSync(pdf)) return false;
+      try {
+        text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).trim();
+      } catch {
+        return false; // still being written
+      }
+      return text.includes(code);
+    }, 30000, 'the printed page');
+    assert.deepEqual(text.split(/\s*\n\s*/).filter(Boolean), ['Thaw recovery code. Keep it private.', code], 'only the code is printed');
     await waitH1(print, /Your recovery code/);
   } finally {
     await print.quit();

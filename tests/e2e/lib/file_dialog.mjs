@@ -69,3 +69,22 @@ export async function cancelDialog(desktop, title) {
     }
   }
 }
+
+/**
+ * In GTK's print dialog titled `title`: Down selects the first printer (here "Print to File", the
+ * only one) and press Print (Alt+P), as a person would; again if the dialog is still open.
+ */
+export async function printToFile(desktop, title) {
+  const id = await waitFor(() => windowTitled(desktop, title), 30000, `the "${title}" dialog`);
+  for (let attempt = 1; ; attempt++) {
+    xdotool(desktop, ['windowfocus', id]);
+    xdotool(desktop, ['key', 'Down']);
+    xdotool(desktop, ['key', '--clearmodifiers', 'alt+p']);
+    try {
+      await waitFor(() => !windowTitled(desktop, title), attempt < 4 ? 5000 : 20000, `the "${title}" dialog to close`);
+      return;
+    } catch (e) {
+      if (attempt >= 4) throw e;
+    }
+  }
+}
