@@ -66,13 +66,25 @@ else
   log "FHIR validator present"
 fi
 
-# npm install (not ci) only when the lockfile changed since the last install: the registry
-# mirror here omits other platforms' optional Tauri CLI binaries from the lockfile, which
-# `npm ci` refuses, while `npm install` installs exactly the locked versions.
+# The phone targets, for `cargo check` of the crates without C (scripts/check-phone-targets.sh).
+phone_targets=(aarch64-linux-android aarch64-apple-ios)
+installed_targets=$(rustup target list --installed 2>/dev/null || true)
+for t in "${phone_targets[@]}"; do
+  if ! grep -qx "$t" <<<"$installed_targets"; then
+    log "adding the Rust target $t"
+    rustup target add "$t"
+  fi
+done
+log "phone targets present"
+
+# `npm ci`: exactly what the committed lockfile says, on any OS (the lockfile holds every
+# platform's optional Tauri CLI binary, so it is complete everywhere; `npm ci` refuses a lockfile
+# that does not match package.json, and never rewrites it). Skipped when node_modules was
+# installed from this same lockfile, so a second run is quick.
 stamp=node_modules/.thaw-lock-stamp
 if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
-  log "installing npm packages"
-  npm install --no-audit --no-fund --loglevel=error
+  log "installing npm packages (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json "$stamp"
 else
   log "npm packages present"

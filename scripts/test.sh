@@ -39,6 +39,10 @@ step "ui build" npm run --silent build
 step "clippy (warnings denied)" cargo clippy --workspace --all-targets "${FEATURES[@]}" -- -D warnings
 step "rust tests" cargo test --workspace "${FEATURES[@]}"
 step "no http client in the app" bash scripts/check-no-network-deps.sh
+# Phones: the crates without a C build step compile for Android and iOS (the rest need the NDK or
+# Xcode; see docs/mobile.md), and the release manifest check refuses INTERNET (on fixtures here).
+step "phone targets (cargo check, Android and iOS)" bash scripts/check-phone-targets.sh
+step "no INTERNET permission on Android (check tested)" bash scripts/test-android-permissions.sh
 step "ui type check" npm run --silent check
 step "ui unit tests" npm run --silent test:unit
 step "app build (debug, ui embedded)" cargo build -p thaw "${FEATURES[@]}"

@@ -2,6 +2,7 @@
 //! forwards commands to it, and runs the platform parts (auto-lock timer, notifications).
 //! All behaviour lives in `crates/`.
 
+mod away;
 mod commands;
 mod dialogs;
 mod ipc_arg;
@@ -28,7 +29,7 @@ use thaw_core::{KdfParams, Thaw};
 static ALLOCATOR: zeroing_alloc::ZeroingAlloc = zeroing_alloc::ZeroingAlloc;
 
 /// The event the UI listens to when auto-lock closes the vault.
-const LOCKED_EVENT: &str = "thaw://locked";
+pub(crate) const LOCKED_EVENT: &str = "thaw://locked";
 
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
@@ -83,12 +84,16 @@ pub fn run() {
             }
             app.manage(commands::AppState::new(thaw));
             spawn_auto_lock(app.handle().clone());
+            #[cfg(desktop)]
+            away::watch(app.handle().clone());
             prompts::spawn(app.handle().clone());
             #[cfg(desktop)]
             tray::create_later(app.handle().clone());
             Ok(())
         })
         .on_window_event(|window, event| {
+            #[cfg(mobile)]
+            away::on_window_event(window.app_handle(), event);
             // With "keep running for prompts" on, closing the window only hides it; the tray
             // has Open and Quit. Otherwise closing quits, and Settings says prompts need Thaw open.
             if let WindowEvent::CloseRequested { api, .. } = event {
@@ -261,7 +266,8 @@ fn arg_or_env(prefix: &str, var: &str) -> Option<PathBuf> {
         .or_else(|| std::env::var_os(var).map(PathBuf::from))
 }
 
-/// Locks the vault after the person's chosen idle time and tells the UI.
+/// Locks the vault after the person's chosen idle time, or once Thaw has been out of sight
+/// longer than their grace (`away.rs`), and tells the UI.
 fn spawn_auto_lock(app: tauri::AppHandle) {
     tauri::async_runtime::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(5));

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { chooseInDialog } from './lib/file_dialog.mjs';
-import { Desktop, PHONE, DESKTOP, openApp, freshDataDir, removeDataDir } from './lib/harness.mjs';
+import { Desktop, PHONE, DESKTOP, SMALL_PHONE, openApp, freshDataDir, removeDataDir } from './lib/harness.mjs';
 import {
   PASSPHRASE,
   VALUE_WORDS,
@@ -331,6 +331,8 @@ test('backup then restore into a fresh data folder shows the same data', async (
 });
 
 for (const [size, theme] of [
+  // Every screen at 360×740 too: evidence() measures every target there (at least 48×48 px).
+  [SMALL_PHONE, 'light'],
   [DESKTOP, 'light'],
   [PHONE, 'dark'],
   [DESKTOP, 'dark'],

@@ -2,6 +2,7 @@ import { mount } from 'svelte';
 import './app.css';
 import App from './App.svelte';
 import { api } from './lib/ipc/api';
+import { keepFocusInSight } from './lib/keyboard';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('Thaw could not find its page.');
@@ -13,6 +14,7 @@ if (import.meta.env.VITE_THAW_MOCK === '1') {
 }
 
 const app = mount(App, { target });
+keepFocusInSight();
 
 // Start-up benchmark (scripts/bench.sh): tell the shell once the first real screen replaces
 // "Opening Thaw…": main is no longer aria-busy and a screen's heading is there (screens load

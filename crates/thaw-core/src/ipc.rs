@@ -334,10 +334,18 @@ pub struct Settings {
     pub prompts_per_day: u8,
     /// Lock after this many idle minutes; 0 never.
     pub auto_lock_minutes: u16,
+    /// Lock once Thaw has been out of sight (hidden, minimised, in the background) this many
+    /// seconds; 0 as soon as it leaves. Settings saved before it existed read as one minute.
+    #[serde(default = "default_lock_away_seconds")]
+    pub lock_away_seconds: u16,
     /// Keep prompting while the window is closed (desktop tray).
     pub keep_running_in_background: bool,
     /// Days between questionnaire reminders; 0 turns them off.
     pub questionnaire_every_days: u16,
+}
+
+fn default_lock_away_seconds() -> u16 {
+    crate::settings::DEFAULT_LOCK_AWAY_SECONDS
 }
 
 /// A backup was written where the person chose.

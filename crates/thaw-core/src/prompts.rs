@@ -2,15 +2,18 @@
 //!
 //! The decision itself is pure (`thaw-prompts`). What this module adds is the person's data:
 //! their settings, the hours they tend to act (from the engine), today's energy budget, and
-//! the log of prompts sent — all from the encrypted store. While Thaw is locked the store
-//! cannot be read, so the plan made at the last unlock is kept in memory only, and prompts
-//! sent meanwhile are remembered in memory and written to the store at the next unlock.
+//! the log of prompts sent — all from the encrypted store. From them it makes the plan: every
+//! prompt of the coming days, made ahead (`thaw_prompts::plan_prompts`), which the shell hands to
+//! the OS on phones and walks with its loop on desktop. While Thaw is locked the store cannot be
+//! read, so the plan made at the last unlock (times and generic words, nothing personal) is kept
+//! in memory only, and prompts sent meanwhile are remembered in memory and written to the store at
+//! the next unlock.
 
 use chrono::{DateTime, Duration, FixedOffset};
-use thaw_engine::{decide, Decision, RestKind};
+use thaw_engine::{day_of, decide, Decision, RestKind};
 use thaw_prompts::{
-    next_prompt, text_for, HourWindow, NextPrompt, PromptOutcome, PromptRecord, PromptResponse,
-    PromptSettings, PromptText, Readiness, ScheduleInput,
+    next_prompt, plan_prompts, HourWindow, NextPrompt, PlannedPrompt, PromptOutcome, PromptRecord,
+    PromptResponse, PromptSettings, PromptText, Readiness, ScheduleInput, PLAN_DAYS,
 };
 use thaw_store::PromptOutcome as StoredOutcome;
 
@@ -36,9 +39,13 @@ pub struct SentPrompt {
 /// In-memory prompt state kept across lock and unlock.
 #[derive(Debug, Default)]
 pub(crate) struct PromptState {
-    pub plan: Option<DateTime<FixedOffset>>,
+    /// The prompts of the coming days, earliest first; the first is the next one due.
+    pub plan: Vec<PlannedPrompt>,
     pub unsaved: Vec<SentPrompt>,
     pub keep_running: bool,
+    /// The OS holds the plan and shows each prompt at its time (phones): a planned prompt
+    /// whose time has passed was shown, and is logged as sent then.
+    pub held_by_os: bool,
 }
 
 pub(crate) fn prompt_settings(s: &Settings) -> Result<PromptSettings> {
@@ -51,6 +58,10 @@ pub(crate) fn prompt_settings(s: &Settings) -> Result<PromptSettings> {
         quiet: window(s.quiet_from_hour, s.quiet_until_hour)?,
         prompts_per_day: s.prompts_per_day,
     })
+}
+
+fn same_minute(a: DateTime<FixedOffset>, b: DateTime<FixedOffset>) -> bool {
+    a.timestamp().div_euclid(60) == b.timestamp().div_euclid(60)
 }
 
 fn to_stored(o: PromptOutcome) -> Option<StoredOutcome> {
@@ -75,29 +86,56 @@ fn from_stored(o: Option<StoredOutcome>) -> PromptOutcome {
 }
 
 impl Thaw {
-    /// Recomputes when the next prompt is due (when unlocked), and returns the plan.
-    /// While locked, the plan made at the last unlock stands.
+    /// Re-makes the plan (when unlocked) and returns when the next prompt is due. While locked,
+    /// the plan made at the last unlock stands; prompts of days already over leave it.
     pub async fn plan_prompt(
         &mut self,
         now: DateTime<FixedOffset>,
     ) -> Result<Option<DateTime<FixedOffset>>> {
+        self.note_prompts_shown_by_os(now);
         if self.is_unlocked() {
             self.save_unsaved_prompts(now).await?;
-            let decision = self.next_prompt_decision(now).await?;
-            self.prompts.plan = decision.at();
+            self.prompts.plan = self.make_prompt_plan(now).await?;
         }
-        if self
-            .prompts
-            .plan
-            .is_some_and(|t| t.date_naive() != now.date_naive())
-        {
-            self.prompts.plan = None;
-        }
-        Ok(self.prompts.plan)
+        let today = day_of(now);
+        self.prompts.plan.retain(|p| day_of(p.at) >= today);
+        Ok(self.prompts.plan.first().map(|p| p.at))
     }
 
-    /// The full decision, with its reason when there is no prompt.
-    pub async fn next_prompt_decision(&self, now: DateTime<FixedOffset>) -> Result<NextPrompt> {
+    /// Whether the OS holds the plan and shows the prompts itself (phones), rather than the
+    /// shell's loop taking each one when due (desktop).
+    pub fn set_prompt_plan_held_by_os(&mut self, held: bool) {
+        self.prompts.held_by_os = held;
+    }
+
+    /// With the OS holding the plan, the planned prompts whose time has come were shown then:
+    /// they leave the plan and are remembered as sent at their time (for the day's maximum,
+    /// the gaps and "Not now"), to be written to the store when it is open.
+    fn note_prompts_shown_by_os(&mut self, now: DateTime<FixedOffset>) {
+        if !self.prompts.held_by_os {
+            return;
+        }
+        let shown = self.prompts.plan.iter().take_while(|p| p.at <= now).count();
+        for p in self.prompts.plan.drain(..shown) {
+            self.prompts.unsaved.push(SentPrompt {
+                sent_at: p.at,
+                outcome: PromptOutcome::Pending,
+                row: None,
+            });
+        }
+    }
+
+    /// The plan as last made (by [`Thaw::plan_prompt`]): every prompt of the coming days, for
+    /// the shell to hand to the OS on phones. Times and generic words only.
+    pub fn prompt_plan(&self) -> &[PlannedPrompt] {
+        &self.prompts.plan
+    }
+
+    /// What the next prompt decision reads, made once for the decision and the plan.
+    async fn prompt_inputs(
+        &self,
+        now: DateTime<FixedOffset>,
+    ) -> Result<(PromptSettings, Readiness, Vec<PromptRecord>, bool)> {
         let open = self.open()?;
         let settings = self.settings().await?;
         let prompt_settings = prompt_settings(&settings)?;
@@ -110,7 +148,9 @@ impl Thaw {
         );
         let log = self.prompt_log(now).await?;
         let catalog = Catalog::load(&open.store).await?;
-        let budget_spent = matches!(
+        // Today's rest, whatever its reason (room used, Not now said enough, even the smallest
+        // step too much, every step had its turn): no prompts for the rest of today.
+        let rest_today = matches!(
             decide(&open.model, &catalog.values, &catalog.movements, now),
             Decision::Rest {
                 kind: RestKind::BudgetSpent
@@ -120,42 +160,54 @@ impl Thaw {
                 ..
             }
         );
+        Ok((prompt_settings, readiness, log, rest_today))
+    }
+
+    /// The prompts of the next [`PLAN_DAYS`] days from the person's data.
+    async fn make_prompt_plan(&self, now: DateTime<FixedOffset>) -> Result<Vec<PlannedPrompt>> {
+        let (settings, readiness, log, rest_today) = self.prompt_inputs(now).await?;
+        let input = ScheduleInput {
+            settings: &settings,
+            readiness: &readiness,
+            log: &log,
+            budget_spent: rest_today,
+            last_active: self.last_active,
+        };
+        Ok(plan_prompts(now, &input, PLAN_DAYS))
+    }
+
+    /// The full decision, with its reason when there is no prompt.
+    pub async fn next_prompt_decision(&self, now: DateTime<FixedOffset>) -> Result<NextPrompt> {
+        let (settings, readiness, log, rest_today) = self.prompt_inputs(now).await?;
         Ok(next_prompt(
             now,
             &ScheduleInput {
-                settings: &prompt_settings,
+                settings: &settings,
                 readiness: &readiness,
                 log: &log,
-                budget_spent,
+                budget_spent: rest_today,
                 last_active: self.last_active,
             },
         ))
     }
 
-    /// If the planned prompt is due, takes it: returns its generic text and remembers it was sent.
+    /// If the next planned prompt is due, takes it: returns its generic text and remembers it
+    /// was sent. A prompt whose day is over (Thaw was asleep) is dropped, never sent late.
     pub fn take_due_prompt(
         &mut self,
         now: DateTime<FixedOffset>,
     ) -> Option<(SentPrompt, PromptText)> {
-        let due = self.prompts.plan.filter(|t| *t <= now)?;
-        self.prompts.plan = None;
-        if due.date_naive() != now.date_naive() {
-            return None;
-        }
-        let sent_today = self
-            .prompts
-            .unsaved
-            .iter()
-            .filter(|p| p.row.is_none() && p.sent_at.date_naive() == now.date_naive())
-            .count()
-            + self.prompts_sent_today;
+        let today = day_of(now);
+        self.prompts.plan.retain(|p| day_of(p.at) >= today);
+        let due = self.prompts.plan.first().filter(|p| p.at <= now).copied()?;
+        self.prompts.plan.remove(0);
         let sent = SentPrompt {
             sent_at: now,
             outcome: PromptOutcome::Pending,
             row: None,
         };
         self.prompts.unsaved.push(sent);
-        Some((sent, text_for(now.date_naive(), sent_today)))
+        Some((sent, due.text))
     }
 
     /// What the person did with a prompt. Written to the store now, or at the next unlock.
@@ -165,11 +217,23 @@ impl Thaw {
         response: PromptResponse,
         now: DateTime<FixedOffset>,
     ) -> Result<()> {
+        self.prompt_answered_at(sent.sent_at, response, now).await
+    }
+
+    /// What the person did with the prompt sent at `sent_at`, to the minute (on phones the OS
+    /// reports the answer with the prompt's id, its planned time in whole minutes).
+    pub async fn prompt_answered_at(
+        &mut self,
+        sent_at: DateTime<FixedOffset>,
+        response: PromptResponse,
+        now: DateTime<FixedOffset>,
+    ) -> Result<()> {
+        self.note_prompts_shown_by_os(now);
         if let Some(p) = self
             .prompts
             .unsaved
             .iter_mut()
-            .find(|p| p.sent_at == sent.sent_at)
+            .find(|p| same_minute(p.sent_at, sent_at))
         {
             p.outcome = response.outcome();
         }
@@ -232,14 +296,6 @@ impl Thaw {
         self.prompts
             .unsaved
             .retain(|p| p.outcome == PromptOutcome::Pending);
-        let today = now.date_naive();
-        self.prompts_sent_today = open
-            .store
-            .list_prompts_since((now - Duration::days(1)).to_utc())
-            .await?
-            .iter()
-            .filter(|p| p.at.fixed_offset().date_naive() == today)
-            .count();
         Ok(())
     }
 }

@@ -8,6 +8,12 @@ use crate::Thaw;
 
 const KEY: &str = "settings";
 
+/// One minute out of sight: long enough to answer a message or look something up, short
+/// enough that a phone left on a table is closed before someone else picks it up.
+pub(crate) const DEFAULT_LOCK_AWAY_SECONDS: u16 = 60;
+/// The longest grace out of sight the person can choose.
+pub(crate) const MAX_LOCK_AWAY_SECONDS: u16 = 60 * 60;
+
 impl Default for Settings {
     fn default() -> Self {
         Settings {
@@ -17,6 +23,7 @@ impl Default for Settings {
             quiet_until_hour: 8,
             prompts_per_day: 2,
             auto_lock_minutes: 10,
+            lock_away_seconds: DEFAULT_LOCK_AWAY_SECONDS,
             keep_running_in_background: false,
             questionnaire_every_days: 14,
         }
@@ -50,6 +57,11 @@ fn validate(s: &Settings) -> Result<()> {
             "Auto-lock can wait at most a day. Nothing was changed.",
         ));
     }
+    if s.lock_away_seconds > MAX_LOCK_AWAY_SECONDS {
+        return Err(AppError::invalid(
+            "Thaw can wait at most an hour out of sight before it locks. Nothing was changed.",
+        ));
+    }
     if s.questionnaire_every_days > 365 {
         return Err(AppError::invalid(
             "Questionnaire reminders can be at most a year apart, or off (0). Nothing was changed.",
@@ -73,6 +85,7 @@ impl Thaw {
         crate::prompts::prompt_settings(input)?;
         self.open()?.store.set_setting(KEY, input, now).await?;
         self.set_auto_lock(input.auto_lock_minutes);
+        self.set_lock_away(input.lock_away_seconds);
         self.prompts.keep_running = input.keep_running_in_background;
         Ok(input.clone())
     }

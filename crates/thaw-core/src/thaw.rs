@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, FixedOffset};
 use thaw_engine::Model;
 use thaw_store::{
-    assess_passphrase, prepare_restore, vault_status, IdleLock, KdfParams, RestoreMode, Store,
-    StoreError, UnlockBackoff, UnlockSecret, VaultStatus,
+    assess_passphrase, prepare_restore, vault_status, IdleLock, KdfParams, Moment, RestoreMode,
+    Store, StoreError, UnlockBackoff, UnlockSecret, VaultStatus,
 };
 
 use crate::error::{AppError, ErrorKind, Result};
@@ -46,7 +46,6 @@ pub struct Thaw {
     backoff: UnlockBackoff,
     idle: IdleLock,
     pub(crate) prompts: crate::prompts::PromptState,
-    pub(crate) prompts_sent_today: usize,
     pub(crate) last_active: Option<DateTime<FixedOffset>>,
     /// The public crisis lines for the lock screen, shared with the shell so they can be read
     /// without this facade's lock (never personal data).
@@ -65,7 +64,6 @@ impl Thaw {
             backoff: UnlockBackoff::new(),
             idle: IdleLock::new(Duration::from_secs(10 * 60), Instant::now()),
             prompts: Default::default(),
-            prompts_sent_today: 0,
             last_active: None,
             crisis_board: crate::CrisisBoard::default(),
         }
@@ -204,8 +202,13 @@ impl Thaw {
     /// a store held for review: nothing is written to it until the person chooses).
     pub(crate) async fn after_unlock(&mut self, now: DateTime<FixedOffset>) -> Result<()> {
         self.touch(now);
+        // Unlocking takes a person at the screen: Thaw is not away. (Any other command may
+        // come from the page's own timers while Thaw is out of sight, so only this one says
+        // the person is there.)
+        self.idle.present();
         let settings = self.settings().await?;
         self.set_auto_lock(settings.auto_lock_minutes);
+        self.set_lock_away(settings.lock_away_seconds);
         self.prompts.keep_running = settings.keep_running_in_background;
         self.remember_crisis_lines().await?;
         if self.shortfall().is_some() {
@@ -238,9 +241,33 @@ impl Thaw {
         self.idle.set_idle_limit(limit);
     }
 
-    /// True when unlocked and idle for longer than the auto-lock time.
+    pub fn set_lock_away(&mut self, seconds: u16) {
+        self.idle
+            .set_away_grace(Duration::from_secs(u64::from(seconds)));
+    }
+
+    /// True when unlocked and idle for longer than the auto-lock time, or out of sight for
+    /// longer than the grace.
     pub fn should_auto_lock(&self) -> bool {
-        self.open.is_some() && self.idle.should_lock(Instant::now())
+        self.open.is_some() && self.idle.should_lock(Moment::now())
+    }
+
+    /// Thaw left the screen (the shell saw its window hidden or minimised, or the phone sent
+    /// it to the background).
+    pub fn left_screen(&mut self) {
+        self.idle.left(Moment::now());
+    }
+
+    /// Thaw is on the screen again. True when it was away longer than the grace and is open:
+    /// the shell locks before the page shows anything (a phone may have slept through every
+    /// check meanwhile).
+    pub fn back_on_screen(&mut self) -> bool {
+        self.idle.back(Moment::now()) && self.open.is_some()
+    }
+
+    /// Whether Thaw is out of sight, as last reported by the shell.
+    pub fn is_away(&self) -> bool {
+        self.idle.is_away()
     }
 
     /// Re-wraps the data key under a new passphrase; nothing is re-encrypted. Needs the

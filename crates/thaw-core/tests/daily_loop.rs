@@ -455,11 +455,12 @@ async fn a_prompt_sent_while_locked_is_logged_at_the_next_unlock() {
     thaw.unlock(PASSPHRASE, planned + Duration::minutes(5))
         .await
         .unwrap();
-    // The Not now reached the store: no more prompts today.
-    assert_eq!(
-        thaw.plan_prompt(planned + Duration::minutes(10))
-            .await
-            .unwrap(),
-        None
-    );
+    // The Not now reached the store: no more prompts today; the plan goes on tomorrow.
+    let after = planned + Duration::minutes(10);
+    let next = thaw.plan_prompt(after).await.unwrap().expect("tomorrow's");
+    assert!(thaw_engine::day_of(next) > thaw_engine::day_of(after));
+    assert!(thaw
+        .prompt_plan()
+        .iter()
+        .all(|p| thaw_engine::day_of(p.at) > thaw_engine::day_of(after)));
 }

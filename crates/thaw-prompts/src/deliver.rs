@@ -11,7 +11,7 @@ use notify_rust::Notification;
 use crate::text::{
     PromptText, ACTION_NOT_NOW, ACTION_NOT_NOW_LABEL, ACTION_OPEN, ACTION_OPEN_LABEL,
 };
-use crate::{PromptResponse, PromptSink};
+use crate::PromptResponse;
 
 /// The app name every prompt carries (notify-rust would otherwise use the executable's name).
 pub const APP_NAME: &str = "Thaw";
@@ -104,16 +104,4 @@ fn response_of(r: &notify_rust::NotificationResponse) -> PromptResponse {
 /// its own).
 pub fn deliver(text: &PromptText) -> Result<PromptResponse, DeliverError> {
     Ok(show(text)?.wait())
-}
-
-/// The desktop [`PromptSink`]: notify-rust.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct DesktopSink;
-
-impl PromptSink for DesktopSink {
-    type Error = DeliverError;
-
-    fn deliver(&self, text: &PromptText) -> Result<PromptResponse, DeliverError> {
-        deliver(text)
-    }
 }

@@ -1,21 +1,25 @@
 //! Gentle prompts for Thaw: few, well-timed, skippable and discreet.
 //!
 //! - [`schedule`]: when the next prompt is due. Pure: `now` and everything else are arguments.
+//! - [`plan`]: the prompts of the coming days made ahead, for the OS to hold (phones) or the
+//!   shell's loop to walk (desktop). Pure too.
 //! - [`text`]: the words, a small rotating set that never holds anything personal.
 //! - `deliver` (desktop only): one notification through notify-rust, and the person's answer.
 //!
-//! The crate knows nothing of Tauri. The shell (src-tauri) runs the loop: ask [`next_prompt`],
-//! wait until it is due, pick the words with [`text_for`], hand them to a [`PromptSink`]
-//! ([`deliver::DesktopSink`] on desktop; tauri-plugin-notification on mobile), log a
-//! [`PromptRecord`] in the encrypted store, and open the app on "I have a moment" when the answer
-//! is [`PromptResponse::Activated`]. See README.md.
+//! The crate knows nothing of Tauri. The shell (src-tauri/src/prompts/) asks thaw-core for the
+//! plan ([`plan_prompts`] over the person's data) and delivers it: on phones it hands the whole
+//! plan to the OS notification service; on desktop its loop shows each prompt when due through
+//! [`deliver`], logs a [`PromptRecord`] in the encrypted store, and opens the app on "I have a
+//! moment" when the answer is [`PromptResponse::Activated`]. See README.md.
 
+pub mod plan;
 pub mod schedule;
 pub mod text;
 
 #[cfg(not(any(target_os = "android", target_os = "ios")))]
 pub mod deliver;
 
+pub use plan::{plan_prompts, PlannedPrompt, PLAN_DAYS};
 pub use schedule::{
     next_prompt, HourWindow, NextPrompt, NoPromptReason, PromptOutcome, PromptRecord,
     PromptSettings, Readiness, ScheduleInput, SettingsError,
@@ -62,19 +66,4 @@ impl PromptResponse {
             PromptResponse::Unknown => PromptOutcome::Pending,
         }
     }
-}
-
-/// The seam between the schedule and a platform: something that shows one prompt and reports
-/// what the person did. `deliver` may block until the person answers, so the shell calls it on a
-/// thread of its own.
-///
-/// Desktop: [`deliver::DesktopSink`]. Mobile: the shell implements this with
-/// tauri-plugin-notification behind `cfg(mobile)`, returning [`PromptResponse::Unknown`] at
-/// once; the answer arrives later through the plugin's action event.
-pub trait PromptSink {
-    /// Why a prompt could not be shown.
-    type Error;
-    /// Shows `text` (title, body, the "I have a moment" and "Not now" actions) and reports the
-    /// answer.
-    fn deliver(&self, text: &PromptText) -> Result<PromptResponse, Self::Error>;
 }

@@ -1,28 +1,30 @@
 //! When the next gentle prompt is due: a pure decision over values passed in.
 //!
 //! No IO, no clock, no randomness: `now` is an argument, and the same inputs always give the same
-//! answer. "Today" and "an hour" are local to `now`'s fixed offset; times in the log are read in
-//! that same offset.
+//! answer. "Today" is Thaw's one meaning of it, [`thaw_engine::day_of`]: the day turns at 04:00,
+//! so a prompt at 01:00 belongs to the evening before. "Today" and "an hour" are local to `now`'s
+//! fixed offset; times in the log are read in that same offset.
 //!
 //! # The rules, in the order they are checked
 //!
 //! 1. `prompts_per_day == 0` means prompts are off ([`NoPromptReason::Off`]).
 //! 2. Only hours that are inside the allowed window and outside the quiet window can hold a prompt;
 //!    when there are none at all, [`NoPromptReason::NoAllowedHours`].
-//! 3. A "Not now" to any prompt today means no more prompts for the rest of the local day
+//! 3. A "Not now" to any prompt today means no more prompts for the rest of the day
 //!    ([`NoPromptReason::NotNowToday`]). Not now is a real answer, and it is heard at once.
 //! 4. While today's energy budget is spent there are no prompts ([`NoPromptReason::BudgetSpent`]):
 //!    rest counts.
 //! 5. Never more than the day's maximum ([`NoPromptReason::DailyMaxReached`]). The maximum is the
 //!    person's `prompts_per_day` (at most [`MAX_PROMPTS_PER_DAY`]), made smaller by ignored
 //!    prompts: every [`IGNORED_PER_ONE_FEWER`] ignored prompts in the last
-//!    [`IGNORED_LOOKBACK_DAYS`] local days (today included) take one prompt off the day's maximum,
+//!    [`IGNORED_LOOKBACK_DAYS`] days (today included) take one prompt off the day's maximum,
 //!    never below one. When prompts go unanswered, Thaw asks less.
 //! 6. A prompt comes at least [`MIN_GAP_MINUTES`] after the previous one (on any day), plus
 //!    [`EXTRA_GAP_PER_IGNORED_TODAY_MINUTES`] for each prompt ignored today, and at least
 //!    [`AFTER_ACTIVITY_MINUTES`] after the person last used the app (a prompt is for when Thaw is
 //!    not already in their hands).
-//! 7. Among the eligible hours still ahead today (the current hour included) where a prompt can
+//! 7. Among the eligible hours still ahead today (the current hour included; the day's hours run
+//!    from 04:00 to 03:59 the next morning) where a prompt can
 //!    still land after the gaps above, the one with the highest readiness wins; ties go to the
 //!    earliest hour. The prompt is due at the start of that hour, or at the earliest moment the
 //!    gaps allow, and never before `now`. When no hour is left today,
@@ -31,8 +33,9 @@
 //! Windows are whole local hours, so a prompt never falls in a quiet hour and always falls in an
 //! allowed one.
 
-use chrono::{DateTime, Days, FixedOffset, NaiveDate, TimeDelta, TimeZone, Timelike};
+use chrono::{DateTime, Days, FixedOffset, NaiveDate, TimeDelta, Timelike};
 use serde::{Deserialize, Serialize};
+use thaw_engine::{day_of, day_start};
 use ts_rs::TS;
 
 /// The daily maximum when the person has not chosen one: small, on purpose.
@@ -295,31 +298,22 @@ impl NextPrompt {
     }
 
     /// The latest moment the shell needs to ask again if nothing changes before then: the due
-    /// time, or the next local midnight. (Ask again sooner whenever settings, the log, the
+    /// time, or the start of tomorrow (04:00). (Ask again sooner whenever settings, the log, the
     /// budget or activity change.)
     pub fn recheck_at(&self, now: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
         match self {
             NextPrompt::At(t) => *t,
-            NextPrompt::NoPrompt(_) => next_local_midnight(now),
+            NextPrompt::NoPrompt(_) => next_day_start(now),
         }
     }
 }
 
-/// The start of tomorrow in `now`'s offset.
-pub fn next_local_midnight(now: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
-    now.date_naive()
+/// The start of tomorrow (04:00, see [`thaw_engine::day_of`]) in `now`'s offset.
+pub fn next_day_start(now: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    day_of(now)
         .checked_add_days(Days::new(1))
-        .and_then(|d| local_hour_start(now.offset(), d, 0))
+        .map(|d| day_start(d, *now.offset()))
         .unwrap_or(now)
-}
-
-fn local_hour_start(
-    offset: &FixedOffset,
-    date: NaiveDate,
-    hour: u8,
-) -> Option<DateTime<FixedOffset>> {
-    let naive = date.and_hms_opt(u32::from(hour), 0, 0)?;
-    offset.from_local_datetime(&naive).single()
 }
 
 /// The day's maximum after ignored prompts lower it (see the module docs); 0 when prompts are off.
@@ -332,7 +326,7 @@ pub fn effective_daily_max(
     if base == 0 {
         return 0;
     }
-    let today = now.date_naive();
+    let today = day_of(now);
     let first_day = today
         .checked_sub_days(Days::new(IGNORED_LOOKBACK_DAYS - 1))
         .unwrap_or(NaiveDate::MIN);
@@ -347,8 +341,9 @@ pub fn effective_daily_max(
     base.saturating_sub(fewer).max(1)
 }
 
+/// The day (turning at 04:00) that `t` belongs to, read in `now`'s offset.
 fn local_date(now: DateTime<FixedOffset>, t: DateTime<FixedOffset>) -> NaiveDate {
-    t.with_timezone(now.offset()).date_naive()
+    day_of(t.with_timezone(now.offset()))
 }
 
 /// Records at or before `now` (a record from the future, after a clock change, is left out).
@@ -368,7 +363,7 @@ pub fn next_prompt(now: DateTime<FixedOffset>, input: &ScheduleInput<'_>) -> Nex
     if !(0..24).any(|h| settings.hour_open(h)) {
         return NextPrompt::NoPrompt(NoPromptReason::NoAllowedHours);
     }
-    let today = now.date_naive();
+    let today = day_of(now);
     let todays: Vec<&PromptRecord> = past(now, input.log)
         .filter(|r| local_date(now, r.sent_at) == today)
         .collect();
@@ -402,17 +397,19 @@ pub fn next_prompt(now: DateTime<FixedOffset>, input: &ScheduleInput<'_>) -> Nex
         earliest = earliest.max(after.with_timezone(now.offset()));
     }
 
-    // The open hour still ahead today with the highest readiness (ties: the earliest).
+    // The open hour still ahead today with the highest readiness (ties: the earliest). The
+    // day's hours run from its start (04:00) for 24 hours; with a fixed offset each is exact.
+    let first_hour = day_start(today, *now.offset());
     let mut best: Option<(f64, DateTime<FixedOffset>)> = None;
-    for hour in (now.hour() as u8)..24 {
-        if !settings.hour_open(hour) {
+    for slot in 0..24 {
+        let start = first_hour + TimeDelta::hours(slot);
+        let end = start + TimeDelta::hours(1);
+        let hour = start.hour() as u8;
+        if end <= now || !settings.hour_open(hour) {
             continue;
         }
-        let Some(start) = local_hour_start(now.offset(), today, hour) else {
-            continue;
-        };
         let candidate = start.max(earliest);
-        if candidate >= start + TimeDelta::hours(1) {
+        if candidate >= end {
             continue;
         }
         let score = input.readiness.score(hour);

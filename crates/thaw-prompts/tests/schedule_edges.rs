@@ -1,7 +1,7 @@
 //! Edge cases of the scheduling decision, one rule at a time.
 
 use chrono::{DateTime, FixedOffset, TimeZone};
-use thaw_prompts::schedule::{effective_daily_max, next_local_midnight};
+use thaw_prompts::schedule::{effective_daily_max, next_day_start};
 use thaw_prompts::{
     next_prompt, HourWindow, NextPrompt, NoPromptReason, PromptOutcome, PromptRecord,
     PromptSettings, Readiness, ScheduleInput,
@@ -93,8 +93,9 @@ fn a_readiness_peak_outside_allowed_hours_is_never_used() {
     let z = off(0);
     let s = PromptSettings::default();
     let r = Readiness::from_hour_scores([(3, 100.0), (12, 1.0)]);
+    // From the start of the day (04:00): 3:00 is the end of the day and outside the window.
     assert_eq!(
-        decide(at(z, 2, 0, 0), &s, &r, &[]),
+        decide(at(z, 2, 4, 0), &s, &r, &[]),
         NextPrompt::At(at(z, 2, 12, 0))
     );
 }
@@ -115,8 +116,13 @@ fn quiet_hours_wrapping_midnight_hold_no_prompt() {
     // Allowed all day, quiet 22:00 until 8:00, the person most ready at 23 and 6.
     let s = settings((0, 24), (22, 8), 3);
     let r = Readiness::from_hour_scores([(23, 9.0), (6, 9.0), (0, 9.0), (8, 1.0)]);
+    // 0:30 still belongs to the 1st (the day turns at 04:00), whose last hours are quiet.
     assert_eq!(
         decide(at(z, 2, 0, 30), &s, &r, &[]),
+        NextPrompt::NoPrompt(NoPromptReason::NoTimeLeftToday)
+    );
+    assert_eq!(
+        decide(at(z, 2, 4, 30), &s, &r, &[]),
         NextPrompt::At(at(z, 2, 8, 0))
     );
     // Late in the evening the rest of the day is quiet.
@@ -136,8 +142,13 @@ fn allowed_hours_wrapping_midnight_work_too() {
         decide(at(z, 2, 0, 10), &s, &r, &[]),
         NextPrompt::At(at(z, 2, 0, 10))
     );
+    // 3:00 is the end of the 1st, outside its window; from 04:00 the 2nd plans its evening.
     assert_eq!(
         decide(at(z, 2, 3, 0), &s, &r, &[]),
+        NextPrompt::NoPrompt(NoPromptReason::NoTimeLeftToday)
+    );
+    assert_eq!(
+        decide(at(z, 2, 4, 0), &s, &r, &[]),
         NextPrompt::At(at(z, 2, 20, 0))
     );
 }
@@ -233,7 +244,8 @@ fn a_spent_budget_means_rest() {
         },
     );
     assert_eq!(d, NextPrompt::NoPrompt(NoPromptReason::BudgetSpent));
-    assert_eq!(d.recheck_at(at(z, 2, 10, 0)), at(z, 3, 0, 0));
+    // Ask again when tomorrow starts, at 04:00.
+    assert_eq!(d.recheck_at(at(z, 2, 10, 0)), at(z, 3, 4, 0));
 }
 
 #[test]
@@ -345,8 +357,8 @@ fn fixed_offsets_decide_the_local_day_and_hour() {
         NextPrompt::At(at(minus12, 2, 9, 0))
     );
     assert_eq!(
-        next_local_midnight(at(minus12, 31, 5, 0)).to_rfc3339(),
-        "2026-04-01T00:00:00-12:00"
+        next_day_start(at(minus12, 31, 5, 0)).to_rfc3339(),
+        "2026-04-01T04:00:00-12:00"
     );
 }
 

@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, Days, FixedOffset, NaiveDate, TimeDelta, TimeZone, Timelike};
 use proptest::prelude::*;
+use thaw_engine::day_of;
 use thaw_prompts::schedule::{effective_daily_max, MIN_GAP_MINUTES};
 use thaw_prompts::{
     next_prompt, HourWindow, NextPrompt, NoPromptReason, PromptOutcome, PromptRecord,
@@ -96,9 +97,7 @@ impl Case {
         self.log
             .iter()
             .filter(|r| r.sent_at <= self.now)
-            .filter(|r| {
-                r.sent_at.with_timezone(self.now.offset()).date_naive() == self.now.date_naive()
-            })
+            .filter(|r| day_of(r.sent_at.with_timezone(self.now.offset())) == day_of(self.now))
             .collect()
     }
 }
@@ -125,15 +124,15 @@ fn case() -> impl Strategy<Value = Case> {
     })
 }
 
-/// Runs the rest of the local day from `now`, sending each prompt when it is due and answering
+/// Runs the rest of the day (to 04:00) from `now`, sending each prompt when it is due and answering
 /// it with the next of `answers`. Returns what was sent today.
 fn simulate_day(mut case: Case, answers: &[PromptOutcome]) -> Vec<PromptRecord> {
-    let day = case.now.date_naive();
+    let day = day_of(case.now);
     let mut sent = Vec::new();
     for i in 0..50 {
         let d = next_prompt(case.now, &case.input());
         let NextPrompt::At(t) = d else { break };
-        assert_eq!(t.date_naive(), day);
+        assert_eq!(day_of(t), day);
         let record = PromptRecord {
             sent_at: t,
             outcome: answers[i % answers.len()],
@@ -156,7 +155,7 @@ proptest! {
             let hour = local.hour() as u8;
             prop_assert_eq!(t.offset(), c.now.offset(), "not in now's offset");
             prop_assert!(t >= c.now, "in the past: {t} < {}", c.now);
-            prop_assert_eq!(local.date_naive(), c.now.date_naive(), "not today");
+            prop_assert_eq!(day_of(local), day_of(c.now), "not today (the day turns at 04:00)");
             prop_assert!(!c.settings.quiet.contains(hour), "in quiet hours: {}", t);
             prop_assert!(c.settings.allowed.contains(hour), "outside allowed hours: {}", t);
             prop_assert!(!c.budget_spent, "while the budget is spent");

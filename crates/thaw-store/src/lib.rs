@@ -51,7 +51,7 @@ pub use error::{Result, StoreError};
 /// Owner-only folders and files outside the store (the backups and summaries a person saves).
 pub use files::{create_private_dir, write_atomically as write_private_file};
 pub use high_water::{MissingRows, Shortfall};
-pub use idle_lock::IdleLock;
+pub use idle_lock::{IdleLock, Moment, DEFAULT_AWAY_GRACE};
 pub use kdf::KdfParams;
 pub use passphrase_strength::{assess_passphrase, PassphraseStrength, MIN_CHARS, MIN_SCORE};
 pub use recovery_code::RecoveryCode;

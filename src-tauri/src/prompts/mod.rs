@@ -1,76 +1,79 @@
-//! The prompt loop: asks the core when the next gentle prompt is due, delivers it through
-//! the platform (notify-rust on desktop, the notification plugin on phones), tells the core
-//! what came of it, and opens Thaw on "I have a moment" when the person taps it.
+//! Gentle prompts: the core makes the plan (every prompt of the coming days, made ahead), and
+//! the platform delivers it. One name per platform, chosen once below, as Tauri's own plugins
+//! do (`desktop.rs` / `mobile.rs`, the same functions in each):
+//!
+//! - `init(app)`: start delivering. Desktop walks the plan with a loop of its own, showing each
+//!   prompt through notify-rust when it is due and waiting for the answer; phones register the
+//!   notification actions and listen for the answers the OS reports.
+//! - `hand_over(app, plan)`: a new plan replaces the old one. Phones cancel what the OS holds
+//!   and schedule the new plan with it (a phone suspends Thaw soon after it leaves the screen,
+//!   so only the OS can deliver a prompt then); desktop's loop reads the plan from the core.
+//!
+//! The plan is made again every half minute while Thaw runs (so at every open, answer and
+//! settings change, and at unlock) and whenever Thaw leaves the screen; the OS gets it only
+//! when it changed.
 
 #[cfg(desktop)]
 mod desktop;
 #[cfg(mobile)]
 mod mobile;
 
+#[cfg(desktop)]
+use desktop as platform;
+#[cfg(mobile)]
+use mobile as platform;
+
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use tauri::{AppHandle, Emitter, Manager};
-use thaw_core::PromptResponse;
+use thaw_prompts::PlannedPrompt;
 
 use crate::commands::{now, AppState};
 
 /// The event that asks the UI to show "I have a moment".
 pub const MOMENT_EVENT: &str = "thaw://moment";
 
-/// How often the plan is looked at. Prompts are hour-grained; half a minute is plenty.
+/// How often the plan is made again. Prompts are hour-grained; half a minute is plenty.
 const TICK: Duration = Duration::from_secs(30);
 
 pub fn spawn(app: AppHandle) {
+    platform::init(&app);
     tauri::async_runtime::spawn(async move {
         let mut tick = tokio::time::interval(TICK);
+        let mut handed_over: Option<Vec<PlannedPrompt>> = None;
         loop {
             tick.tick().await;
-            let state = app.state::<AppState>();
-            let due = {
-                let mut thaw = state.thaw.lock().await;
-                let now = now();
-                if let Err(e) = thaw.plan_prompt(now).await {
-                    // Kinds only: never anything personal in logs.
-                    eprintln!("thaw: could not plan prompts ({:?})", e.kind);
-                }
-                state
-                    .keep_running
-                    .store(thaw.keep_running_in_background(), Ordering::Relaxed);
-                thaw.take_due_prompt(now)
-            };
-            let Some((sent, text)) = due else { continue };
-            let response = deliver(&app, text).await;
-            if response.activated() {
-                open_on_moment(&app);
-            }
-            let mut thaw = state.thaw.lock().await;
-            if let Err(e) = thaw.prompt_answered(sent, response, now()).await {
-                eprintln!("thaw: could not log a prompt ({:?})", e.kind);
-            }
+            replan(&app, &mut handed_over).await;
         }
     });
 }
 
-/// Shows the prompt and waits (on a thread of its own) for what the person does with it.
-async fn deliver(app: &AppHandle, text: thaw_core::PromptText) -> PromptResponse {
-    #[cfg(desktop)]
-    let _ = app;
-    #[cfg(desktop)]
-    let result = tauri::async_runtime::spawn_blocking(move || desktop::deliver(&text)).await;
-    #[cfg(mobile)]
-    let result = {
-        let app = app.clone();
-        tauri::async_runtime::spawn_blocking(move || mobile::deliver(&app, &text)).await
-    };
-    match result {
-        Ok(Ok(response)) => response,
-        Ok(Err(kind)) => {
-            eprintln!("thaw: a prompt could not be shown ({kind})");
-            PromptResponse::Unknown
-        }
-        Err(_) => PromptResponse::Unknown,
+/// Makes the plan again now (e.g. as Thaw leaves the screen, before a phone suspends it).
+pub async fn replan_now(app: &AppHandle) {
+    let plan = plan(app).await;
+    platform::hand_over(app, &plan);
+}
+
+async fn replan(app: &AppHandle, handed_over: &mut Option<Vec<PlannedPrompt>>) {
+    let plan = plan(app).await;
+    if handed_over.as_ref() != Some(&plan) {
+        platform::hand_over(app, &plan);
+        *handed_over = Some(plan);
     }
+}
+
+async fn plan(app: &AppHandle) -> Vec<PlannedPrompt> {
+    let state = app.state::<AppState>();
+    let mut thaw = state.thaw.lock().await;
+    if let Err(e) = thaw.plan_prompt(now()).await {
+        // Kinds only: never anything personal in logs.
+        eprintln!("thaw: could not plan prompts ({:?})", e.kind);
+    }
+    state
+        .keep_running
+        .store(thaw.keep_running_in_background(), Ordering::Relaxed);
+    thaw.prompt_plan().to_vec()
 }
 
 /// Brings the window back and asks the UI for "I have a moment".

@@ -10,6 +10,8 @@ export const ROOT = resolve(import.meta.dirname, '../../..');
 export const SCREENSHOT_DIR = join(ROOT, 'target', 'e2e-screenshots');
 export const PHONE = { width: 390, height: 844, name: 'phone' };
 export const DESKTOP = { width: 1280, height: 800, name: 'desktop' };
+/** A small phone (360×740 CSS px, the narrowest common Android size): touch targets are checked here too. */
+export const SMALL_PHONE = { width: 360, height: 740, name: 'small-phone' };
 
 export function appBinary() {
   const path = process.env.THAW_APP_BINARY ?? join(ROOT, 'target', 'debug', 'thaw');

@@ -58,6 +58,75 @@ export async function waitDialog(session, id) {
   await session.waitFor(`() => document.querySelector('dialog#${id}[open], dialog[data-testid="${id}"][open]')`, 10000, `dialog ${id}`);
 }
 
+/** The smallest target a finger gets: 48×48 CSS px (Material's 48 dp; above WCAG 2.5.8's 24). */
+export const MIN_TARGET = 48;
+
+/**
+ * Measures every visible interactive element on the screen as the page lays it out
+ * (getBoundingClientRect) and returns those under MIN_TARGET×MIN_TARGET.
+ * - A checkbox or radio is measured by the label around it: a tap anywhere on the label
+ *   toggles it, so the label is the target.
+ * - WCAG 2.5.8's "inline" exception: a link or button inside a sentence (displayed inline,
+ *   with words of the sentence around it in the same block) is sized by the line of text and
+ *   is not counted; they are returned apart as `inline` so the report shows them.
+ * - Not visible: no box, `visibility: hidden`, inside a closed <details> or <dialog>, or made
+ *   visually hidden on purpose (1-px clip, as for screen-reader-only text).
+ * - Sizes are what a finger meets on the screen: with the page zoomed (the journeys' text at
+ *   200% sets CSS zoom on the root, and WebKitGTK reports boxes before that zoom), times the zoom.
+ */
+export async function measureTargets(session) {
+  return session.execute(`
+    const MIN = ${MIN_TARGET};
+    const selector = 'a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"], [role="link"], [role="tab"], [role="checkbox"], [role="radio"], [tabindex]:not([tabindex="-1"])';
+    const describe = (el) => {
+      const id = el.id ? '#' + el.id : '';
+      const test = el.dataset.testid ? '[data-testid="' + el.dataset.testid + '"]' : '';
+      const words = (el.getAttribute('aria-label') || el.textContent || el.value || '').trim().replace(/\s+/g, ' ').slice(0, 40);
+      return el.tagName.toLowerCase() + id + test + (words ? ' "' + words + '"' : '');
+    };
+    const hidden = (el) => {
+      if (el.closest('details:not([open]) > :not(summary)') || el.closest('dialog:not([open])')) return true;
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden' || style.display === 'none') return true;
+      const r = el.getBoundingClientRect();
+      return r.width <= 2 || r.height <= 2 || el.getClientRects().length === 0;
+    };
+    const inSentence = (el) => {
+      if (getComputedStyle(el).display !== 'inline') return false;
+      const block = el.parentElement;
+      return [...block.childNodes].some((n) => n !== el && n.nodeType === 3 && n.textContent.trim().length > 0);
+    };
+    const zoom = Number(getComputedStyle(document.documentElement).zoom) || 1;
+    const small = [];
+    const inline = [];
+    let measured = 0;
+    for (const el of document.querySelectorAll(selector)) {
+      let target = el;
+      if (el.matches('input[type="checkbox"], input[type="radio"]') && el.closest('label')) target = el.closest('label');
+      if (hidden(target) || target.closest('[inert], [aria-hidden="true"]')) continue;
+      const box = target.getBoundingClientRect();
+      const r = { width: box.width * zoom, height: box.height * zoom };
+      measured += 1;
+      const found = { what: describe(el), width: Math.round(r.width * 10) / 10, height: Math.round(r.height * 10) / 10 };
+      if (r.width >= MIN - 0.5 && r.height >= MIN - 0.5) continue;
+      (inSentence(target) ? inline : small).push(found);
+    }
+    return { measured, small, inline, viewport: [innerWidth, innerHeight] };
+  `);
+}
+
+/** Fails when any visible target on the screen is under 48×48 px (see measureTargets). */
+export async function assertTouchTargets(session, name) {
+  const { small, inline, measured, viewport } = await measureTargets(session);
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = join(SCREENSHOT_DIR, 'touch-targets.json');
+  const all = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  all[name] = { viewport, measured, small, inline };
+  writeFileSync(file, JSON.stringify(all, null, 2));
+  assert.ok(measured > 0, `no interactive element was measured on ${name}`);
+  assert.deepEqual(small, [], `targets under ${MIN_TARGET}×${MIN_TARGET} px on ${name} (${viewport.join('×')}): ${JSON.stringify(small, null, 2)}`);
+}
+
 /** Every axe finding so far, written out for the report. */
 const findings = {};
 const REPORT = join(SCREENSHOT_DIR, 'axe-report.json');
@@ -78,6 +147,7 @@ export async function evidence(session, screen, { size, theme }) {
   findings[name] = violations;
   writeFileSync(REPORT, JSON.stringify(findings, null, 2));
   await saveScreenshot(session, name);
+  await assertTouchTargets(session, name);
   const bad = serious(violations);
   assert.deepEqual(bad, [], `axe found serious or critical problems on ${name}: ${JSON.stringify(bad, null, 2)}`);
   return violations;

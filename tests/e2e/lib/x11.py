@@ -3,6 +3,9 @@
   x11.py close PID   ask Thaw's window (of process PID) to close, as its close button does:
                      a WM_DELETE_WINDOW message, which GTK turns into a close request
   x11.py state PID   print "viewable" or "unmapped" for that window ("none" if it has none)
+  x11.py minimise PID  minimise it as a window manager does (ICCCM 4.1.4: the WM unmaps the
+                     window and sets WM_STATE to Iconic; GTK then reports it iconified)
+  x11.py restore PID   bring it back from minimised as a window manager does (map, WM_STATE Normal)
 
 Windows are found by the _NET_WM_PID GTK sets, so two Thaws on one display are told apart.
 Needs python3-xlib (Debian's python3-xlib, see scripts/setup.sh).
@@ -49,6 +52,17 @@ def main():
             print("none")
         else:
             print("viewable" if w.get_attributes().map_state == X.IsViewable else "unmapped")
+    elif command in ("minimise", "restore"):
+        if w is None:
+            sys.exit("no Thaw window for that process")
+        wm_state = d.intern_atom("WM_STATE")
+        iconic = command == "minimise"
+        w.change_property(wm_state, wm_state, 32, [3 if iconic else 1, 0])
+        if iconic:
+            w.unmap()
+        else:
+            w.map()
+        d.sync()
     elif command == "close":
         if w is None:
             sys.exit("no Thaw window for that process")

@@ -196,6 +196,11 @@ prompts_per_day: number,
  */
 auto_lock_minutes: number, 
 /**
+ * Lock once Thaw has been out of sight (hidden, minimised, in the background) this many
+ * seconds; 0 as soon as it leaves. Settings saved before it existed read as one minute.
+ */
+lock_away_seconds: number, 
+/**
  * Keep prompting while the window is closed (desktop tray).
  */
 keep_running_in_background: boolean, 

@@ -1,0 +1,225 @@
+//! Issue 17 against a real encrypted store: the grace out of sight (a setting, one minute unless
+//! changed, read as one minute from settings saved before it existed), the lock it leads to, and
+//! the prompt plan of the coming days: made at unlock, kept while locked, and, with the OS holding
+//! it (phones), prompts whose time passed are logged as sent and their answers heard.
+
+use chrono::{DateTime, Duration, FixedOffset, TimeZone};
+use thaw_core::ipc::*;
+use thaw_core::{ErrorKind, KdfParams, PromptResponse, Thaw};
+use thaw_engine::day_of;
+
+const PASSPHRASE: &str = "lantern moss quietly river seven";
+
+fn at(day: u32, hour: u32) -> DateTime<FixedOffset> {
+    FixedOffset::east_opt(3600)
+        .unwrap()
+        .with_ymd_and_hms(2026, 3, day, hour, 0, 0)
+        .unwrap()
+}
+
+async fn onboarded(dir: &std::path::Path) -> Thaw {
+    let mut thaw = Thaw::new(
+        dir.join("data"),
+        dir.join("backups"),
+        KdfParams::insecure_for_tests(),
+    );
+    thaw.create_vault(PASSPHRASE, at(2, 9)).await.unwrap();
+    let keys: Vec<String> = thaw_core::library(LifeArea::Relationships)
+        .unwrap()
+        .into_iter()
+        .take(2)
+        .map(|t| t.key)
+        .collect();
+    thaw.add_value(
+        &NewValue {
+            area: LifeArea::Relationships,
+            words: "Being there for my sister".into(),
+            library_keys: keys,
+        },
+        at(2, 9),
+    )
+    .await
+    .unwrap();
+    thaw
+}
+
+#[test]
+fn settings_saved_before_the_grace_existed_read_as_one_minute() {
+    let old = r#"{"prompt_from_hour":9,"prompt_until_hour":20,"quiet_from_hour":21,
+        "quiet_until_hour":8,"prompts_per_day":2,"auto_lock_minutes":10,
+        "keep_running_in_background":false,"questionnaire_every_days":14}"#;
+    let s: Settings = serde_json::from_str(old).unwrap();
+    assert_eq!(s.lock_away_seconds, 60);
+}
+
+#[tokio::test]
+async fn the_grace_is_a_setting_that_holds_and_a_bad_one_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut thaw = onboarded(dir.path()).await;
+    let mut s = thaw.settings().await.unwrap();
+    assert_eq!(s.lock_away_seconds, 60, "one minute unless changed");
+    s.lock_away_seconds = 3601;
+    let refused = thaw.save_settings(&s, at(2, 10)).await.unwrap_err();
+    assert_eq!(refused.kind, ErrorKind::InvalidInput);
+    assert!(refused.message.contains("Nothing was changed"));
+    s.lock_away_seconds = 300;
+    thaw.save_settings(&s, at(2, 10)).await.unwrap();
+    thaw.lock().await.unwrap();
+    thaw.unlock(PASSPHRASE, at(2, 11)).await.unwrap();
+    assert_eq!(thaw.settings().await.unwrap().lock_away_seconds, 300);
+}
+
+#[tokio::test]
+async fn out_of_sight_past_the_grace_locks_and_a_glance_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut thaw = onboarded(dir.path()).await;
+    let mut s = thaw.settings().await.unwrap();
+
+    // A long grace: away and back at once, nothing locks.
+    s.lock_away_seconds = 3600;
+    thaw.save_settings(&s, at(2, 10)).await.unwrap();
+    thaw.left_screen();
+    assert!(thaw.is_away());
+    assert!(!thaw.should_auto_lock());
+    assert!(!thaw.back_on_screen());
+    assert!(!thaw.is_away());
+
+    // "Straight away": leaving is enough, and coming back says to lock first.
+    s.lock_away_seconds = 0;
+    thaw.save_settings(&s, at(2, 10)).await.unwrap();
+    assert!(
+        !thaw.should_auto_lock(),
+        "on screen, the grace does not count"
+    );
+    thaw.left_screen();
+    assert!(thaw.should_auto_lock());
+    assert!(thaw.back_on_screen());
+    thaw.lock().await.unwrap();
+    // Locked already: coming back again asks for nothing more.
+    thaw.left_screen();
+    assert!(!thaw.back_on_screen());
+    assert!(!thaw.should_auto_lock());
+
+    // Unlocked before the window is noticed back: the person is there, so no lock follows.
+    thaw.left_screen();
+    thaw.unlock(PASSPHRASE, at(2, 11)).await.unwrap();
+    assert!(!thaw.is_away());
+    assert!(
+        !thaw.should_auto_lock(),
+        "locked right after the person unlocked"
+    );
+    assert!(!thaw.back_on_screen());
+}
+
+#[tokio::test]
+async fn the_plan_covers_the_coming_week_and_stands_while_locked() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut thaw = onboarded(dir.path()).await;
+    let morning = at(3, 7);
+    let next = thaw.plan_prompt(morning).await.unwrap().expect("a prompt");
+    let plan = thaw.prompt_plan().to_vec();
+    assert_eq!(plan.first().map(|p| p.at), Some(next));
+    let days: std::collections::BTreeSet<_> = plan.iter().map(|p| day_of(p.at)).collect();
+    assert_eq!(
+        days.len(),
+        7,
+        "a prompt on each of the next seven days: {days:?}"
+    );
+    assert!(plan.windows(2).all(|w| w[0].at < w[1].at));
+    for p in &plan {
+        assert!(!p.text.body().contains("sister"));
+    }
+
+    thaw.lock().await.unwrap();
+    assert_eq!(thaw.plan_prompt(morning).await.unwrap(), Some(next));
+    assert_eq!(
+        thaw.prompt_plan(),
+        plan.as_slice(),
+        "the plan stands while locked"
+    );
+    // The next day, while still locked, today's prompts are over: they leave the plan.
+    thaw.plan_prompt(at(4, 5)).await.unwrap();
+    assert!(thaw
+        .prompt_plan()
+        .iter()
+        .all(|p| day_of(p.at) >= day_of(at(4, 5))));
+
+    // Prompts turned off: no plan at all.
+    thaw.unlock(PASSPHRASE, at(4, 6)).await.unwrap();
+    let mut s = thaw.settings().await.unwrap();
+    s.prompts_per_day = 0;
+    thaw.save_settings(&s, at(4, 6)).await.unwrap();
+    assert_eq!(thaw.plan_prompt(at(4, 6)).await.unwrap(), None);
+    assert!(thaw.prompt_plan().is_empty());
+}
+
+#[tokio::test]
+async fn with_the_os_holding_the_plan_a_shown_prompt_counts_and_not_now_is_heard() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut thaw = onboarded(dir.path()).await;
+    thaw.set_prompt_plan_held_by_os(true);
+    let morning = at(3, 7);
+    let first = thaw.plan_prompt(morning).await.unwrap().expect("a prompt");
+    assert_eq!(day_of(first), day_of(morning));
+
+    // The phone showed it at its time while Thaw slept; Thaw opens a little later.
+    let later = first + Duration::minutes(20);
+    let next = thaw
+        .plan_prompt(later)
+        .await
+        .unwrap()
+        .expect("more to come");
+    assert!(
+        next - first >= Duration::minutes(180),
+        "the shown prompt counted for the gap: {first} then {next}"
+    );
+
+    // "Not now" on that notification (the OS reports it by the prompt's minute): none today.
+    thaw.prompt_answered_at(first, PromptResponse::NotNow, later + Duration::minutes(1))
+        .await
+        .unwrap();
+    let after = later + Duration::minutes(2);
+    let next = thaw.plan_prompt(after).await.unwrap().expect("tomorrow's");
+    assert!(
+        day_of(next) > day_of(after),
+        "a prompt today after Not now: {next}"
+    );
+}
+
+#[tokio::test]
+async fn desktop_walks_the_plan_each_prompt_when_due_with_its_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut thaw = onboarded(dir.path()).await;
+    let morning = at(3, 7);
+    thaw.plan_prompt(morning).await.unwrap();
+    let first = thaw.prompt_plan()[0];
+    assert!(
+        thaw.take_due_prompt(first.at - Duration::minutes(1))
+            .is_none(),
+        "not before its time"
+    );
+    let (sent, text) = thaw.take_due_prompt(first.at).expect("due at its time");
+    assert_eq!(text, first.text, "the words the plan gave it");
+    thaw.prompt_answered(
+        sent,
+        PromptResponse::Dismissed,
+        first.at + Duration::minutes(1),
+    )
+    .await
+    .unwrap();
+    // The plan made again counts it: the next comes at least three hours (and an hour for the
+    // one let go by) later, and never twice.
+    let next = thaw
+        .plan_prompt(first.at + Duration::minutes(2))
+        .await
+        .unwrap()
+        .expect("more to come");
+    assert!(
+        next - first.at >= Duration::minutes(240),
+        "{} then {next}",
+        first.at
+    );
+    assert!(thaw
+        .take_due_prompt(first.at + Duration::minutes(2))
+        .is_none());
+}
