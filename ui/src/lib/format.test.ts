@@ -19,6 +19,7 @@ import {
   daysSinceSession,
   localDay,
   localTime,
+  usableLocale,
 } from './format';
 
 describe('numbers as what happened', () => {
@@ -64,6 +65,14 @@ describe('dates and times', () => {
     expect(longDay('2026-11-22', 'de-DE')).toBe('So., 22. Nov.');
     // A time's date part is the day it was written, whatever its offset.
     expect(longDay('2026-11-22T23:30:00-08:00', 'en-GB')).toBe('Sun 22 Nov');
+  });
+
+  it('falls back to Intl’s default for a locale it cannot use', () => {
+    expect(usableLocale('en-GB')).toBe('en-GB');
+    expect(usableLocale('c')).toBeUndefined();
+    expect(usableLocale('')).toBeUndefined();
+    expect(usableLocale('not a locale!')).toBeUndefined();
+    expect(longDay('2026-11-22', usableLocale('c'))).toMatch(/22/);
   });
 
   it('shows a moment in its own offset, in the person’s locale', () => {

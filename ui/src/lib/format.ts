@@ -30,7 +30,18 @@ function parseDay(day: string): { y: number; m: number; d: number } | null {
 
 /** The person's locale (the webview's language), for every date Thaw shows: one format
  * everywhere, the one their device uses (the date fields in forms follow it too). */
-export const LOCALE: string | undefined = typeof navigator === 'undefined' ? undefined : navigator.language;
+export const LOCALE: string | undefined = usableLocale(typeof navigator === 'undefined' ? undefined : navigator.language);
+
+/** `tag` when Intl can use it, else undefined (Intl's own default): a webview started without a
+ * proper locale (LANG=C under a test display, say) reports tags such as "c" that Intl refuses. */
+export function usableLocale(tag: string | undefined): string | undefined {
+  if (!tag) return undefined;
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([tag]).length ? tag : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 // A calendar day is formatted as UTC midnight in UTC, so no time zone can move it a day.
 function dayFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): (p: { y: number; m: number; d: number }) => string {
