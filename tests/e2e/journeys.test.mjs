@@ -168,7 +168,7 @@ async function everyScreen(session, look, full, code = '') {
     const label = await (await session.find('[data-testid="moves-chart"]')).attribute('aria-label');
     assert.match(label, /This week: ([1-9]\d* outside|\d+ outside and [1-9])/);
     // Past tense, and true: a value just moved towards is not "resting"; nobody is timed.
-    assert.match(things, /You did this: “/);
+    assert.match(things, /You (did this|took a moment inside): “/);
     const strength = await textOf(session, '[data-testid="strength-legend"]');
     assert.doesNotMatch(strength, /resting/, `the value moved towards today: ${strength}`);
     const page = await textOf(session, 'main');
@@ -316,7 +316,7 @@ async function everyScreen(session, look, full, code = '') {
     await type(session, '#recovery-code', code);
     await type(session, '#recovery-new', 'another calm passphrase here');
     // The new passphrase is asked twice: not the same yet, no way on.
-    await type(session, '#recovery-again', 'another calm passphrase');
+    await type(session, '#recovery-again', 'another calm passphrase there');
     await waitText(session, '#recovery-again-hint', /not the same yet/);
     assert.equal(await (await session.find('[data-testid="recover"]')).enabled(), false);
     await type(session, '#recovery-again', 'another calm passphrase here');

@@ -157,12 +157,18 @@ export async function atText200(session, screen, look) {
       const cut = bar && !bar.classList.contains('compact')
         ? [...bar.querySelectorAll('.label')].filter((l) => l.scrollWidth > l.clientWidth + 1).map((l) => l.textContent)
         : [];
+      const W = document.documentElement.clientWidth;
+      const wide = [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > W + 1 && !e.closest('.visually-hidden'))
+        .slice(-4)
+        .map((e) => e.outerHTML.slice(0, 120));
       return {
+        wide,
         overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
         cut,
         labels: [...document.querySelectorAll('.chart .label')].map((l) => parseFloat(getComputedStyle(l).fontSize)),
       };`);
-    assert.ok(check.overflow <= 1, `${screen}: no sideways scrolling at 200 % text (overflow ${check.overflow}px)`);
+    assert.ok(check.overflow <= 1, `${screen}: no sideways scrolling at 200 % text (overflow ${check.overflow}px): ${check.wide.join('\n')}`);
     assert.deepEqual(check.cut, [], `${screen}: the bottom bar's words are whole at 200 % text`);
     check.labels.forEach((px, i) => {
       assert.ok(px >= 1.9 * (before[i] ?? 0), `${screen}: chart label ${i} grew with the text (${before[i]}px → ${px}px)`);
