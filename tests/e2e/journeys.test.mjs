@@ -98,6 +98,7 @@ async function firstRun(session, look, checkIn = []) {
     assert.equal(pressed.length, checkIn.length, `answered: ${pressed}`);
   }
   await evidence(session, 'value-words', look);
+  if (look.text200) await atText200(session, 'value-words', look);
   await click(session, '[data-testid="save-value"]');
 
   await session.find('[data-testid="offer"]', 20000);
@@ -211,6 +212,7 @@ async function everyScreen(session, look, full, code = '') {
     await session.waitFor(`() => document.activeElement?.dataset.testid === 'journal-said'`, 5000, 'focus on what changed');
     const left = await invoke(session, 'journal');
     assert.deepEqual(left.map((e) => e.text), ['The walk felt lighter than I expected.']);
+    await atText200(session, 'journal', look);
   }
 
   await click(session, '[data-testid="tab-more"]');
@@ -281,6 +283,7 @@ async function everyScreen(session, look, full, code = '') {
   // The lock screen is for typing: its field has the focus.
   await session.waitFor(`() => document.activeElement?.id === 'unlock-passphrase'`, 5000, 'the passphrase field to have focus');
   await evidence(session, 'unlock', look);
+  if (full) await atText200(session, 'unlock', look);
   await click(session, '[data-testid="crisis-open"]');
   await waitDialog(session, 'crisis');
   await click(session, '#crisis .close');
@@ -355,7 +358,7 @@ test('first run to a first step done, Smaller please, Done in Progress, lock and
   const session = await openApp(light, dataDir('first-run'), PHONE, [`--backup-dir=${backupDir}`]);
   try {
     assert.equal(await session.execute(`return matchMedia('(prefers-color-scheme: dark)').matches;`), false);
-    const code = await firstRun(session, look);
+    const code = await firstRun(session, { ...look, text200: true });
     backupPath = await everyScreen(session, look, true, code);
     assert.ok(backupPath?.startsWith(backupDir), `the backup went to ${backupDir}: ${backupPath}`);
 

@@ -207,6 +207,7 @@ test('PHQ-9 question 9 above "Not at all" shows the crisis screen at once, with 
   await more('questionnaires');
   await waitText(session, '[data-testid="questionnaire-left"]', /GAD-7 is waiting where you left it: 3 of 7 answered/);
   await evidence(session, 'questionnaire-left', look);
+  await atText200(session, 'questionnaire-left', look);
   await click(session, '[data-testid="questionnaire-carry-on"]');
   for (let n = 4; n <= 7; n++) {
     await waitText(session, '[data-testid="q-item"]', new RegExp(`^${n}\\.`));

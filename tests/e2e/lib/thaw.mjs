@@ -159,9 +159,9 @@ export async function atText200(session, screen, look) {
         : [];
       const W = document.documentElement.clientWidth;
       const wide = [...document.querySelectorAll('body *')]
-        .filter((e) => e.getBoundingClientRect().right > W + 1 && !e.closest('.visually-hidden'))
-        .slice(-4)
-        .map((e) => e.outerHTML.slice(0, 120));
+        .filter((e) => (e.getBoundingClientRect().right > W + 1 || e.scrollWidth > e.clientWidth + 1) && !e.closest('.visually-hidden, .bar.compact .label'))
+        .slice(-6)
+        .map((e) => e.outerHTML.slice(0, 160));
       return {
         wide,
         overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
