@@ -154,8 +154,12 @@ export async function atText200(session, screen, look) {
     );
     const check = await session.execute(`
       const bar = document.querySelector('.bar');
+      // A label is cut when it overflows, or broken when it takes more lines than it has words.
+      const lines = (l) => { const r = document.createRange(); r.selectNodeContents(l); return new Set([...r.getClientRects()].map((c) => Math.round(c.top))).size; };
       const cut = bar && !bar.classList.contains('compact')
-        ? [...bar.querySelectorAll('.label')].filter((l) => l.scrollWidth > l.clientWidth + 1).map((l) => l.textContent)
+        ? [...bar.querySelectorAll('.label')]
+            .filter((l) => l.scrollWidth > l.clientWidth + 1 || lines(l) > l.textContent.trim().split(/\s+/).length)
+            .map((l) => l.textContent)
         : [];
       const W = document.documentElement.clientWidth;
       const wide = [...document.querySelectorAll('body *')]
