@@ -103,9 +103,11 @@ export async function assertNoSentenceTwice(session, where = '') {
   const title = await h1(session);
   const seen = new Map();
   for (const s of sentences) seen.set(s, (seen.get(s) ?? 0) + 1);
-  const twice = [...seen]
-    .filter(([s, n]) => n > 1 && !KNOWN_REPEATS.some((k) => k.sentence === s && k.h1.test(title)))
-    .map(([s, n]) => `"${s}" ×${n}`);
+  const repeated = [...seen].filter(([, n]) => n > 1);
+  const known = repeated.filter(([s]) => KNOWN_REPEATS.some((k) => k.sentence === s && k.h1.test(title)));
+  // Said aloud in the test output, so nobody forgets these are still there.
+  for (const [s, n] of known) console.log(`# known repeat still on "${title}": "${s}" ×${n} (issue 18, core half)`);
+  const twice = repeated.filter((r) => !known.includes(r)).map(([s, n]) => `"${s}" ×${n}`);
   assert.deepEqual(twice, [], `a sentence said twice on "${title}"${where ? ` (${where})` : ''}:\n${sentences.join('\n')}`);
 }
 
