@@ -59,7 +59,12 @@ export function applyStatus(status: AppStatus) {
     app.locks += 1;
     app.questionnaireLeft = null;
   }
-  if (next === 'onboarding') app.onboardingStart = status.vault === 'new' ? 'welcome' : 'areas';
+  if (next === 'onboarding') {
+    app.onboardingStart = status.vault === 'new' ? 'welcome' : 'areas';
+    // A new start (after Erase, or a restore from the first screen) opens on Today, not on
+    // whichever screen the erased data was last seen on.
+    app.screen = 'today';
+  }
   if (next !== 'open') app.today = null;
   app.phase = next;
 }
