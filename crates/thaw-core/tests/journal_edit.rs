@@ -120,7 +120,10 @@ async fn a_deleted_entry_is_gone_from_the_journal_and_the_summary_and_the_store_
         .collect();
     assert_eq!(left, vec!["Keep this one".to_string()]);
     let day = at(2, 0, 0).date_naive();
-    let summary = thaw.visit_summary(day, day, at(2, 12, 1)).await.unwrap();
+    let summary = thaw
+        .visit_summary(day, day, true, at(2, 12, 1))
+        .await
+        .unwrap();
     let notes = format!("{:?}", summary);
     assert!(notes.contains("Keep this one"));
     assert!(
