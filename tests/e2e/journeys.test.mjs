@@ -299,6 +299,20 @@ async function everyScreen(session, look, full, code = '') {
   // Said once, without "try again" beside any pause; focus back in the field to type again.
   assert.doesNotMatch(wrong, /try again/i);
   await session.waitFor(`() => document.activeElement?.id === 'unlock-passphrase'`, 5000, 'focus back in the field');
+  if (full) {
+    // After a few wrong tries Thaw pauses: the pause explains itself, and nothing beside it says
+    // "try again" now (the 4th failure in a row is followed by a short wait).
+    for (let i = 2; i <= 4; i++) {
+      await type(session, '#unlock-passphrase', `not my passphrase, try ${i}`);
+      await waitEnabled(session, '[data-testid="unlock"]', 60000);
+      await click(session, '[data-testid="unlock"]');
+      await session.waitFor(`() => document.activeElement?.id === 'unlock-passphrase'`, 10000, `the answer to try ${i}`);
+    }
+    const pause = await waitText(session, '[data-testid="unlock-wait"]', /You can try again in/);
+    assert.match(pause, /so nobody can guess their way in/);
+    assert.doesNotMatch(await textOf(session, '[data-testid="unlock-error"]'), /try again/i);
+    await evidence(session, 'unlock-pause', look);
+  }
   await evidence(session, 'unlock-wrong', look);
   await type(session, '#unlock-passphrase', PASSPHRASE);
   await waitEnabled(session, '[data-testid="unlock"]', 60000);
