@@ -228,6 +228,20 @@ pub async fn add_journal(
 }
 
 #[tauri::command]
+pub async fn update_journal(
+    state: State<'_, AppState>,
+    id: Arg<i64>,
+    input: Arg<JournalInput>,
+) -> Result<JournalEntryView> {
+    thaw(&state).await.update_journal(*id, &input, now()).await
+}
+
+#[tauri::command]
+pub async fn delete_journal(state: State<'_, AppState>, id: Arg<i64>) -> Result<()> {
+    thaw(&state).await.delete_journal(*id, now()).await
+}
+
+#[tauri::command]
 pub async fn integration_prompts() -> Result<Vec<String>> {
     Ok(thaw_core::integration_prompts())
 }

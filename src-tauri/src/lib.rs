@@ -131,6 +131,8 @@ pub fn run() {
             commands::progress,
             commands::journal,
             commands::add_journal,
+            commands::update_journal,
+            commands::delete_journal,
             commands::integration_prompts,
             commands::settings,
             commands::save_settings,

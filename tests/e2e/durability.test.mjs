@@ -693,7 +693,7 @@ test('on a full disk every write is stored, or refused with the text kept and th
     await session.find('[data-testid="save-plan"]', 20000);
     await click(session, '[data-testid="add-warning_signs"]');
     const sign = 'I stop answering messages';
-    const signField = await session.execute(`const all = document.querySelectorAll('[data-part="warning_signs"] input[data-first]'); return '#' + all[all.length - 1].id;`);
+    const signField = await session.execute(`const all = document.querySelectorAll('[data-part="warning_signs"] textarea[data-first]'); return '#' + all[all.length - 1].id;`);
     await type(session, signField, sign);
     await click(session, '[data-testid="save-plan"]');
     uiOutcomes.plan = await answer('[data-testid="plan-said"]', /saved/);

@@ -12,6 +12,7 @@ import {
   PASSPHRASE,
   VALUE_WORDS,
   click,
+  invoke,
   type,
   textOf,
   waitText,
@@ -19,6 +20,9 @@ import {
   waitDialog,
   evidence,
   waitH1,
+  tapCount,
+  TAPS_TO_FIRST_STEP,
+  atText200,
 } from './lib/thaw.mjs';
 
 let desktop;
@@ -42,8 +46,11 @@ after(async () => {
   for (const dir of dirs) removeDataDir(dir);
 });
 
-/** Onboarding from the first screen to the first offer, with evidence on each screen. */
-async function firstRun(session, look, checkIn = ['good', 'good', 'good']) {
+/** Onboarding from the first screen to the first offer, with evidence on each screen; the taps
+ * from launch and from the confirmed recovery code to the first step are counted and asserted.
+ * `checkIn`: the optional first check-in's answers (energy, mood, room), or none. */
+async function firstRun(session, look, checkIn = []) {
+  const launched = tapCount(session);
   await waitH1(session, /Welcome to Thaw/);
   await evidence(session, 'welcome', look);
   if (look.restoreScreen) {
@@ -71,6 +78,7 @@ async function firstRun(session, look, checkIn = ['good', 'good', 'good']) {
   await type(session, '#last-group', last);
   await waitEnabled(session, '[data-testid="kept-code"]');
   await click(session, '[data-testid="kept-code"]');
+  const confirmed = tapCount(session);
 
   await waitH1(session, /What matters to you/);
   await click(session, '[data-testid="area-relationships"]');
@@ -80,17 +88,29 @@ async function firstRun(session, look, checkIn = ['good', 'good', 'good']) {
   await waitH1(session, /In your own words/);
   await type(session, '[data-testid="value-words"]', VALUE_WORDS);
   await session.find('[data-testid="starter"]');
+  // The first check-in is inline, optional, worded per question, and before the step.
+  const questions = ['energy', 'mood', 'room'];
+  for (const [i, level] of checkIn.entries()) {
+    await click(session, `[data-testid="feel-${questions[i]}-${level}"]`);
+  }
+  if (checkIn.length) {
+    const pressed = await session.execute(
+      `return [...document.querySelectorAll('[data-testid="onboarding-checkin"] [aria-pressed="true"]')].map((b) => b.textContent.trim());`,
+    );
+    assert.equal(pressed.length, checkIn.length, `answered: ${pressed}`);
+  }
   await evidence(session, 'value-words', look);
+  if (look.text200) await atText200(session, 'value-words', look);
   await click(session, '[data-testid="save-value"]');
 
-  await session.find('[data-testid="checkin"]', 20000);
-  await evidence(session, 'checkin', look);
-  // At most three taps: energy, mood, room.
-  for (const [i, level] of checkIn.entries()) {
-    await waitText(session, '.eyebrow', new RegExp(`${i + 1} of 3`));
-    await click(session, `[data-testid="level-${level}"]`);
-  }
   await session.find('[data-testid="offer"]', 20000);
+  await waitH1(session, /One small step/);
+  // No check-in screen in between: the step itself, within four taps of keeping the code.
+  assert.equal(await session.exists('[data-testid="checkin"]'), false);
+  const afterCode = tapCount(session) - confirmed - checkIn.length;
+  const fromLaunch = tapCount(session) - launched - checkIn.length - (look.restoreScreen ? 2 : 0);
+  assert.ok(afterCode <= TAPS_TO_FIRST_STEP, `${afterCode} taps from the confirmed code to the first step`);
+  console.log(`# taps to the first step (${look.size.name}, ${look.theme}): ${afterCode} after the recovery code, ${fromLaunch} from launch (plus ${checkIn.length} optional check-in answers)`);
   return code;
 }
 
@@ -150,8 +170,15 @@ async function everyScreen(session, look, full, code = '') {
     assert.ok(things.includes(doneText), `"${doneText}" is listed in Things you did:\n${things}`);
     const label = await (await session.find('[data-testid="moves-chart"]')).attribute('aria-label');
     assert.match(label, /This week: ([1-9]\d* outside|\d+ outside and [1-9])/);
+    // Past tense, and true: a value just moved towards is not "resting"; nobody is timed.
+    assert.match(things, /You (did this|took a moment inside): “/);
+    const strength = await textOf(session, '[data-testid="strength-legend"]');
+    assert.doesNotMatch(strength, /resting/, `the value moved towards today: ${strength}`);
+    const page = await textOf(session, 'main');
+    assert.doesNotMatch(page, /minutes? after a step is offered|Before and after/);
   }
   await evidence(session, 'progress', look);
+  if (full) await atText200(session, 'progress', look);
 
   await click(session, '[data-testid="tab-journal"]');
   await waitH1(session, /Journal/);
@@ -163,6 +190,32 @@ async function everyScreen(session, look, full, code = '') {
   await evidence(session, 'journal-new', look);
   await click(session, '[data-testid="journal-save"]');
   await waitText(session, '[data-testid="journal-entries"]', /lighter than I expected/);
+  if (full) {
+    // An entry can be rewritten (same entry, its time kept) and deleted for good.
+    await click(session, '[data-testid="journal-new"]');
+    await type(session, '[data-testid="journal-text"]', 'A note to take back later.');
+    await click(session, '[data-testid="journal-save"]');
+    await waitText(session, '[data-testid="journal-entries"]', /take back later/);
+    await click(session, '[data-testid="journal-edit"]');
+    await waitH1(session, /Edit entry/);
+    assert.equal(await (await session.find('[data-testid="journal-text"]')).property('value'), 'A note to take back later.');
+    await type(session, '[data-testid="journal-text"]', 'A note I changed my mind about.');
+    await evidence(session, 'journal-edit', look);
+    await click(session, '[data-testid="journal-save"]');
+    await waitText(session, '[data-testid="journal-said"]', /changes are saved/);
+    const listed = await textOf(session, '[data-testid="journal-entries"]');
+    assert.match(listed, /changed my mind/);
+    assert.doesNotMatch(listed, /take back later/);
+    await click(session, '[data-testid="journal-delete"]');
+    await waitText(session, '[data-testid="journal-entries"]', /gone for good/);
+    await evidence(session, 'journal-delete', look);
+    await click(session, '[data-testid="journal-delete-confirm"]');
+    await waitText(session, '[data-testid="journal-said"]', /deleted/);
+    await session.waitFor(`() => document.activeElement?.dataset.testid === 'journal-said'`, 5000, 'focus on what changed');
+    const left = await invoke(session, 'journal');
+    assert.deepEqual(left.map((e) => e.text), ['The walk felt lighter than I expected.']);
+    await atText200(session, 'journal', look);
+  }
 
   await click(session, '[data-testid="tab-more"]');
   await waitH1(session, /^More$/);
@@ -193,6 +246,12 @@ async function everyScreen(session, look, full, code = '') {
   // With background running off (the default), Settings says plainly that prompts need Thaw open.
   await waitText(session, '[data-testid="prompts-need-thaw"]', /only while Thaw is open/);
   await evidence(session, 'settings', look);
+  if (full) {
+    // A long page in named sections: "Erase everything" is one tap from the top.
+    await click(session, '[data-testid="contents-s-erase"]');
+    await session.waitFor(`() => document.activeElement?.id === 's-erase'`, 5000, 'focus on the Erase section');
+    await atText200(session, 'settings', look);
+  }
   if (full) {
     await session.execute(`const s = document.querySelector('#per-day'); s.value = '3'; s.dispatchEvent(new Event('change', { bubbles: true })); return true;`);
     await click(session, '[data-testid="save-settings"]');
@@ -225,7 +284,10 @@ async function everyScreen(session, look, full, code = '') {
   await click(session, '[data-testid="tab-more"]');
   await click(session, '[data-testid="lock"]');
   await waitH1(session, /Welcome back/);
+  // The lock screen is for typing: its field has the focus.
+  await session.waitFor(`() => document.activeElement?.id === 'unlock-passphrase'`, 5000, 'the passphrase field to have focus');
   await evidence(session, 'unlock', look);
+  if (full) await atText200(session, 'unlock', look);
   await click(session, '[data-testid="crisis-open"]');
   await waitDialog(session, 'crisis');
   await click(session, '#crisis .close');
@@ -234,6 +296,23 @@ async function everyScreen(session, look, full, code = '') {
   await click(session, '[data-testid="unlock"]');
   const wrong = await waitText(session, '[data-testid="unlock-error"]', /\S/);
   assert.match(wrong, /did not open Thaw/i);
+  // Said once, without "try again" beside any pause; focus back in the field to type again.
+  assert.doesNotMatch(wrong, /try again/i);
+  await session.waitFor(`() => document.activeElement?.id === 'unlock-passphrase'`, 5000, 'focus back in the field');
+  if (full) {
+    // After a few wrong tries Thaw pauses: the pause explains itself, and nothing beside it says
+    // "try again" now (the 4th failure in a row is followed by a short wait).
+    for (let i = 2; i <= 4; i++) {
+      await type(session, '#unlock-passphrase', `not my passphrase, try ${i}`);
+      await waitEnabled(session, '[data-testid="unlock"]', 60000);
+      await click(session, '[data-testid="unlock"]');
+      await session.waitFor(`() => document.activeElement?.id === 'unlock-passphrase'`, 10000, `the answer to try ${i}`);
+    }
+    const pause = await waitText(session, '[data-testid="unlock-wait"]', /You can try again in/);
+    assert.match(pause, /so nobody can guess their way in/);
+    assert.doesNotMatch(await textOf(session, '[data-testid="unlock-error"]'), /try again/i);
+    await evidence(session, 'unlock-pause', look);
+  }
   await evidence(session, 'unlock-wrong', look);
   await type(session, '#unlock-passphrase', PASSPHRASE);
   await waitEnabled(session, '[data-testid="unlock"]', 60000);
@@ -257,9 +336,21 @@ async function everyScreen(session, look, full, code = '') {
     await waitH1(session, /Use your recovery code/);
     await type(session, '#recovery-code', code);
     await type(session, '#recovery-new', 'another calm passphrase here');
+    // The new passphrase is asked twice: not the same yet, no way on.
+    await type(session, '#recovery-again', 'another calm passphrase there');
+    await waitText(session, '#recovery-again-hint', /not the same yet/);
+    assert.equal(await (await session.find('[data-testid="recover"]')).enabled(), false);
+    await type(session, '#recovery-again', 'another calm passphrase here');
     await waitEnabled(session, '[data-testid="recover"]');
     await evidence(session, 'unlock-recovery', look);
     await click(session, '[data-testid="recover"]');
+    // It says what changed, and that the code still works, before Thaw opens.
+    await waitH1(session, /Your new passphrase is set/, 30000);
+    const recovered = await textOf(session, '[data-testid="recovered"]');
+    assert.match(recovered, /new passphrase opens Thaw/);
+    assert.match(recovered, /recovery code still works/);
+    await evidence(session, 'unlock-recovered', look);
+    await click(session, '[data-testid="recovered-continue"]');
     await waitH1(session, /One small step|Rest counts/, 30000);
 
     // Erase everything, calmly and twice confirmed, with the passphrase: back to the very start.
@@ -285,7 +376,7 @@ test('first run to a first step done, Smaller please, Done in Progress, lock and
   const session = await openApp(light, dataDir('first-run'), PHONE, [`--backup-dir=${backupDir}`]);
   try {
     assert.equal(await session.execute(`return matchMedia('(prefers-color-scheme: dark)').matches;`), false);
-    const code = await firstRun(session, look);
+    const code = await firstRun(session, { ...look, text200: true });
     backupPath = await everyScreen(session, look, true, code);
     assert.ok(backupPath && existsSync(backupPath), `the backup went where the person chose: ${backupPath}`);
 

@@ -10,11 +10,12 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs
 import { dirname, join } from 'node:path';
 import { chooseInDialog } from './lib/file_dialog.mjs';
 import { Desktop, PHONE, DESKTOP, openApp, freshDataDir, removeDataDir, SCREENSHOT_DIR } from './lib/harness.mjs';
-import { click, type, textOf, waitText, waitDialog, evidence, waitH1, onboard, unlock, invoke } from './lib/thaw.mjs';
+import { click, type, textOf, waitText, waitDialog, evidence, waitH1, onboard, unlock, invoke, atText200 } from './lib/thaw.mjs';
 
 const CONTACT = 'Maya Lindqvist';
 const CONTACT_PHONE = '555-0142';
 const REASON = 'The sound of my sister laughing';
+const LONG_LINE = 'Staying in bed past noon, the curtains closed, and not wanting to answer even the people I love most';
 const NOBODY = /Nobody watches this app in real time/;
 
 let desktop;
@@ -90,16 +91,29 @@ test('PHQ-9 question 9 above "Not at all" shows the crisis screen at once, with 
   await session.find('[data-testid="save-plan"]', 20000);
   await click(session, '[data-testid="add-warning_signs"]');
   await type(session, '#warning_signs-0', 'I stop answering messages');
+  // A long line shows all its words: the field grows, nothing hides behind a scroll.
+  await click(session, '[data-testid="add-coping_on_my_own"]');
+  await type(session, '#coping_on_my_own-0', LONG_LINE);
+  const fit = await session.execute(
+    `const t = document.querySelector('#coping_on_my_own-0'); return { tag: t.tagName, scroll: t.scrollHeight, client: t.clientHeight };`,
+  );
+  assert.equal(fit.tag, 'TEXTAREA');
+  assert.ok(fit.scroll <= fit.client + 1, `every word of a long line shows (${fit.scroll} ≤ ${fit.client})`);
+  // Sections a person can find: "My reasons for living" is one tap from the top.
+  await click(session, '[data-testid="contents-reasons_for_living-title"]');
+  await session.waitFor(`() => document.activeElement?.id === 'reasons_for_living-title'`, 5000, 'focus on the section');
   await click(session, '[data-testid="add-people_to_ask_for_help"]');
   await type(session, '[data-testid="people_to_ask_for_help-name"]', CONTACT);
   await type(session, '[data-testid="people_to_ask_for_help-phone"]', CONTACT_PHONE);
   await click(session, '[data-testid="add-reasons_for_living"]');
   await type(session, '#reasons_for_living-0', REASON);
   await evidence(session, 'safety-plan', look);
+  await atText200(session, 'safety-plan', look);
   await click(session, '[data-testid="save-plan"]');
   await waitText(session, '[data-testid="plan-said"]', /saved/);
   const plan = await invoke(session, 'safety_plan');
   assert.equal(plan.people_to_ask_for_help[0]?.name, CONTACT);
+  assert.equal(plan.coping_on_my_own[0], LONG_LINE);
   assert.ok(plan.professionals_and_services.some((p) => p.phone === '988'), '988 is on the plan');
 
   // A treatment session three days ago shows on Today as days since.
@@ -166,6 +180,8 @@ test('PHQ-9 question 9 above "Not at all" shows the crisis screen at once, with 
   await click(session, '[data-testid="flag-for-visit"]');
   await waitText(session, '[data-testid="flag-done"]', /Noted/);
   await closeCrisis();
+  // Focus lands on the new screen (the result), not on the page's body.
+  await session.waitFor(`() => document.activeElement?.id === 'r-title'`, 5000, 'focus on the result after the crisis sheet closed');
 
   const result = await textOf(session, '[data-testid="questionnaire-result"]');
   assert.match(result, /10\s*of 27/, 'eight 1s and a 2 make 10');
@@ -187,9 +203,22 @@ test('PHQ-9 question 9 above "Not at all" shows the crisis screen at once, with 
   await click(session, '[data-testid="q-done"]');
   await waitText(session, '[data-testid="last-phq9"]', /10 of 27 · noted for your next visit/);
 
-  // A GAD-7 too, so both charts have something.
+  // A GAD-7 too, so both charts have something. Left halfway for another screen, it keeps its
+  // answers until it is finished or let go on purpose.
   await click(session, '[data-testid="take-gad7"]');
-  for (let n = 1; n <= 7; n++) {
+  for (let n = 1; n <= 3; n++) {
+    await waitText(session, '[data-testid="q-item"]', new RegExp(`^${n}\\.`));
+    await click(session, `[data-testid="q-option-${n % 2}"]`);
+  }
+  await waitText(session, '[data-testid="q-item"]', /^4\./);
+  await click(session, '[data-testid="tab-journal"]');
+  await waitH1(session, /Journal/);
+  await more('questionnaires');
+  await waitText(session, '[data-testid="questionnaire-left"]', /GAD-7 is waiting where you left it: 3 of 7 answered/);
+  await evidence(session, 'questionnaire-left', look);
+  await atText200(session, 'questionnaire-left', look);
+  await click(session, '[data-testid="questionnaire-carry-on"]');
+  for (let n = 4; n <= 7; n++) {
     await waitText(session, '[data-testid="q-item"]', new RegExp(`^${n}\\.`));
     await click(session, `[data-testid="q-option-${n % 2}"]`);
   }

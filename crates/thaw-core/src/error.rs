@@ -75,7 +75,7 @@ impl From<StoreError> for AppError {
         match e {
             StoreError::WrongSecret => AppError::new(
                 K::WrongSecret,
-                "That did not open Thaw. Take your time and try again; capitals and spaces count.",
+                "That did not open Thaw. Capitals and spaces count.",
             ),
             StoreError::WrongRecoveryCode => AppError::new(
                 K::WrongSecret,

@@ -63,6 +63,69 @@ impl Thaw {
         input: &JournalInput,
         now: DateTime<FixedOffset>,
     ) -> Result<JournalEntryView> {
+        let row = self.checked(input).await?;
+        let store = &self.open()?.store;
+        let entry = store.add_journal_entry(&row, now).await?;
+        self.saved_for_real(crate::ipc::DraftKind::Journal).await?;
+        Ok(JournalEntryView {
+            id: entry.id,
+            at: now,
+            text: entry.body,
+            prompt: entry.prompt,
+            session_id: entry.session_id,
+            to_discuss: entry.to_discuss,
+        })
+    }
+
+    /// Rewrite an entry: its words, question, session and "to discuss" mark change, its time
+    /// stays (it is still the entry written then). Checked as a new entry is.
+    pub async fn update_journal(
+        &mut self,
+        id: i64,
+        input: &JournalInput,
+        now: DateTime<FixedOffset>,
+    ) -> Result<JournalEntryView> {
+        let unit = self.begin_unit().await?;
+        let result = self.update_journal_unit(id, input, now).await;
+        self.end_unit(unit, result).await
+    }
+
+    async fn update_journal_unit(
+        &mut self,
+        id: i64,
+        input: &JournalInput,
+        now: DateTime<FixedOffset>,
+    ) -> Result<JournalEntryView> {
+        let row = self.checked(input).await?;
+        let store = &self.open()?.store;
+        store
+            .update_journal_entry(id, &row, now)
+            .await
+            .map_err(|e| not_here(e.into()))?;
+        self.saved_for_real(crate::ipc::DraftKind::Journal).await?;
+        self.journal()
+            .await?
+            .into_iter()
+            .find(|e| e.id == id)
+            .ok_or_else(gone)
+    }
+
+    /// Delete an entry's words for good (see `Store::delete_journal_entry`).
+    pub async fn delete_journal(&mut self, id: i64, now: DateTime<FixedOffset>) -> Result<()> {
+        let unit = self.begin_unit().await?;
+        let result = async {
+            let store = &self.open()?.store;
+            store
+                .delete_journal_entry(id, now)
+                .await
+                .map_err(|e| not_here(e.into()))
+        }
+        .await;
+        self.end_unit(unit, result).await
+    }
+
+    /// An entry's input, checked and trimmed as the store keeps it.
+    async fn checked(&self, input: &JournalInput) -> Result<thaw_store::JournalInput> {
         let text = input.text.trim();
         if text.is_empty() {
             return Err(AppError::invalid(
@@ -95,30 +158,32 @@ impl Thaw {
                 ));
             }
         }
-        let entry = store
-            .add_journal_entry(
-                &thaw_store::JournalInput {
-                    session_id: input.session_id,
-                    prompt: input
-                        .prompt
-                        .as_deref()
-                        .map(str::trim)
-                        .filter(|p| !p.is_empty())
-                        .map(String::from),
-                    body: text.to_string(),
-                    to_discuss: input.to_discuss,
-                },
-                now,
-            )
-            .await?;
-        self.saved_for_real(crate::ipc::DraftKind::Journal).await?;
-        Ok(JournalEntryView {
-            id: entry.id,
-            at: now,
-            text: entry.body,
-            prompt: entry.prompt,
-            session_id: entry.session_id,
-            to_discuss: entry.to_discuss,
+        Ok(thaw_store::JournalInput {
+            session_id: input.session_id,
+            prompt: input
+                .prompt
+                .as_deref()
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(String::from),
+            body: text.to_string(),
+            to_discuss: input.to_discuss,
         })
+    }
+}
+
+fn gone() -> AppError {
+    AppError::new(
+        crate::ErrorKind::NotFound,
+        "That entry is no longer in your journal. Nothing else changed.",
+    )
+}
+
+/// The store's "no such row" as the journal's own words; anything else as it is.
+fn not_here(e: AppError) -> AppError {
+    if e.kind == crate::ErrorKind::NotFound {
+        gone()
+    } else {
+        e
     }
 }

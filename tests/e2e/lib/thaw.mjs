@@ -7,8 +7,17 @@ import { runAxe, serious, saveScreenshot, SCREENSHOT_DIR } from './harness.mjs';
 export const PASSPHRASE = 'quiet river lamp seventeen';
 export const VALUE_WORDS = 'Being there for my sister';
 
+/** Taps counted per session (see `tapCount`), so a journey can assert how many a path takes. */
+const taps = new WeakMap();
+
+/** How many times `click` has tapped in this session since `mark` (a number it returned). */
+export function tapCount(session) {
+  return taps.get(session) ?? 0;
+}
+
 export async function click(session, selector) {
   const el = await session.find(selector, 20000);
+  taps.set(session, tapCount(session) + 1);
   // As a person would: scroll it to the middle of the screen first, clear of the bottom bar.
   await session.execute(`document.querySelector(${JSON.stringify(selector)})?.scrollIntoView({ block: 'center' }); return true;`);
   try {
@@ -127,6 +136,50 @@ export async function assertTouchTargets(session, name) {
   assert.deepEqual(small, [], `targets under ${MIN_TARGET}×${MIN_TARGET} px on ${name} (${viewport.join('×')}): ${JSON.stringify(small, null, 2)}`);
 }
 
+// Sentences a screen says twice that another engineer is fixing right now: skipped only in
+// exactly these cases, so every other repeat still fails. Issue 18 (core half, /work/wt/core):
+// Today's rest screen says "Not now is a real answer." as the note and as the card's reason, and
+// after a Done "You moved today." as the note and in the day's summary. Remove these when the
+// core decides the one sentence (TodayView.said).
+const KNOWN_REPEATS = [
+  { h1: /^(One small step|Rest counts\.?)$/, sentence: 'Not now is a real answer.' },
+  { h1: /^(One small step|Rest counts\.?)$/, sentence: 'You moved today.' },
+];
+
+/**
+ * The sentences a person can see on the screen right now: the page's rendered text (what
+ * `innerText` gives, so closed dialogs and hidden parts are left out), without the text kept
+ * for screen readers only, split into sentences. A "sentence" ends in . ! or ? and has at
+ * least three words, so labels and headings ("Moves per week") are not counted.
+ */
+export async function visibleSentences(session) {
+  const text = await session.execute(`
+    const style = document.createElement('style');
+    style.textContent = '.visually-hidden { display: none !important; }';
+    document.head.append(style);
+    try { return document.body.innerText; } finally { style.remove(); }`);
+  return String(text ?? '')
+    .split(/\n+/)
+    .flatMap((line) => line.split(/(?<=[.!?])\s+/))
+    .map((s) => s.replace(/\s+/g, ' ').trim())
+    .filter((s) => /[.!?]$/.test(s) && s.split(' ').length >= 3);
+}
+
+/** No sentence appears twice in the visible text (issue 18): asserted on every screen the
+ * journeys visit (from `waitH1` and `evidence`). */
+export async function assertNoSentenceTwice(session, where = '') {
+  const sentences = await visibleSentences(session);
+  const title = await h1(session);
+  const seen = new Map();
+  for (const s of sentences) seen.set(s, (seen.get(s) ?? 0) + 1);
+  const repeated = [...seen].filter(([, n]) => n > 1);
+  const known = repeated.filter(([s]) => KNOWN_REPEATS.some((k) => k.sentence === s && k.h1.test(title)));
+  // Said aloud in the test output, so nobody forgets these are still there.
+  for (const [s, n] of known) console.log(`# known repeat still on "${title}": "${s}" ×${n} (issue 18, core half)`);
+  const twice = repeated.filter((r) => !known.includes(r)).map(([s, n]) => `"${s}" ×${n}`);
+  assert.deepEqual(twice, [], `a sentence said twice on "${title}"${where ? ` (${where})` : ''}:\n${sentences.join('\n')}`);
+}
+
 /** Every axe finding so far, written out for the report. */
 const findings = {};
 const REPORT = join(SCREENSHOT_DIR, 'axe-report.json');
@@ -148,9 +201,58 @@ export async function evidence(session, screen, { size, theme }) {
   writeFileSync(REPORT, JSON.stringify(findings, null, 2));
   await saveScreenshot(session, name);
   await assertTouchTargets(session, name);
+  await assertNoSentenceTwice(session, name);
   const bad = serious(violations);
   assert.deepEqual(bad, [], `axe found serious or critical problems on ${name}: ${JSON.stringify(bad, null, 2)}`);
   return violations;
+}
+
+/**
+ * The screen with the person's text at 200 % (the root font size, as a phone's text-size
+ * setting does): nothing runs off the side, no word in the bottom bar is cut (the bar shows
+ * whole words or, when they cannot fit, its icons with the words kept for screen readers), and
+ * chart labels grow with the text. Photographed as `<screen>-text200-<size>-<theme>`.
+ */
+export async function atText200(session, screen, look) {
+  const before = await session.execute(
+    `return [...document.querySelectorAll('.chart .label')].map((l) => parseFloat(getComputedStyle(l).fontSize));`,
+  );
+  await session.execute(`document.documentElement.style.fontSize = '200%'; return true;`);
+  try {
+    await session.waitFor(
+      `() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`,
+      5000,
+      'a frame at 200 % text',
+    );
+    const check = await session.execute(`
+      const bar = document.querySelector('.bar');
+      // A label is cut when it overflows, or broken when it takes more lines than it has words.
+      const lines = (l) => { const r = document.createRange(); r.selectNodeContents(l); return new Set([...r.getClientRects()].map((c) => Math.round(c.top))).size; };
+      const cut = bar && !bar.classList.contains('compact')
+        ? [...bar.querySelectorAll('.label')]
+            .filter((l) => l.scrollWidth > l.clientWidth + 1 || lines(l) > l.textContent.trim().split(/\s+/).length)
+            .map((l) => l.textContent)
+        : [];
+      const W = document.documentElement.clientWidth;
+      const wide = [...document.querySelectorAll('body *')]
+        .filter((e) => (e.getBoundingClientRect().right > W + 1 || e.scrollWidth > e.clientWidth + 1) && !e.closest('.visually-hidden, .bar.compact .label'))
+        .slice(-6)
+        .map((e) => e.outerHTML.slice(0, 160));
+      return {
+        wide,
+        overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        cut,
+        labels: [...document.querySelectorAll('.chart .label')].map((l) => parseFloat(getComputedStyle(l).fontSize)),
+      };`);
+    assert.ok(check.overflow <= 1, `${screen}: no sideways scrolling at 200 % text (overflow ${check.overflow}px): ${check.wide.join('\n')}`);
+    assert.deepEqual(check.cut, [], `${screen}: the bottom bar's words are whole at 200 % text`);
+    check.labels.forEach((px, i) => {
+      assert.ok(px >= 1.9 * (before[i] ?? 0), `${screen}: chart label ${i} grew with the text (${before[i]}px → ${px}px)`);
+    });
+    await evidence(session, `${screen}-text200`, look);
+  } finally {
+    await session.execute(`document.documentElement.style.fontSize = ''; return true;`);
+  }
 }
 
 export async function h1(session) {
@@ -161,14 +263,21 @@ export async function waitH1(session, pattern, timeoutMs = 20000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const text = await h1(session);
-    if (pattern.test(text)) return text;
+    if (pattern.test(text)) {
+      await assertNoSentenceTwice(session, `arriving at ${pattern}`);
+      return text;
+    }
     if (Date.now() > deadline) throw new Error(`The screen never said ${pattern} (h1: "${text}")`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
+/** The most taps from confirming the recovery code to the first step (issue 18). */
+export const TAPS_TO_FIRST_STEP = 4;
+
 /** Onboarding without evidence, for journeys that start after it: passphrase, recovery code,
- * one value, check-in skipped. Ends on Today. */
+ * one value (the optional check-in left as it is). Ends on Today's first step, and asserts it
+ * took at most TAPS_TO_FIRST_STEP taps after the code was confirmed. */
 export async function onboard(session) {
   await waitH1(session, /Welcome to Thaw/);
   await click(session, '[data-testid="begin"]');
@@ -181,6 +290,7 @@ export async function onboard(session) {
   await type(session, '#last-group', code.trim().split(/[\s-]+/).at(-1));
   await waitEnabled(session, '[data-testid="kept-code"]');
   await click(session, '[data-testid="kept-code"]');
+  const confirmed = tapCount(session);
   await waitH1(session, /What matters to you/);
   await click(session, '[data-testid="area-relationships"]');
   await click(session, '[data-testid="areas-continue"]');
@@ -188,9 +298,10 @@ export async function onboard(session) {
   await type(session, '[data-testid="value-words"]', VALUE_WORDS);
   await session.find('[data-testid="starter"]');
   await click(session, '[data-testid="save-value"]');
-  await session.find('[data-testid="checkin"]', 20000);
-  await click(session, '[data-testid="checkin-skip-all"]');
-  await waitH1(session, /One small step|Rest counts/);
+  await session.find('[data-testid="offer"]', 20000);
+  await waitH1(session, /One small step/);
+  const taps = tapCount(session) - confirmed;
+  assert.ok(taps <= TAPS_TO_FIRST_STEP, `the first step came ${taps} taps after the recovery code was confirmed`);
   return code;
 }
 

@@ -1,6 +1,6 @@
 // The UI's own state: which screen is showing. No user data lives here beyond what is on
 // screen right now; everything else stays in the Rust core.
-import type { AppStatus, TodayView } from './ipc/types';
+import type { AppStatus, Instrument, TodayView } from './ipc/types';
 
 export type Screen =
   | 'today'
@@ -36,6 +36,9 @@ export const app = $state({
   journalStart: null as { prompt: string; latestSession: boolean } | null,
   /** Today's questionnaire card was put aside for now (this run only). */
   questionnaireCardHidden: false,
+  /** A questionnaire left halfway (another tab, "Leave it for now"): its answers wait here, in
+   * memory only, until the person lets them go or finishes; a lock lets them go. */
+  questionnaireLeft: null as { instrument: Instrument; answers: (number | null)[]; index: number } | null,
   /** Bumped each time Thaw locks, so every secret field empties itself. */
   locks: 0,
 });
@@ -52,7 +55,10 @@ export function phaseFor(status: AppStatus): Phase {
 export function applyStatus(status: AppStatus) {
   app.status = status;
   const next = phaseFor(status);
-  if (next === 'locked' && app.phase !== 'locked') app.locks += 1;
+  if (next === 'locked' && app.phase !== 'locked') {
+    app.locks += 1;
+    app.questionnaireLeft = null;
+  }
   if (next === 'onboarding') {
     app.onboardingStart = status.vault === 'new' ? 'welcome' : 'areas';
     // A new start (after Erase, or a restore from the first screen) opens on Today, not on

@@ -19,6 +19,7 @@ import {
   daysSinceSession,
   localDay,
   localTime,
+  usableLocale,
 } from './format';
 
 describe('numbers as what happened', () => {
@@ -55,15 +56,29 @@ describe('numbers as what happened', () => {
 });
 
 describe('dates and times', () => {
-  it('formats calendar days without time zones', () => {
-    expect(shortDay('2026-11-16')).toBe('16 Nov');
-    expect(longDay('2026-11-22')).toBe('Sun 22 Nov');
-    expect(longDay('2026-01-01')).toBe('Thu 1 Jan');
+  it('formats calendar days in the person’s locale, without time zones', () => {
+    expect(shortDay('2026-11-16', 'en-GB')).toBe('16 Nov');
+    expect(shortDay('2026-11-16', 'en-US')).toBe('Nov 16');
+    expect(longDay('2026-11-22', 'en-GB')).toBe('Sun 22 Nov');
+    expect(longDay('2026-11-22', 'en-US')).toBe('Sun, Nov 22');
+    expect(longDay('2026-01-01', 'en-GB')).toBe('Thu 1 Jan');
+    expect(longDay('2026-11-22', 'de-DE')).toBe('So., 22. Nov.');
+    // A time's date part is the day it was written, whatever its offset.
+    expect(longDay('2026-11-22T23:30:00-08:00', 'en-GB')).toBe('Sun 22 Nov');
   });
 
-  it('shows a moment in its own offset', () => {
-    expect(when('2026-11-16T09:05:00+01:00')).toBe('Mon 16 Nov, 09:05');
-    expect(when('2026-11-16T23:59:59-08:00')).toBe('Mon 16 Nov, 23:59');
+  it('falls back to Intl’s default for a locale it cannot use', () => {
+    expect(usableLocale('en-GB')).toBe('en-GB');
+    expect(usableLocale('c')).toBeUndefined();
+    expect(usableLocale('')).toBeUndefined();
+    expect(usableLocale('not a locale!')).toBeUndefined();
+    expect(longDay('2026-11-22', usableLocale('c'))).toMatch(/22/);
+  });
+
+  it('shows a moment in its own offset, in the person’s locale', () => {
+    expect(when('2026-11-16T09:05:00+01:00', 'en-GB')).toBe('Mon 16 Nov, 9:05');
+    expect(when('2026-11-16T23:59:59-08:00', 'en-GB')).toBe('Mon 16 Nov, 23:59');
+    expect(when('2026-11-16T09:05:00+01:00', 'en-US')).toBe('Mon, Nov 16, 9:05 AM');
   });
 
   it('labels hours', () => {

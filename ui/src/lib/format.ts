@@ -1,8 +1,6 @@
 // Plain words for numbers and dates. Numbers say what happened, never how well.
 import type { Instrument, Level, SessionKind, SessionSetting } from './ipc/types';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /** "1 move", "3 moves". */
 export function count(n: number, one: string, many: string): string {
@@ -30,26 +28,50 @@ function parseDay(day: string): { y: number; m: number; d: number } | null {
   return { y: Number(match[1]), m: Number(match[2]), d: Number(match[3]) };
 }
 
-/** "2026-11-16" → "16 Nov". */
-export function shortDay(day: string): string {
-  const p = parseDay(day);
-  if (!p) return day;
-  return `${p.d} ${MONTHS[p.m - 1] ?? ''}`.trim();
+/** The person's locale (the webview's language), for every date Thaw shows: one format
+ * everywhere, the one their device uses (the date fields in forms follow it too). */
+export const LOCALE: string | undefined = usableLocale(typeof navigator === 'undefined' ? undefined : navigator.language);
+
+/** `tag` when Intl can use it, else undefined (Intl's own default): a webview started without a
+ * proper locale (LANG=C under a test display, say) reports tags such as "c" that Intl refuses. */
+export function usableLocale(tag: string | undefined): string | undefined {
+  if (!tag) return undefined;
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([tag]).length ? tag : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
-/** "2026-11-16" → "Mon 16 Nov" (weekday from the calendar date itself, no time zone). */
-export function longDay(day: string): string {
-  const p = parseDay(day);
-  if (!p) return day;
-  const weekday = WEEKDAYS[new Date(Date.UTC(p.y, p.m - 1, p.d)).getUTCDay()];
-  return `${weekday} ${p.d} ${MONTHS[p.m - 1]}`;
+// A calendar day is formatted as UTC midnight in UTC, so no time zone can move it a day.
+function dayFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): (p: { y: number; m: number; d: number }) => string {
+  const f = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
+  return (p) => f.format(new Date(Date.UTC(p.y, p.m - 1, p.d)));
 }
 
-/** An RFC 3339 time as the person saw it (its own offset): "Mon 16 Nov, 09:05". */
-export function when(at: string): string {
+/** "2026-11-16" → "16 Nov" (en-GB), "Nov 16" (en-US): for chart labels. */
+export function shortDay(day: string, locale = LOCALE): string {
+  const p = parseDay(day);
+  return p ? dayFormat(locale, { day: 'numeric', month: 'short' })(p) : day;
+}
+
+/** "2026-11-16" → "Mon 16 Nov" (en-GB), "Mon, Nov 16" (en-US): the weekday from the calendar
+ * date itself. */
+export function longDay(day: string, locale = LOCALE): string {
+  const p = parseDay(day);
+  return p ? dayFormat(locale, { weekday: 'short', day: 'numeric', month: 'short' })(p) : day;
+}
+
+/** An RFC 3339 time as the person saw it (its own offset): "Mon 16 Nov, 9:05" (en-GB),
+ * "Mon, Nov 16, 9:05 AM" (en-US). */
+export function when(at: string, locale = LOCALE): string {
   const time = /T(\d{2}):(\d{2})/.exec(at);
-  const day = longDay(at);
-  return time ? `${day}, ${time[1]}:${time[2]}` : day;
+  const day = longDay(at, locale);
+  if (!time) return day;
+  const clock = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2000, 0, 1, Number(time[1]), Number(time[2]))),
+  );
+  return `${day}, ${clock}`;
 }
 
 /** 9 → "09:00". */

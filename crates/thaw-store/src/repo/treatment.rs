@@ -222,12 +222,30 @@ impl Store {
         let mut w = self.write().await?;
         let r = sqlx::query(
             "UPDATE journal_entries SET session_id = ?, prompt = ?, body = ?, to_discuss = ?,
-                    updated_at = ? WHERE id = ?",
+                    updated_at = ? WHERE id = ? AND archived = 0",
         )
         .bind(j.session_id)
         .bind(&j.prompt)
         .bind(&j.body)
         .bind(j.to_discuss)
+        .bind(utc_text(now.with_timezone(&Utc)))
+        .bind(id)
+        .execute(w.conn())
+        .await?;
+        found(r.rows_affected())?;
+        self.finish(w).await
+    }
+
+    /// Delete a journal entry's words at `now`: its text, question, session link and "to
+    /// discuss" mark are cleared and it is archived, in one write. The empty row stays, because
+    /// row ids are the store's high-water record (`high_water.rs`: rows are never removed), so
+    /// a deletion is never mistaken for lost data.
+    pub async fn delete_journal_entry(&self, id: i64, now: DateTime<FixedOffset>) -> Result<()> {
+        let mut w = self.write().await?;
+        let r = sqlx::query(
+            "UPDATE journal_entries SET body = '', prompt = NULL, session_id = NULL, to_discuss = 0,
+                    archived = 1, updated_at = ? WHERE id = ? AND archived = 0",
+        )
         .bind(utc_text(now.with_timezone(&Utc)))
         .bind(id)
         .execute(w.conn())

@@ -127,6 +127,8 @@ export const api = {
 
   journal: () => call<JournalEntryView[]>('journal'),
   addJournal: (input: JournalInput) => call<JournalEntryView>('add_journal', { input }),
+  updateJournal: (id: number, input: JournalInput) => call<JournalEntryView>('update_journal', { id, input }),
+  deleteJournal: (id: number) => call<null>('delete_journal', { id }),
   integrationPrompts: () => call<string[]>('integration_prompts'),
 
   settings: () => call<Settings>('settings'),

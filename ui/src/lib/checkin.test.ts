@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { CHECKIN_QUESTIONS, answerWords } from './checkin';
+
+describe('check-in answers', () => {
+  it('are worded per question: no two questions share their answer words', () => {
+    const sets = CHECKIN_QUESTIONS.map((q) => q.answers.map((a) => a.label).join('|'));
+    expect(new Set(sets).size).toBe(CHECKIN_QUESTIONS.length);
+    for (const q of CHECKIN_QUESTIONS) expect(q.answers.map((a) => a.value)).toEqual(['low', 'some', 'good']);
+  });
+
+  it('say the answer in the question’s own words', () => {
+    expect(answerWords('mood', 'good')).toBe('Lighter');
+    expect(answerWords('room', 'low')).toBe('Hardly any');
+    expect(answerWords('energy', null)).toBe('Not said');
+  });
+});
