@@ -18,6 +18,7 @@ mod model_state;
 mod progress;
 mod prompts;
 mod reach;
+mod said;
 mod settings;
 mod thaw;
 mod today;

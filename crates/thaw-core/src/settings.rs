@@ -6,7 +6,7 @@ use crate::error::{AppError, Result};
 use crate::ipc::Settings;
 use crate::Thaw;
 
-const KEY: &str = "settings";
+pub(crate) const KEY: &str = "settings";
 
 impl Default for Settings {
     fn default() -> Self {

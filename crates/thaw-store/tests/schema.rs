@@ -107,12 +107,12 @@ async fn values_movements_and_ladders_round_trip_and_archive() {
         RungInput {
             text: "picture Sam".into(),
             size_seconds: Some(10),
-            internal: true,
+            kind: thaw_engine::RungKind::Internal,
         },
         RungInput {
             text: "write one line".into(),
             size_seconds: Some(60),
-            internal: false,
+            kind: thaw_engine::RungKind::Preparation,
         },
     ];
     let (m, rs) = s
@@ -126,7 +126,7 @@ async fn values_movements_and_ladders_round_trip_and_archive() {
             &RungInput {
                 text: "send it".into(),
                 size_seconds: None,
-                internal: false,
+                kind: thaw_engine::RungKind::Preparation,
             },
         )
         .await
@@ -137,7 +137,7 @@ async fn values_movements_and_ladders_round_trip_and_archive() {
         &RungInput {
             text: "write two words".into(),
             size_seconds: Some(30),
-            internal: false,
+            kind: thaw_engine::RungKind::Preparation,
         },
     )
     .await
@@ -194,6 +194,10 @@ async fn offers_responses_today_and_progress() {
         rung_id: None,
         reason: "Energy is low today, so this one takes about 30 seconds".into(),
         source: OfferSource::Engine,
+        text: "Take one slow breath. That is all.".into(),
+        kind: thaw_engine::RungKind::Internal,
+        seconds: 5,
+        bit_more: false,
     };
     let o1 = s.add_offer(&offer, at(0, 1)).await.unwrap();
     let o2 = s.add_offer(&offer, at(0, 30)).await.unwrap();

@@ -1,0 +1,62 @@
+//! The one place where Thaw's domain words become stored text and back. The words themselves
+//! are defined once, in `thaw-engine`; the store keeps them as the snake_case codes below
+//! (the same spelling the IPC contract uses), and a row read back with an unknown code is a
+//! decode error, never a guess.
+
+use thaw_engine::RungKind;
+
+/// A code as stored: read as text, then turned into its domain word with `TryFrom`.
+#[derive(Debug, Clone, sqlx::Type)]
+#[sqlx(transparent)]
+pub(crate) struct Code(String);
+
+/// A stored code this version of Thaw does not know.
+#[derive(Debug, thiserror::Error)]
+#[error("unknown stored code")]
+pub(crate) struct UnknownCode;
+
+/// A rung's kind as stored in `rungs.kind` and `offers.kind`.
+pub(crate) fn rung_kind(k: RungKind) -> &'static str {
+    match k {
+        RungKind::Internal => "internal",
+        RungKind::Preparation => "preparation",
+        RungKind::FirstMinutes => "first_minutes",
+        RungKind::Act => "act",
+    }
+}
+
+impl TryFrom<Code> for RungKind {
+    type Error = UnknownCode;
+    fn try_from(code: Code) -> Result<Self, UnknownCode> {
+        [
+            RungKind::Internal,
+            RungKind::Preparation,
+            RungKind::FirstMinutes,
+            RungKind::Act,
+        ]
+        .into_iter()
+        .find(|k| rung_kind(*k) == code.0)
+        .ok_or(UnknownCode)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_reads_back_as_itself() {
+        for k in [
+            RungKind::Internal,
+            RungKind::Preparation,
+            RungKind::FirstMinutes,
+            RungKind::Act,
+        ] {
+            let back = RungKind::try_from(Code(rung_kind(k).to_string())).unwrap();
+            assert_eq!(back, k);
+            // The same spelling as the IPC contract's.
+            assert_eq!(serde_json::to_value(k).unwrap(), rung_kind(k));
+        }
+        assert!(RungKind::try_from(Code("inside".into())).is_err());
+    }
+}
