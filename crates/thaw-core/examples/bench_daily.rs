@@ -54,7 +54,7 @@ fn day(n: i64, hour: u32, minute: u32) -> DateTime<FixedOffset> {
 fn offer_id(view: &TodayView) -> Option<i64> {
     match &view.decision {
         TodayDecision::Offer(o) => Some(o.offer_id),
-        TodayDecision::Rest { .. } => None,
+        _ => None,
     }
 }
 
@@ -164,6 +164,7 @@ async fn main() {
     let mut open_waiting = Figures::default();
     let mut check_ins = Figures::default();
     let mut dones = Figures::default();
+    let mut next_steps = Figures::default();
     for d in days + 1..=days + 41 {
         let view = measure(&mut open_new_day, thaw.today(day(d, 8, 0))).await;
         let view = view.unwrap();
@@ -177,13 +178,22 @@ async fn main() {
             None => view,
         };
         if let Some(id) = offer_id(&view) {
-            measure(&mut dones, thaw.respond(&done(id), day(d, 9, 5)))
+            let after = measure(&mut dones, thaw.respond(&done(id), day(d, 9, 5)))
                 .await
                 .unwrap();
+            // Where a Done no longer brings the next step by itself, the person asks for it.
+            if offer_id(&after).is_none() {
+                measure(&mut next_steps, thaw.moment(day(d, 9, 10)))
+                    .await
+                    .unwrap();
+            }
         }
     }
     open_new_day.report("open Today (a new day)");
     open_waiting.report("open Today (a step waiting)");
     check_ins.report("check-in");
     dones.report("Done tap");
+    if !next_steps.times.is_empty() {
+        next_steps.report("asking for the next step");
+    }
 }

@@ -85,6 +85,8 @@ struct Day {
     rows: Daily,
     catalog: Catalog,
     settings: Settings,
+    /// Whether the model learned something (an event was applied), so it is saved.
+    learned: bool,
 }
 
 impl Day {
@@ -102,6 +104,7 @@ impl Day {
             rows,
             catalog,
             settings,
+            learned: false,
         })
     }
 
@@ -124,6 +127,12 @@ impl Day {
             .as_ref()
             .filter(|o| o.response.is_none() && o.offer.id == offer_id)
             .map(|o| &o.offer)
+    }
+
+    /// The model learns from one event (saved once, at the end of the command).
+    fn learn(&mut self, open: &mut Open, at: DateTime<FixedOffset>, kind: EventKind) {
+        open.model.apply(&Event { at, kind });
+        self.learned = true;
     }
 
     fn offer_view(&self, row: &thaw_store::Offer) -> OfferView {
@@ -178,10 +187,7 @@ impl Day {
                 now,
             )
             .await?;
-        open.model.apply(&Event {
-            at: now,
-            kind: EventKind::Offered(offer.clone()),
-        });
+        self.learn(open, now, EventKind::Offered(offer.clone()));
         let view = self.offer_view(&row);
         self.rows.today.offers.push(thaw_store::OfferWithResponse {
             offer: row,
@@ -292,7 +298,7 @@ impl Thaw {
     where
         F: for<'a> FnOnce(
             &'a mut Open,
-            Day,
+            &'a mut Day,
         ) -> std::pin::Pin<
             Box<dyn std::future::Future<Output = Result<TodayView>> + Send + 'a>,
         >,
@@ -300,9 +306,11 @@ impl Thaw {
         let unit = self.begin_unit().await?;
         let result = async {
             let open = self.open_mut()?;
-            let day = Day::read(open, now).await?;
-            let view = command(open, day).await?;
-            crate::model_state::save(open, now).await?;
+            let mut day = Day::read(open, now).await?;
+            let view = command(open, &mut day).await?;
+            if day.learned {
+                crate::model_state::save(open, now).await?;
+            }
             Ok(view)
         }
         .await;
@@ -312,7 +320,7 @@ impl Thaw {
     /// Today's screen: the step waiting, or what follows the last answer (a first step of the
     /// day is decided and recorded here).
     pub async fn today(&mut self, now: DateTime<FixedOffset>) -> Result<TodayView> {
-        self.daily(now, |open, mut day| {
+        self.daily(now, |open, day| {
             Box::pin(async move {
                 let decision = day.settle(open, now).await?;
                 Ok(day.view(decision, After::Opened, now))
@@ -324,12 +332,9 @@ impl Thaw {
     /// "I have a moment": readiness, noticed. The step waiting, or one that fits now; on a
     /// rest day a breath-sized step or a noticing, said as such.
     pub async fn moment(&mut self, now: DateTime<FixedOffset>) -> Result<TodayView> {
-        self.daily(now, |open, mut day| {
+        self.daily(now, |open, day| {
             Box::pin(async move {
-                open.model.apply(&Event {
-                    at: now,
-                    kind: EventKind::Moment,
-                });
+                day.learn(open, now, EventKind::Moment);
                 let decision = match day.waiting() {
                     Some(row) => TodayDecision::Offer(day.offer_view(row)),
                     None => day.decide(open, OfferSource::Moment, now).await?,
@@ -346,7 +351,7 @@ impl Thaw {
         now: DateTime<FixedOffset>,
     ) -> Result<TodayView> {
         let input = *input;
-        self.daily(now, |open, mut day| {
+        self.daily(now, |open, day| {
             Box::pin(async move {
                 let row = open
                     .store
@@ -360,14 +365,12 @@ impl Thaw {
                     )
                     .await?;
                 day.rows.today.check_ins.push(row);
-                open.model.apply(&Event {
-                    at: now,
-                    kind: EventKind::CheckIn(CheckIn {
-                        energy: input.energy,
-                        mood: input.mood,
-                        room: input.room,
-                    }),
-                });
+                let checkin = CheckIn {
+                    energy: input.energy,
+                    mood: input.mood,
+                    room: input.room,
+                };
+                day.learn(open, now, EventKind::CheckIn(checkin));
                 // A step offered before the check-in was sized for "we don't know yet": size
                 // it again. The earlier one simply stays unanswered; it never counts either way.
                 let decision = day.decide(open, OfferSource::Engine, now).await?;
@@ -385,7 +388,7 @@ impl Thaw {
     ) -> Result<TodayView> {
         let input = *input;
         let dread = check_feeling(input.dread_before)?;
-        self.daily(now, |open, mut day| {
+        self.daily(now, |open, day| {
             Box::pin(async move {
                 let Some(offer) = day.answerable(input.offer_id) else {
                     return Err(AppError::new(
@@ -415,14 +418,12 @@ impl Thaw {
                 {
                     o.response = Some(response);
                 }
-                open.model.apply(&Event {
-                    at: now,
-                    kind: EventKind::Replied(Reply {
-                        response: input.response,
-                        dread_before: dread,
-                        satisfaction_after: None,
-                    }),
-                });
+                let reply = Reply {
+                    response: input.response,
+                    dread_before: dread,
+                    satisfaction_after: None,
+                };
+                day.learn(open, now, EventKind::Replied(reply));
                 let decision = day.follow(open, now).await?;
                 let after = After::Replied {
                     response: input.response,
@@ -438,7 +439,7 @@ impl Thaw {
     /// asks and it fits. Recorded as an offer (its answer is evidence like any other);
     /// declining it changes nothing.
     pub async fn bit_more(&mut self, now: DateTime<FixedOffset>) -> Result<TodayView> {
-        self.daily(now, |open, mut day| {
+        self.daily(now, |open, day| {
             Box::pin(async move {
                 // A step already waiting is the one on screen; otherwise the next rung up, if
                 // it fits, or what follows the Done as before.
@@ -469,7 +470,7 @@ impl Thaw {
     ) -> Result<TodayView> {
         let input = *input;
         let satisfaction = check_feeling(Some(input.satisfaction_after))?;
-        self.daily(now, |open, mut day| {
+        self.daily(now, |open, day| {
             Box::pin(async move {
                 let answered = day
                     .rows
@@ -519,7 +520,7 @@ impl Thaw {
             )));
         }
         let value_id = input.value_id;
-        self.daily(now, |open, mut day| {
+        self.daily(now, |open, day| {
             Box::pin(async move {
                 // A value archived meanwhile is simply not linked.
                 let value_id = value_id.filter(|id| day.catalog.value_words.contains_key(id));
@@ -528,10 +529,11 @@ impl Thaw {
                 open.store
                     .discard_draft(crate::ipc::DraftKind::Notice.code())
                     .await?;
-                open.model.apply(&Event {
-                    at: now,
-                    kind: EventKind::InternalShift(InternalShift { value_id, note }),
-                });
+                day.learn(
+                    open,
+                    now,
+                    EventKind::InternalShift(InternalShift { value_id, note }),
+                );
                 let decision = day.settle(open, now).await?;
                 Ok(day.view(decision, After::Noticed, now))
             })

@@ -364,7 +364,7 @@ impl Store {
 
     /// What the daily loop decides from, in one read transaction: the day's rows (as
     /// [`Store::today`]), the catalog (as [`Store::catalog`]), the latest treatment session and questionnaire up to `now`, and the
-    /// settings stored under `settings_key`. A dozen indexed queries, whatever the history.
+    /// settings stored under `settings_key`. Eleven indexed queries at most (twelve with a session), whatever the history.
     pub async fn daily(
         &self,
         date: NaiveDate,
@@ -389,22 +389,32 @@ impl Store {
             None => None,
         };
         let catalog = catalog_in(tx.conn()).await?;
-        let last_session: Option<TreatmentSession> = sqlx::query_as(
-            "SELECT * FROM treatment_sessions WHERE archived = 0 AND at <= ? ORDER BY at DESC LIMIT 1",
-        )
-        .bind(&now_text)
-        .fetch_optional(tx.conn())
-        .await?;
-        let last_questionnaire: Option<DateTime<Utc>> =
-            sqlx::query_scalar("SELECT max(at) FROM questionnaire_responses WHERE at <= ?")
-                .bind(&now_text)
-                .fetch_one(tx.conn())
-                .await?;
-        let settings: Option<String> =
-            sqlx::query_scalar("SELECT value FROM settings WHERE key = ?")
-                .bind(settings_key)
-                .fetch_optional(tx.conn())
-                .await?;
+        // The latest session, the latest questionnaire and the settings: one statement.
+        let (session_id, last_questionnaire, settings): (
+            Option<i64>,
+            Option<DateTime<Utc>>,
+            Option<String>,
+        ) = the_row(
+            sqlx::query_as(
+                "SELECT (SELECT id FROM treatment_sessions WHERE archived = 0 AND at <= ?1
+                         ORDER BY at DESC LIMIT 1),
+                        (SELECT max(at) FROM questionnaire_responses WHERE at <= ?1),
+                        (SELECT value FROM settings WHERE key = ?2)",
+            )
+            .bind(&now_text)
+            .bind(settings_key)
+            .fetch_all(tx.conn())
+            .await?,
+        )?;
+        let last_session: Option<TreatmentSession> = match session_id {
+            Some(id) => Some(the_row(
+                sqlx::query_as("SELECT * FROM treatment_sessions WHERE id = ?")
+                    .bind(id)
+                    .fetch_all(tx.conn())
+                    .await?,
+            )?),
+            None => None,
+        };
         self.finish(tx).await?;
         Ok(Daily {
             today,
