@@ -365,6 +365,12 @@ impl Thaw {
                     )
                     .await?;
                 day.rows.today.check_ins.push(row);
+                // A skipped check-in (no answer at all) is kept, so it is not asked again
+                // today, but it is no check-in: nothing is said about what nobody said.
+                if input == CheckInInput::default() {
+                    let decision = day.settle(open, now).await?;
+                    return Ok(day.view(decision, After::CheckedIn, now));
+                }
                 let checkin = CheckIn {
                     energy: input.energy,
                     mood: input.mood,

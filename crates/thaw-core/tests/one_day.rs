@@ -222,7 +222,13 @@ async fn each_response_is_answered_by_one_sentence_true_of_the_screen() {
         .unwrap();
     assert_eq!(skipped.said, None);
     let o = offer(&skipped).clone();
-    assert!(!o.reason.to_lowercase().contains("energy"), "{o:?}");
+    // Nothing said is nothing assumed: sized as a day without a check-in.
+    assert!(o.reason.starts_with("Without a check-in"), "{o:?}");
+    assert_eq!(
+        skipped.check_in,
+        Some(CheckInInput::default()),
+        "not asked again today"
+    );
     said_once(&skipped);
 
     // Done: said once, and nothing new is pushed.
