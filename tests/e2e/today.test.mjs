@@ -109,24 +109,27 @@ async function messages() {
 
   // Started.
   s = await nextStep();
-  if (s.state === 'offer') {
-    s = await respond('started');
-    assert.equal(s.said, 'You started, and starting counts.');
-    assert.notEqual(s.state, 'offer', 'nothing is pushed after Started');
-    if (s.state === 'between') s = await nextStep();
-  }
+  assert.equal(s.state, 'offer');
+  s = await respond('started');
+  assert.equal(s.said, 'You started, and starting counts.');
+  assert.notEqual(s.state, 'offer', 'nothing is pushed after Started');
 
-  // Something else: the new step's own sentence says so.
-  if (s.state === 'offer') {
-    s = await respond('else');
-    if (s.state === 'offer') {
-      assert.equal(s.said, '');
-      assert.match(s.reason, /^Here is something different/);
-    } else {
-      assert.equal(s.state, 'rest');
-    }
-  }
+  await evidence(session, 'today-after-started', { size: PHONE, theme: 'light' });
+}
 
+test('Smaller please twice, then Something else', async () => {
+  await open('today-smaller');
+  try {
+    await smaller();
+  } finally {
+    await session.quit();
+  }
+});
+
+async function smaller() {
+  await onboard(session);
+  let s = await screen();
+  assert.equal(s.state, 'offer');
   // Smaller please, twice: strictly smaller, said by the step itself, or rest said as such.
   for (let i = 0; i < 2 && s.state === 'offer'; i++) {
     const before = s.seconds;
@@ -137,9 +140,17 @@ async function messages() {
       assert.ok(s.seconds < before, `smaller: ${s.seconds}s after ${before}s`);
     } else {
       assert.equal(s.state, 'rest');
-      assert.equal(s.said, 'There is nothing smaller today, and that is fine.');
+      assert.equal(s.said, 'That was the smallest step for today.');
       assert.match(s.reason, /Steps come back tomorrow\.$/);
     }
+  }
+  // Something else: the new step's own sentence says so, or the rest does (with one movement,
+  // every step has had its turn).
+  if (s.state === 'offer') {
+    s = await respond('else');
+    assert.equal(s.said, '');
+    if (s.state === 'offer') assert.match(s.reason, /^Here is something different/);
+    else assert.equal(s.reason, 'Each of your steps has had its turn today. More come tomorrow.');
   }
   await evidence(session, 'today-after-smaller', { size: PHONE, theme: 'light' });
 }

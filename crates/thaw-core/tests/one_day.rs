@@ -302,7 +302,7 @@ async fn smaller_twice_then_not_now_twice_then_a_moment_at_rest() {
             TodayDecision::Rest { .. } => {
                 assert_eq!(
                     view.said.as_deref(),
-                    Some("There is nothing smaller today, and that is fine.")
+                    Some("That was the smallest step for today.")
                 );
                 break;
             }
