@@ -65,27 +65,13 @@ async fn onboarded(dir: &std::path::Path) -> Thaw {
         KdfParams::insecure_for_tests(),
     );
     thaw.create_vault(PASSPHRASE, day(0, 8, 0)).await.unwrap();
-    for (area, words) in [
+    let values = [
         (LifeArea::Relationships, "Being there for my sister"),
         (LifeArea::MindBodySpirit, "Feeling at home in my body"),
-    ] {
-        let keys: Vec<String> = thaw_core::library(area)
-            .unwrap()
-            .into_iter()
-            .take(3)
-            .map(|t| t.key)
-            .collect();
-        thaw.add_value(
-            &NewValue {
-                area,
-                words: words.into(),
-                library_keys: keys,
-            },
-            day(0, 8, 0),
-        )
+    ];
+    thaw_core::testing::add_values(&mut thaw, &values, 3, day(0, 8, 0))
         .await
         .unwrap();
-    }
     thaw
 }
 

@@ -8,6 +8,10 @@ use thaw_core::ipc::*;
 use thaw_core::{KdfParams, Thaw};
 
 const PASSPHRASE: &str = "lantern moss quietly river seven";
+const TWO_VALUES: &[(LifeArea, &str)] = &[
+    (LifeArea::Relationships, "Being there for my sister"),
+    (LifeArea::MindBodySpirit, "Feeling at home in my body"),
+];
 
 /// March 2026: the 1st is a Sunday, the 2nd a Monday.
 fn at(day: u32, hour: u32, minute: u32) -> DateTime<FixedOffset> {
@@ -28,27 +32,9 @@ async fn onboarded(dir: &std::path::Path) -> Thaw {
         KdfParams::insecure_for_tests(),
     );
     thaw.create_vault(PASSPHRASE, at(1, 9, 0)).await.unwrap();
-    for (area, words) in [
-        (LifeArea::Relationships, "Being there for my sister"),
-        (LifeArea::MindBodySpirit, "Feeling at home in my body"),
-    ] {
-        let keys: Vec<String> = thaw_core::library(area)
-            .unwrap()
-            .into_iter()
-            .take(2)
-            .map(|t| t.key)
-            .collect();
-        thaw.add_value(
-            &NewValue {
-                area,
-                words: words.into(),
-                library_keys: keys,
-            },
-            at(1, 9, 0),
-        )
+    thaw_core::testing::add_values(&mut thaw, TWO_VALUES, 2, at(1, 9, 0))
         .await
         .unwrap();
-    }
     thaw
 }
 

@@ -42,27 +42,13 @@ async fn main() {
             thaw.create_vault(passphrase, now(start))
                 .await
                 .expect("setup");
-            for (area, words) in [
+            let values = [
                 (LifeArea::Relationships, "Being there for my sister"),
                 (LifeArea::MindBodySpirit, "Feeling at home in my body"),
-            ] {
-                let keys = thaw_core::library(area)
-                    .expect("library")
-                    .into_iter()
-                    .take(2)
-                    .map(|t| t.key)
-                    .collect();
-                thaw.add_value(
-                    &NewValue {
-                        area,
-                        words: words.into(),
-                        library_keys: keys,
-                    },
-                    now(start),
-                )
+            ];
+            thaw_core::testing::add_values(&mut thaw, &values, 2, now(start))
                 .await
-                .expect("value");
-            }
+                .expect("values");
         }
         _ => {
             thaw.unlock(passphrase, now(start)).await.expect("unlock");
