@@ -11,7 +11,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use thaw_engine::{
     answer, bit_more, day_of, decide, moment, size_words, Answer, CheckIn, Decision, Event,
-    EventKind, InternalShift, Level, Offer, Reply, Response,
+    EventKind, InternalShift, Level, Offer, Reply,
 };
 use thaw_store::{Daily, NewCheckIn, NewOffer, NewResponse, OfferSource, ResponseKind};
 
@@ -40,16 +40,6 @@ pub(crate) fn scale_to_level(v: u8) -> Level {
         0 | 1 => Level::Low,
         2 => Level::Some,
         _ => Level::Good,
-    }
-}
-
-fn response_kind(r: Response) -> ResponseKind {
-    match r {
-        Response::Done => ResponseKind::Done,
-        Response::Started => ResponseKind::Started,
-        Response::SmallerPlease => ResponseKind::SmallerPlease,
-        Response::NotNow => ResponseKind::NotNow,
-        Response::SomethingElse => ResponseKind::SomethingElse,
     }
 }
 
@@ -408,7 +398,7 @@ impl Thaw {
                     .respond_to_offer(
                         input.offer_id,
                         NewResponse {
-                            kind: response_kind(input.response),
+                            kind: input.response,
                             dread_before: dread,
                             satisfaction_after: None,
                         },

@@ -1,9 +1,9 @@
 //! The one place where Thaw's domain words become stored text and back. The words themselves
-//! are defined once, in `thaw-engine`; the store keeps them as the snake_case codes below
+//! (`RungKind`, `Response`) are defined once, in `thaw-engine`; the store keeps them as the snake_case codes below
 //! (the same spelling the IPC contract uses), and a row read back with an unknown code is a
 //! decode error, never a guess.
 
-use thaw_engine::RungKind;
+use thaw_engine::{Response, RungKind};
 
 /// A code as stored: read as text, then turned into its domain word with `TryFrom`.
 #[derive(Debug, Clone, sqlx::Type)]
@@ -40,6 +40,35 @@ impl TryFrom<Code> for RungKind {
     }
 }
 
+/// An answer as stored in `responses.kind`.
+pub(crate) fn response(r: Response) -> &'static str {
+    match r {
+        Response::Done => "done",
+        Response::Started => "started",
+        Response::NotNow => "not_now",
+        Response::SmallerPlease => "smaller_please",
+        Response::SomethingElse => "something_else",
+    }
+}
+
+const RESPONSES: [Response; 5] = [
+    Response::Done,
+    Response::Started,
+    Response::NotNow,
+    Response::SmallerPlease,
+    Response::SomethingElse,
+];
+
+impl TryFrom<Code> for Response {
+    type Error = UnknownCode;
+    fn try_from(code: Code) -> Result<Self, UnknownCode> {
+        RESPONSES
+            .into_iter()
+            .find(|r| response(*r) == code.0)
+            .ok_or(UnknownCode)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,5 +87,12 @@ mod tests {
             assert_eq!(serde_json::to_value(k).unwrap(), rung_kind(k));
         }
         assert!(RungKind::try_from(Code("inside".into())).is_err());
+        for r in RESPONSES {
+            assert_eq!(
+                Response::try_from(Code(response(r).to_string())).unwrap(),
+                r
+            );
+            assert_eq!(serde_json::to_value(r).unwrap(), response(r));
+        }
     }
 }

@@ -81,23 +81,16 @@ pub struct NewOffer {
     pub bit_more: bool,
 }
 
-/// The person's answer to an offer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, sqlx::Type)]
-#[serde(rename_all = "snake_case")]
-#[sqlx(rename_all = "snake_case")]
-pub enum ResponseKind {
-    Done,
-    Started,
-    NotNow,
-    SmallerPlease,
-    SomethingElse,
-}
+/// The person's answer to an offer: the engine's `Response`, defined once there (named
+/// `ResponseKind` here because [`Response`] is the stored row). Stored as text by `codes.rs`.
+pub use thaw_engine::Response as ResponseKind;
 
 /// The response to one offer; updated in place as it goes (Started, later Done).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]
 pub struct Response {
     pub id: i64,
     pub offer_id: i64,
+    #[sqlx(try_from = "crate::codes::Code")]
     pub kind: ResponseKind,
     pub responded_at: DateTime<Utc>,
     pub responded_offset_min: i32,
@@ -182,6 +175,7 @@ pub struct ProgressMove {
     pub value_id: Option<i64>,
     pub movement_id: Option<i64>,
     pub rung_id: Option<i64>,
+    #[sqlx(try_from = "crate::codes::Code")]
     pub kind: ResponseKind,
     /// The local day of the response.
     pub local_date: NaiveDate,
@@ -298,7 +292,7 @@ impl Store {
              RETURNING *",
         )
         .bind(offer_id)
-        .bind(r.kind)
+        .bind(crate::codes::response(r.kind))
         .bind(&s.at)
         .bind(s.offset_min)
         .bind(s.local_date)
