@@ -7,7 +7,7 @@
 //! sent meanwhile are remembered in memory and written to the store at the next unlock.
 
 use chrono::{DateTime, Duration, FixedOffset};
-use thaw_engine::{decide, Decision, RestKind};
+use thaw_engine::{day_of, decide, Decision, RestKind};
 use thaw_prompts::{
     next_prompt, text_for, HourWindow, NextPrompt, PromptOutcome, PromptRecord, PromptResponse,
     PromptSettings, PromptText, Readiness, ScheduleInput,
@@ -86,11 +86,7 @@ impl Thaw {
             let decision = self.next_prompt_decision(now).await?;
             self.prompts.plan = decision.at();
         }
-        if self
-            .prompts
-            .plan
-            .is_some_and(|t| t.date_naive() != now.date_naive())
-        {
+        if self.prompts.plan.is_some_and(|t| day_of(t) != day_of(now)) {
             self.prompts.plan = None;
         }
         Ok(self.prompts.plan)
@@ -139,14 +135,14 @@ impl Thaw {
     ) -> Option<(SentPrompt, PromptText)> {
         let due = self.prompts.plan.filter(|t| *t <= now)?;
         self.prompts.plan = None;
-        if due.date_naive() != now.date_naive() {
+        if day_of(due) != day_of(now) {
             return None;
         }
         let sent_today = self
             .prompts
             .unsaved
             .iter()
-            .filter(|p| p.row.is_none() && p.sent_at.date_naive() == now.date_naive())
+            .filter(|p| p.row.is_none() && day_of(p.sent_at) == day_of(now))
             .count()
             + self.prompts_sent_today;
         let sent = SentPrompt {
@@ -155,7 +151,7 @@ impl Thaw {
             row: None,
         };
         self.prompts.unsaved.push(sent);
-        Some((sent, text_for(now.date_naive(), sent_today)))
+        Some((sent, text_for(day_of(now), sent_today)))
     }
 
     /// What the person did with a prompt. Written to the store now, or at the next unlock.
@@ -232,13 +228,14 @@ impl Thaw {
         self.prompts
             .unsaved
             .retain(|p| p.outcome == PromptOutcome::Pending);
-        let today = now.date_naive();
+        // Thaw's one day (turning at 04:00), in the person's offset.
+        let today = day_of(now);
         self.prompts_sent_today = open
             .store
             .list_prompts_since((now - Duration::days(1)).to_utc())
             .await?
             .iter()
-            .filter(|p| p.at.fixed_offset().date_naive() == today)
+            .filter(|p| day_of(p.at.with_timezone(now.offset())) == today)
             .count();
         Ok(())
     }
