@@ -121,6 +121,14 @@ async function everyScreen(session, look, full, code = '') {
   // Nothing is pushed after a Done: the next step comes when asked for.
   await session.find('[data-testid="next-step"]');
   await evidence(session, 'between', look);
+  if (await session.exists('[data-testid="bit-more"]')) {
+    // "A bit more?", only when asked: the next step up, said as optional; not this time is fine.
+    await click(session, '[data-testid="bit-more"]');
+    await waitText(session, '[data-testid="offer-reason"]', /^Only if you like: the next step up takes /);
+    await evidence(session, 'bit-more', look);
+    await click(session, '[data-testid="respond-not-now"]');
+    await waitText(session, '[data-testid="said"]', /^That is fine\. What you did already counts\.$/);
+  }
   await click(session, '[data-testid="next-step"]');
   await session.find('[data-testid="offer"]', 20000);
 
