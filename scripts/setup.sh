@@ -19,6 +19,9 @@ APT_PACKAGES=(
   # Crisis actions: xdg-open hands tel:/sms: to the handler, as on a desktop; xclip reads
   # the clipboard after "Copy"
   xdg-utils xclip
+  # The platform's own file dialogs (GTK), driven as a person would: type a path, press Enter
+  # (tests/e2e/lib/file_dialog.mjs)
+  xdotool
 )
 
 missing=()

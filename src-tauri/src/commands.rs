@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, FixedOffset};
 use std::sync::atomic::{AtomicBool, Ordering};
-use tauri::State;
+use tauri::{AppHandle, State};
 use thaw_core::ipc::*;
 use thaw_core::{AppError, CrisisBoard, Thaw};
 use tokio::sync::Mutex;
@@ -260,14 +260,75 @@ pub async fn change_passphrase(
     thaw(&state).await.change_passphrase(&input).await
 }
 
+const BACKUP_DIALOG: crate::dialogs::Purpose<'static> = crate::dialogs::Purpose {
+    title: "Save a Thaw backup",
+    filter_name: "Thaw backup",
+    extension: thaw_core::BACKUP_EXTENSION,
+};
+
+/// Makes a backup where the person chooses in the platform's save dialog. `None`: they closed
+/// the dialog, and nothing was written. The facade is not held while the dialog is open.
 #[tauri::command]
-pub async fn default_backup_dir(state: State<'_, AppState>) -> Result<String> {
-    Ok(thaw(&state).await.default_backup_dir())
+pub async fn backup(app: AppHandle, state: State<'_, AppState>) -> Result<Option<BackupDone>> {
+    let folder = thaw(&state).await.dialog_folder().await;
+    let name = Thaw::backup_file_name(now());
+    let Some(chosen) = crate::dialogs::save(&app, BACKUP_DIALOG, folder, name).await else {
+        return Ok(None);
+    };
+    thaw(&state).await.backup_to(&chosen, now()).await.map(Some)
 }
 
+/// The platform's open dialog for the backup to restore; the core checks the file and keeps
+/// it for `restore`. `None`: the person closed the dialog.
 #[tauri::command]
-pub async fn backup(state: State<'_, AppState>, dir: Arg<Option<String>>) -> Result<BackupDone> {
-    thaw(&state).await.backup(dir.as_deref(), now()).await
+pub async fn choose_backup_file(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<ChosenBackup>> {
+    let folder = thaw(&state).await.dialog_folder().await;
+    let purpose = crate::dialogs::Purpose {
+        title: "Choose your Thaw backup",
+        ..BACKUP_DIALOG
+    };
+    let Some(chosen) = crate::dialogs::open(&app, purpose, folder).await else {
+        return Ok(None);
+    };
+    thaw(&state).await.choose_backup(&chosen, now()).map(Some)
+}
+
+/// Print: the platform's print dialog for the page as it is (the recovery-code screen prints
+/// only the code, see `@media print` in app.css). The webview's own `window.print()` does
+/// nothing in WebKitGTK under Tauri, so the page asks here.
+#[tauri::command]
+pub fn print_page(window: tauri::WebviewWindow) -> Result<()> {
+    const DID_NOT_START: &str =
+        "Printing did not start on this device. Please copy the code or write it down instead.";
+    #[cfg(desktop)]
+    return window.print().map_err(|_| AppError::invalid(DID_NOT_START));
+    #[cfg(mobile)]
+    {
+        let _ = window;
+        Err(AppError::invalid(DID_NOT_START))
+    }
+}
+
+/// The files Thaw wrote (backups, summaries) that are still where it put them.
+#[tauri::command]
+pub async fn written_files(state: State<'_, AppState>) -> Result<Vec<WrittenFile>> {
+    thaw(&state).await.written_files().await
+}
+
+/// "Show in folder" for a file Thaw wrote, by its id: the platform's file manager opens its
+/// folder with it selected. `false`: nothing on this device could show it.
+#[tauri::command]
+pub async fn show_in_folder(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: Arg<u32>,
+) -> Result<bool> {
+    use tauri_plugin_opener::OpenerExt;
+    let path = thaw(&state).await.written_file_path(*id).await?;
+    Ok(app.opener().reveal_item_in_dir(path).is_ok())
 }
 
 #[tauri::command]
@@ -426,16 +487,39 @@ pub async fn visit_summary(
     state: State<'_, AppState>,
     from: Arg<chrono::NaiveDate>,
     to: Arg<chrono::NaiveDate>,
+    include_noticed: Arg<bool>,
 ) -> Result<VisitSummary> {
-    thaw(&state).await.visit_summary(*from, *to, now()).await
+    thaw(&state)
+        .await
+        .visit_summary(*from, *to, *include_noticed, now())
+        .await
 }
 
+/// Saves the visit summary where the person chooses in the platform's save dialog. `None`:
+/// they closed the dialog, and nothing was written.
 #[tauri::command]
 pub async fn export_summary(
+    app: AppHandle,
     state: State<'_, AppState>,
     input: Arg<ExportInput>,
-) -> Result<ExportDone> {
-    thaw(&state).await.export_summary(&input, now()).await
+) -> Result<Option<ExportDone>> {
+    let (folder, name) = {
+        let thaw = thaw(&state).await;
+        (thaw.dialog_folder().await, thaw.export_file_name(&input)?)
+    };
+    let purpose = crate::dialogs::Purpose {
+        title: "Save your visit summary",
+        filter_name: input.format.file_kind(),
+        extension: input.format.extension(),
+    };
+    let Some(chosen) = crate::dialogs::save(&app, purpose, folder, name).await else {
+        return Ok(None);
+    };
+    thaw(&state)
+        .await
+        .export_summary(&input, &chosen, now())
+        .await
+        .map(Some)
 }
 
 /// The UI calls this once, when its first screen is up. The desktop tray is created then, so it

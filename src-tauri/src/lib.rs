@@ -3,6 +3,7 @@
 //! All behaviour lives in `crates/`.
 
 mod commands;
+mod dialogs;
 mod ipc_arg;
 mod memory_wipe;
 mod prompts;
@@ -52,7 +53,9 @@ pub fn run() {
                 .open_js_links_on_click(false)
                 .build(),
         )
-        .plugin(reach::navigation_guard());
+        .plugin(reach::navigation_guard())
+        // The platform's open and save dialogs, asked from Rust only (`dialogs.rs`).
+        .plugin(tauri_plugin_dialog::init());
     #[cfg(mobile)]
     let builder = builder.plugin(tauri_plugin_notification::init());
     builder
@@ -128,9 +131,12 @@ pub fn run() {
             commands::settings,
             commands::save_settings,
             commands::change_passphrase,
-            commands::default_backup_dir,
             commands::backup,
+            commands::choose_backup_file,
             commands::restore,
+            commands::written_files,
+            commands::print_page,
+            commands::show_in_folder,
             commands::erase_everything,
             commands::accept_store_as_found,
             commands::save_draft,

@@ -27,6 +27,7 @@ import {
 import { join } from 'node:path';
 import { Desktop, PHONE, DESKTOP, ROOT, openApp, appBinary, freshDataDir, removeDataDir } from './lib/harness.mjs';
 import { PASSPHRASE, click, type, waitText, waitEnabled, evidence, waitH1, onboard, unlock, invoke } from './lib/thaw.mjs';
+import { chooseInDialog } from './lib/file_dialog.mjs';
 
 const LOOK = { size: PHONE, theme: 'light' };
 const DEVICE_FULL = /This device is full\. Free some space, then try again — what you wrote is still here\./;
@@ -408,6 +409,15 @@ test('a damaged thaw.db with its log present is left exactly as it was', async (
   assert.deepEqual(storeFiles(dir), before, 'closing Thaw changed the damaged files');
 });
 
+/** Waits until a file is there and whole (a backup is written atomically: it appears complete). */
+async function waitUntilFile(path) {
+  const deadline = Date.now() + 60000;
+  while (!existsSync(path)) {
+    if (Date.now() > deadline) throw new Error(`${path} was never written`);
+    await sleep(100);
+  }
+}
+
 function leftovers(dir) {
   const names = [...readdirSync(dir), ...readdirSync(join(dir, 'store'))];
   return names.filter((n) => /^(\.backup-snapshot-|\.thaw-staging-|\.thaw-previous-store|\.tmp-)/.test(n));
@@ -424,27 +434,36 @@ test('SIGKILL during a backup and during a restore leaves nothing after a restar
     for (let i = 0; i < 150; i++) {
       await invoke(session, 'add_journal', { input: { text: `entry ${i} ${'many words here '.repeat(120)}`, prompt: null, session_id: null, to_discuss: false } });
     }
-    backup = (await invoke(session, 'backup', { dir: null })).path;
+    backup = join(backups, 'whole.thawbackup');
+    await session.execute(`window.__TAURI_INTERNALS__.invoke('backup'); return true;`);
+    await chooseInDialog(desktop, 'Save a Thaw backup', backup, 'save');
+    await waitUntilFile(backup);
   } finally {
     await session.quit();
   }
 
-  for (const [what, command, args] of [
-    ['backup', 'backup', { dir: null }],
-    ['restore', 'restore', { input: { path: backup, secret: PASSPHRASE, replace_existing: true } }],
-  ]) {
+  for (const what of ['backup', 'restore']) {
     let left = [];
     for (let attempt = 0; attempt < 12 && left.length === 0; attempt++) {
       session = await open(dir, PHONE, [`--backup-dir=${backups}`]);
       try {
         await unlock(session);
         const pid = await onePid(dir);
-        // Started, and killed the moment its working files appear.
-        await session.execute(`window.__TAURI_INTERNALS__.invoke(${JSON.stringify(command)}, ${JSON.stringify(args)}); return true;`);
-        const deadline = Date.now() + 20000;
+        // Started through the real dialogs, and killed the moment its working files appear.
+        let chosen;
+        if (what === 'backup') {
+          await session.execute(`window.__TAURI_INTERNALS__.invoke('backup'); return true;`);
+          chosen = chooseInDialog(desktop, 'Save a Thaw backup', join(backups, `killed-${attempt}.thawbackup`), 'save');
+        } else {
+          await session.execute(`window.__TAURI_INTERNALS__.invoke('choose_backup_file'); return true;`);
+          await chooseInDialog(desktop, 'Choose your Thaw backup', backup, 'open');
+          await session.execute(`window.__TAURI_INTERNALS__.invoke('restore', ${JSON.stringify({ input: { secret: PASSPHRASE, replace_existing: true } })}); return true;`);
+        }
+        const deadline = Date.now() + 30000;
         while (leftovers(dir).length === 0 && Date.now() < deadline) await sleep(2);
         process.kill(pid, 'SIGKILL');
         await waitGone(pid);
+        await chosen?.catch(() => {});
       } finally {
         await session.quit();
       }
@@ -470,7 +489,10 @@ test('a refused restore keeps the person in', async () => {
   const session = await open(dir, PHONE, [`--backup-dir=${backups}`]);
   try {
     await onboard(session);
-    const backup = (await invoke(session, 'backup', { dir: null })).path;
+    const backup = join(backups, 'good.thawbackup');
+    await session.execute(`window.__TAURI_INTERNALS__.invoke('backup'); return true;`);
+    await chooseInDialog(desktop, 'Save a Thaw backup', backup, 'save');
+    await waitUntilFile(backup);
     const good = readFileSync(backup);
     const truncated = join(backups, 'truncated.thawbackup');
     writeFileSync(truncated, good.subarray(0, good.length >> 1));
@@ -484,8 +506,9 @@ test('a refused restore keeps the person in', async () => {
       [truncated, PASSPHRASE, /not a backup Thaw made, or it is damaged/],
       [flipped, PASSPHRASE, /not a backup Thaw made, or it is damaged/],
     ]) {
-      await session.execute(`document.querySelector('#restore-path').scrollIntoView({ block: 'center' }); return true;`);
-      await type(session, '#restore-path', path);
+      await click(session, '[data-testid="restore-choose"]');
+      await chooseInDialog(desktop, 'Choose your Thaw backup', path, 'open');
+      await waitText(session, '[data-testid="restore-chosen"]', new RegExp(path.split('/').at(-1).replace('.', '\\.')));
       await type(session, '#restore-secret', secret);
       if (!(await session.execute(`return document.querySelector('[data-testid="restore-replace"]').checked;`))) {
         await click(session, '[data-testid="restore-replace"]');

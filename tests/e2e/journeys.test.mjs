@@ -4,7 +4,9 @@
 // photographed at phone and desktop size, in light and dark.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { chooseInDialog } from './lib/file_dialog.mjs';
 import { Desktop, PHONE, DESKTOP, openApp, freshDataDir, removeDataDir } from './lib/harness.mjs';
 import {
   PASSPHRASE,
@@ -47,7 +49,7 @@ async function firstRun(session, look, checkIn = ['good', 'good', 'good']) {
   if (look.restoreScreen) {
     await click(session, '[data-testid="restore-start"]');
     await waitH1(session, /Restore a backup/);
-    await session.waitFor(`() => document.querySelector('#restore-path').value.length > 0`, 10000, 'the default folder');
+    await session.find('[data-testid="restore-choose"]');
     await evidence(session, 'restore', look);
     await click(session, '[data-testid="restore-back"]');
     await waitH1(session, /Welcome to Thaw/);
@@ -213,9 +215,11 @@ async function everyScreen(session, look, full, code = '') {
 
   let backupPath = null;
   if (full) {
+    // The platform's save dialog, answered as a person would: a name, in a folder of theirs.
+    backupPath = join(dirname(backupDir), 'journey.thawbackup');
     await click(session, '[data-testid="backup"]');
-    const said = await waitText(session, '[data-testid="backup-done"]', /Saved to/);
-    backupPath = said.replace(/^Saved to\s*/, '').trim();
+    await chooseInDialog(desktop, 'Save a Thaw backup', backupPath, 'save');
+    await waitText(session, '[data-testid="backup-done-name"]', /journey\.thawbackup/, 60000);
   }
 
   await click(session, '[data-testid="crisis-open"]');
@@ -304,7 +308,7 @@ test('first run to a first step done, Smaller please, Done in Progress, lock and
     assert.equal(await session.execute(`return matchMedia('(prefers-color-scheme: dark)').matches;`), false);
     const code = await firstRun(session, look);
     backupPath = await everyScreen(session, look, true, code);
-    assert.ok(backupPath?.startsWith(backupDir), `the backup went to ${backupDir}: ${backupPath}`);
+    assert.ok(backupPath && existsSync(backupPath), `the backup went where the person chose: ${backupPath}`);
 
   } finally {
     await session.quit();
@@ -319,11 +323,10 @@ test('backup then restore into a fresh data folder shows the same data', async (
     await waitH1(session, /Welcome to Thaw/);
     await click(session, '[data-testid="restore-start"]');
     await waitH1(session, /Restore a backup/);
-    // The path starts in the default backups folder.
-    await session.waitFor(`() => document.querySelector('#restore-path').value.length > 0`, 10000, 'the default folder');
-    const prefilled = await (await session.find('#restore-path')).property('value');
-    assert.ok(prefilled.startsWith(backupDir), `prefilled with ${backupDir}: ${prefilled}`);
-    await type(session, '#restore-path', backupPath);
+    // The backup is chosen in the platform's open dialog: nobody types a path into Thaw.
+    await click(session, '[data-testid="restore-choose"]');
+    await chooseInDialog(desktop, 'Choose your Thaw backup', backupPath, 'open');
+    await waitText(session, '[data-testid="restore-chosen"]', /journey\.thawbackup/);
     await type(session, '#restore-secret', PASSPHRASE);
     await evidence(session, 'restore', look);
     await click(session, '[data-testid="restore"]');

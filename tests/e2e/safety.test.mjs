@@ -6,8 +6,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { chooseInDialog } from './lib/file_dialog.mjs';
 import { Desktop, PHONE, DESKTOP, openApp, freshDataDir, removeDataDir, SCREENSHOT_DIR } from './lib/harness.mjs';
 import { click, type, textOf, waitText, waitDialog, evidence, waitH1, onboard, unlock, invoke } from './lib/thaw.mjs';
 
@@ -169,6 +170,14 @@ test('PHQ-9 question 9 above "Not at all" shows the crisis screen at once, with 
   const result = await textOf(session, '[data-testid="questionnaire-result"]');
   assert.match(result, /10\s*of 27/, 'eight 1s and a 2 make 10');
   assert.match(result, /not a grade/);
+  // Support leads the result: the care box and its heading come before the score.
+  const order = await session.execute(`
+    const care = document.querySelector('[data-testid="q-care"]');
+    const total = document.querySelector('[data-testid="q-total"]');
+    return { first: !!(care.compareDocumentPosition(total) & Node.DOCUMENT_POSITION_FOLLOWING), h1: document.querySelector('h1').textContent.trim(), h1InCare: care.contains(document.querySelector('h1')) };`);
+  assert.ok(order.first, 'the support box comes before the score');
+  assert.ok(order.h1InCare, `the screen's heading is the support box's: ${order.h1}`);
+  assert.match(order.h1, /not have to hold this alone/);
   await waitText(session, '[data-testid="q-flagged"]', /Noted for your next visit/);
   await evidence(session, 'questionnaire-result', look);
   const history = await invoke(session, 'questionnaires');
@@ -221,10 +230,12 @@ test('PHQ-9 question 9 above "Not at all" shows the crisis screen at once, with 
   assert.match(ask, /question 9/);
   await evidence(session, 'summary-export', look);
   await click(session, '[data-testid="export-save"]');
-  const done = await waitText(session, '[data-testid="export-done"]', /Saved to/, 30000);
+  // The platform's save dialog, answered as a person would.
+  const pdf = join(dirname(backupDir), 'visit-summary.pdf');
+  await chooseInDialog(desktop, 'Save your visit summary', pdf, 'save');
+  const done = await waitText(session, '[data-testid="export-done"]', /visit-summary\.pdf/, 30000);
   assert.match(done, /not encrypted/);
-  const pdf = (await textOf(session, '[data-testid="export-path"]')).trim();
-  assert.ok(pdf.startsWith(backupDir), `saved in the chosen folder: ${pdf}`);
+  assert.equal(statSync(pdf).mode & 0o777, 0o600, 'the summary is readable by its owner only');
   assert.equal(readFileSync(pdf).subarray(0, 5).toString(), '%PDF-');
   const prefix = join(SCREENSHOT_DIR, 'summary-pdf');
   for (const f of readdirSync(SCREENSHOT_DIR)) if (f.startsWith('summary-pdf-')) rmSync(join(SCREENSHOT_DIR, f));

@@ -4,7 +4,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::questionnaire::{Difficulty, Gad7Answers, Phq9Answers, QuestionnaireAnswers};
 use crate::summary::{
-    CheckInLevel, CheckInPoint, DiscussNote, Period, QuestionnaireRecord, SessionKind,
+    CheckInLevel, CheckInPoint, DiscussNote, NoticedNote, Period, QuestionnaireRecord, SessionKind,
     SessionSetting, TreatmentSession, ValueMoves, VisitSummary, VisitSummaryInput,
 };
 
@@ -116,6 +116,18 @@ pub fn demo_input() -> VisitSummaryInput {
             DiscussNote {
                 date: day(2026, 3, 21),
                 text: "Sleep is still broken, waking at 4. I would like to talk about what might help.".into(),
+            },
+        ],
+        noticed: vec![
+            NoticedNote {
+                date: day(2026, 3, 9),
+                text: "I thought about calling my sister without the usual dread".into(),
+                value: Option::Some("Being there for my sister".into()),
+            },
+            NoticedNote {
+                date: day(2026, 3, 18),
+                text: "Noticed the light on the kitchen wall and stayed with it".into(),
+                value: None,
             },
         ],
     }

@@ -4,9 +4,11 @@
 //! Scores are information, never a grade: the words for people ([`Phq9Band::describe`],
 //! [`Gad7Band::describe`]) say "the range often called mild", not "you are mild".
 //!
-//! Sources: the PHQ-9 and GAD-7 forms from the PHQ Screeners (Spitzer, Williams, Kroenke and
-//! colleagues); Kroenke, Spitzer & Williams 2001 (PHQ-9 bands 5, 10, 15, 20); Spitzer et al. 2006
-//! (GAD-7 cut-points 5, 10, 15).
+//! Sources: the English PHQ-9 and GAD-7 forms of the PHQ Screeners (Spitzer, Williams, Kroenke
+//! and colleagues, with an educational grant from Pfizer Inc.), each followed exactly as one
+//! form: its own stem, items and closing difficulty sentence; Kroenke, Spitzer & Williams 2001
+//! (PHQ-9 bands 5, 10, 15, 20); Spitzer et al. 2006 (GAD-7 cut-points 5, 10, 15). LOINC names
+//! and answer codes as LOINC publishes them and US Core's screening-assessment examples use them.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -18,9 +20,10 @@ pub const ATTRIBUTION: &str = "Developed by Drs. Robert L. Spitzer, Janet B.W. W
 pub const PHQ9_STEM: &str =
     "Over the last 2 weeks, how often have you been bothered by any of the following problems?";
 
-/// The GAD-7 stem, as published (the GAD-7 form says "the following problems", without "any of").
+/// The GAD-7 stem, as the PHQ Screeners GAD-7 form prints it ("two weeks" in words, and "the
+/// following problems", without the PHQ-9's "any of").
 pub const GAD7_STEM: &str =
-    "Over the last 2 weeks, how often have you been bothered by the following problems?";
+    "Over the last two weeks, how often have you been bothered by the following problems?";
 
 /// The PHQ-9 items, in order, as published.
 pub const PHQ9_ITEMS: [&str; 9] = [
@@ -35,7 +38,7 @@ pub const PHQ9_ITEMS: [&str; 9] = [
     "Thoughts that you would be better off dead or of hurting yourself in some way",
 ];
 
-/// The GAD-7 items, in order, as published.
+/// The GAD-7 items, in order, as the same PHQ Screeners GAD-7 form prints them.
 pub const GAD7_ITEMS: [&str; 7] = [
     "Feeling nervous, anxious, or on edge",
     "Not being able to stop or control worrying",
@@ -65,8 +68,36 @@ pub const ANSWER_OPTIONS: [(u8, &str, &str); 4] = [
     (3, "Nearly every day", "LA6571-9"),
 ];
 
-/// The optional closing question, as published on both forms.
-pub const DIFFICULTY_QUESTION: &str = "If you checked off any problems, how difficult have these problems made it for you to do your work, take care of things at home, or get along with other people?";
+/// The PHQ-9's optional closing question, as the PHQ-9 form prints it.
+pub const PHQ9_DIFFICULTY_QUESTION: &str = "If you checked off any problems, how difficult have these problems made it for you to do your work, take care of things at home, or get along with other people?";
+
+/// The GAD-7's own optional closing question, as the GAD-7 form prints it.
+pub const GAD7_DIFFICULTY_QUESTION: &str = "If you checked any problems, how difficult have they made it for you to do your work, take care of things at home, or get along with other people?";
+
+/// LOINC's names (long common names) for the PHQ-9 items, in order.
+pub const PHQ9_ITEM_LOINC_NAMES: [&str; 9] = [
+    "Little interest or pleasure in doing things in last 2 weeks [Reported.PHQ]",
+    "Feeling down, depressed, or hopeless in last 2 weeks [Reported.PHQ]",
+    "Trouble falling or staying asleep, or sleeping too much in last 2 weeks [Reported.PHQ]",
+    "Feeling tired or having little energy in last 2 weeks [Reported.PHQ]",
+    "Poor appetite or overeating in last 2 weeks [Reported.PHQ]",
+    "Feeling bad about yourself - or that you are a failure or have let yourself or your family down in last 2 weeks [Reported.PHQ]",
+    "Trouble concentrating on things, such as reading the newspaper or watching television in last 2 weeks [Reported.PHQ]",
+    "Moving or speaking so slowly that other people could have noticed. Or the opposite - being so fidgety or restless that you have been moving around a lot more than usual in last 2 weeks [Reported.PHQ]",
+    "Thoughts that you would be better off dead, or of hurting yourself in some way in last 2 weeks [Reported.PHQ]",
+];
+
+/// LOINC's names for the GAD-7 items, in order (69689-8 is LOINC's older term, named for 4
+/// weeks, which the GAD-7 panel reuses).
+pub const GAD7_ITEM_LOINC_NAMES: [&str; 7] = [
+    "Feeling nervous, anxious or on edge in last 2 weeks [Reported.PHQ]",
+    "Over the past 2 weeks have you not been able to stop or control worrying",
+    "Worrying too much about different things in last 2 weeks [Reported.PHQ]",
+    "Trouble relaxing in last 2 weeks [Reported.PHQ]",
+    "Being so restless that it is hard to sit still in last 2 weeks [Reported.PHQ]",
+    "Becoming easily annoyed or irritable in last 4 weeks [Reported.PHQ]",
+    "Feeling afraid as if something awful might happen in last 2 weeks [Reported.PHQ]",
+];
 
 /// LOINC codes used in exports.
 pub mod loinc {
@@ -82,6 +113,14 @@ pub mod loinc {
     pub const GAD7_PANEL: &str = "69737-5";
     /// GAD-7 total score.
     pub const GAD7_TOTAL: &str = "70274-6";
+    /// The closing difficulty question (both panels), answered from list LL359-1.
+    pub const DIFFICULTY: &str = "69722-7";
+    /// LOINC's name for [`DIFFICULTY`].
+    pub const DIFFICULTY_NAME: &str = "How difficult have these problems made it for you to do your work, take care of things at home, or get along with other people?";
+    /// The LOINC document type of the visit summary's Composition.
+    pub const PATIENT_SUMMARY_DOCUMENT: &str = "60591-5";
+    /// LOINC's name for [`PATIENT_SUMMARY_DOCUMENT`].
+    pub const PATIENT_SUMMARY_DOCUMENT_NAME: &str = "Patient summary Document";
 }
 
 /// Which questionnaire.
@@ -138,6 +177,42 @@ impl Instrument {
         }
     }
 
+    /// The form's own closing difficulty question.
+    pub fn difficulty_question(self) -> &'static str {
+        match self {
+            Instrument::Phq9 => PHQ9_DIFFICULTY_QUESTION,
+            Instrument::Gad7 => GAD7_DIFFICULTY_QUESTION,
+        }
+    }
+
+    /// LOINC's names for the items, in order.
+    pub fn item_loinc_names(self) -> &'static [&'static str] {
+        match self {
+            Instrument::Phq9 => &PHQ9_ITEM_LOINC_NAMES,
+            Instrument::Gad7 => &GAD7_ITEM_LOINC_NAMES,
+        }
+    }
+
+    /// LOINC's name for the panel.
+    pub fn panel_loinc_name(self) -> &'static str {
+        match self {
+            Instrument::Phq9 => "PHQ-9 quick depression assessment panel [Reported.PHQ]",
+            Instrument::Gad7 => "Generalized anxiety disorder 7 item (GAD-7)",
+        }
+    }
+
+    /// LOINC's name for the total score.
+    pub fn total_loinc_name(self) -> &'static str {
+        match self {
+            Instrument::Phq9 => {
+                "Patient Health Questionnaire 9 item (PHQ-9) total score [Reported]"
+            }
+            Instrument::Gad7 => {
+                "Generalized anxiety disorder 7 item (GAD-7) total score [Reported.PHQ]"
+            }
+        }
+    }
+
     /// LOINC code of the panel.
     pub fn panel_loinc(self) -> &'static str {
         match self {
@@ -184,7 +259,7 @@ impl Instrument {
                     label: label.to_string(),
                 })
                 .collect(),
-            difficulty_question: DIFFICULTY_QUESTION.to_string(),
+            difficulty_question: self.difficulty_question().to_string(),
             difficulty_options: Difficulty::ALL
                 .iter()
                 .map(|d| DifficultyOption {
@@ -252,6 +327,16 @@ impl Difficulty {
         Difficulty::VeryDifficult,
         Difficulty::ExtremelyDifficult,
     ];
+
+    /// The LOINC answer code (answer list LL359-1).
+    pub fn loinc(self) -> &'static str {
+        match self {
+            Difficulty::NotDifficultAtAll => "LA6572-7",
+            Difficulty::SomewhatDifficult => "LA6573-5",
+            Difficulty::VeryDifficult => "LA6575-0",
+            Difficulty::ExtremelyDifficult => "LA6574-3",
+        }
+    }
 
     /// The published label.
     pub fn label(self) -> &'static str {

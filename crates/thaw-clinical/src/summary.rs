@@ -153,6 +153,16 @@ pub struct DiscussNote {
     pub text: String,
 }
 
+/// Something the person noticed ("I noticed something"), in their own words. In a summary only
+/// when the person chose to include what they noticed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct NoticedNote {
+    pub date: NaiveDate,
+    pub text: String,
+    /// The value it was about, in the person's words, if any.
+    pub value: Option<String>,
+}
+
 /// Everything a visit summary is made from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct VisitSummaryInput {
@@ -167,6 +177,10 @@ pub struct VisitSummaryInput {
     pub sessions: Vec<TreatmentSession>,
     /// Notes marked "to discuss". Kept whatever their date: an older note may still be open.
     pub notes: Vec<DiscussNote>,
+    /// What the person noticed in the period, in their words; empty unless they chose to
+    /// include it.
+    #[serde(default)]
+    pub noticed: Vec<NoticedNote>,
 }
 
 /// A visit summary, ready to export. Check-ins, questionnaires and sessions outside the period are
@@ -189,6 +203,8 @@ impl VisitSummary {
         data.sessions.retain(|s| period.contains(s.at.date_naive()));
         data.sessions.sort_by_key(|s| s.at);
         data.notes.sort_by_key(|n| n.date);
+        data.noticed.retain(|n| period.contains(n.date));
+        data.noticed.sort_by_key(|n| n.date);
         Ok(VisitSummary { data })
     }
 

@@ -199,24 +199,73 @@ fn fhir_bundle_has_the_promised_shape() {
         .map(|o| o["valueInteger"].as_i64().unwrap())
         .collect();
     assert_eq!(totals, [15, 9]);
-    let item9: Vec<i64> = observations
+    // Question 9 as US Core codes it: a LOINC answer, not a number.
+    let item9: Vec<&str> = observations
         .iter()
         .filter(|o| loinc(o) == "44260-8")
-        .map(|o| o["valueInteger"].as_i64().unwrap())
+        .map(|o| {
+            o["valueCodeableConcept"]["coding"][0]["code"]
+                .as_str()
+                .unwrap()
+        })
         .collect();
-    assert_eq!(item9, [1, 0]);
+    assert_eq!(item9, ["LA6569-3", "LA6568-5"]);
+    assert!(observations
+        .iter()
+        .filter(|o| loinc(o) == "44260-8")
+        .all(|o| o.get("valueInteger").is_none()));
+    // The difficulty answer: 69722-7 from LL359-1, for both PHQ-9s (the GAD-7 skipped it).
+    let difficulty: Vec<&str> = observations
+        .iter()
+        .filter(|o| loinc(o) == "69722-7")
+        .map(|o| {
+            o["valueCodeableConcept"]["coding"][0]["code"]
+                .as_str()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(difficulty, ["LA6575-0", "LA6573-5"]);
+    // LOINC's full names.
+    let panel = observations.iter().find(|o| loinc(o) == "44249-1").unwrap();
+    assert_eq!(
+        panel["code"]["coding"][0]["display"],
+        "PHQ-9 quick depression assessment panel [Reported.PHQ]"
+    );
+    // A LOINC document type on the Composition.
+    let composition = &entries(&bundle)[0]["resource"];
+    assert_eq!(
+        composition["type"]["coding"][0]["system"],
+        "http://loinc.org"
+    );
+    assert_eq!(composition["type"]["coding"][0]["code"], "60591-5");
 
     let urls: Vec<&str> = entries(&bundle)
         .iter()
         .map(|e| e["fullUrl"].as_str().unwrap())
         .collect();
-    for panel in observations.iter().filter(|o| loinc(o) == "44249-1") {
-        let members = panel["hasMember"].as_array().unwrap();
-        assert_eq!(members.len(), 2);
-        for m in members {
-            assert!(urls.contains(&m["reference"].as_str().unwrap()));
+    let by_url = |u: &str| {
+        entries(&bundle)
+            .iter()
+            .find(|e| e["fullUrl"] == u)
+            .map(|e| &e["resource"])
+            .unwrap()
+    };
+    for (panel_code, answers, with_difficulty) in [("44249-1", 9, true), ("69737-5", 7, false)] {
+        for panel in observations.iter().filter(|o| loinc(o) == panel_code) {
+            // Every answer, the total and the difficulty answer are members, each resolving.
+            let members = panel["hasMember"].as_array().unwrap();
+            assert_eq!(members.len(), answers + 1 + usize::from(with_difficulty));
+            let mut coded = 0;
+            for m in members {
+                let url = m["reference"].as_str().unwrap();
+                assert!(urls.contains(&url));
+                if by_url(url).get("valueCodeableConcept").is_some() {
+                    coded += 1;
+                }
+            }
+            assert_eq!(coded, answers + usize::from(with_difficulty));
+            assert!(panel.get("valueInteger").is_none());
         }
-        assert!(panel.get("valueInteger").is_none());
     }
 }
 
@@ -308,6 +357,54 @@ fn samples_are_written_and_checked_by_independent_tools() {
         );
         assert!(out.status.success(), "FHIR validation failed:\n{said}");
         assert!(said.contains("1 passed, 0 failed"), "{said}");
+
+        // The validators can fail: each broken copy is refused, for the reason it was broken.
+        let good: Value =
+            serde_json::from_str(&std::fs::read_to_string(&bundle_path).unwrap()).unwrap();
+        let mut broken: Vec<(&str, Value, &str)> = vec![];
+        let mut b = good.clone();
+        b["entry"][0]["resource"]
+            .as_object_mut()
+            .unwrap()
+            .remove("title");
+        broken.push(("a required element missing", b, "title"));
+        let mut b = good.clone();
+        b["entry"][0]["resource"]["date"] = Value::from(20260401);
+        broken.push(("a value of the wrong type", b, "date"));
+        let mut b = good.clone();
+        b["entry"][0]["resource"]["colour"] = Value::from("blue");
+        broken.push(("an element R4 does not have", b, "colour"));
+        let mut b = good.clone();
+        b["timestamp"] = Value::from("2026-04-01T09:30:00");
+        broken.push(("a time without its offset", b, "timestamp"));
+        let mut b = good.clone();
+        let panel = b["entry"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .find(|e| e["resource"]["code"]["coding"][0]["code"] == "44249-1")
+            .unwrap();
+        panel["resource"]["hasMember"]
+            .as_array_mut()
+            .unwrap()
+            .remove(0);
+        broken.push(("an answer missing from hasMember", b, "hasMember"));
+        let mut b = good.clone();
+        b["entry"][0]["resource"]["subject"]["reference"] =
+            Value::from("urn:uuid:00000000-0000-0000-0000-000000000000");
+        broken.push(("a reference that does not resolve", b, "resolve"));
+        for (what, bundle, says) in broken {
+            let path = dir.join("broken-bundle.json");
+            std::fs::write(&path, serde_json::to_string(&bundle).unwrap()).unwrap();
+            let out = Command::new("python3")
+                .arg(script)
+                .arg(&path)
+                .output()
+                .unwrap();
+            let said = String::from_utf8_lossy(&out.stderr).into_owned();
+            assert!(!out.status.success(), "{what} was accepted");
+            assert!(said.contains(says), "{what}: {said}");
+        }
     }
 
     if env_on("THAW_PDF_RENDER") {

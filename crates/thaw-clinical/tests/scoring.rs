@@ -276,3 +276,36 @@ proptest! {
         prop_assert_eq!(r.is_ok(), items.iter().all(|v| *v <= 3));
     }
 }
+
+/// The GAD-7 exactly as one published form (the PHQ Screeners GAD-7): its own stem, its items,
+/// and its own closing sentence, never the PHQ-9's.
+#[test]
+fn the_gad7_is_one_published_form() {
+    let gad = Instrument::Gad7.definition();
+    assert_eq!(
+        gad.stem,
+        "Over the last two weeks, how often have you been bothered by the following problems?"
+    );
+    let items: Vec<&str> = gad.items.iter().map(|i| i.text.as_str()).collect();
+    assert_eq!(
+        items,
+        [
+            "Feeling nervous, anxious, or on edge",
+            "Not being able to stop or control worrying",
+            "Worrying too much about different things",
+            "Trouble relaxing",
+            "Being so restless that it is hard to sit still",
+            "Becoming easily annoyed or irritable",
+            "Feeling afraid, as if something awful might happen",
+        ]
+    );
+    assert_eq!(
+        gad.difficulty_question,
+        "If you checked any problems, how difficult have they made it for you to do your work, take care of things at home, or get along with other people?"
+    );
+    let phq = Instrument::Phq9.definition();
+    assert_ne!(gad.difficulty_question, phq.difficulty_question);
+    assert!(phq
+        .difficulty_question
+        .starts_with("If you checked off any problems"));
+}

@@ -3,13 +3,13 @@
 //! module reads and writes the person's data.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::Path;
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use thaw_clinical::questionnaire::{Gad7Answers, Phq9Answers};
 use thaw_clinical::safety::{crisis_screen, CrisisScreen};
 use thaw_clinical::summary::{
-    CheckInLevel, CheckInPoint, DiscussNote, Period, QuestionnaireRecord, SessionKind,
+    CheckInLevel, CheckInPoint, DiscussNote, NoticedNote, Period, QuestionnaireRecord, SessionKind,
     SessionSetting, TreatmentSession as SummarySession, ValueMoves,
 };
 use thaw_clinical::{
@@ -26,7 +26,7 @@ use crate::catalog::local;
 use crate::error::{AppError, ErrorKind, Result};
 use crate::ipc::{
     ExportDone, ExportInput, QuestionnaireInput, QuestionnaireItemResult, QuestionnaireResult,
-    SessionInput, SessionView,
+    SessionInput, SessionView, WrittenKind,
 };
 use crate::model_state::learn;
 use crate::today::scale_to_level;
@@ -446,11 +446,14 @@ impl Thaw {
         })
     }
 
-    /// Everything the visit summary shows, for a chosen period.
+    /// Everything the visit summary shows, for a chosen period. What the person noticed ("I
+    /// noticed something", their own words) is in it only when they chose to include it
+    /// (`include_noticed`): those notes were written for themselves, not for a clinician.
     pub async fn visit_summary(
         &self,
         from: NaiveDate,
         to: NaiveDate,
+        include_noticed: bool,
         now: DateTime<FixedOffset>,
     ) -> Result<VisitSummary> {
         let period = Period::new(from, to).map_err(|_| {
@@ -492,6 +495,22 @@ impl Thaw {
                 v.noticed += 1;
             }
         }
+        let value_words: BTreeMap<i64, String> =
+            values.iter().map(|v| (v.id, v.words.clone())).collect();
+        let noticed = if include_noticed {
+            progress
+                .shifts
+                .iter()
+                .filter(|s| !s.words.trim().is_empty())
+                .map(|s| NoticedNote {
+                    date: s.local_date,
+                    text: s.words.trim().to_string(),
+                    value: s.value_id.and_then(|id| value_words.get(&id).cloned()),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let mut check_ins: BTreeMap<NaiveDate, CheckInPoint> = BTreeMap::new();
         for c in store.list_check_ins(from, to).await? {
             check_ins.insert(
@@ -545,43 +564,53 @@ impl Thaw {
             questionnaires,
             sessions,
             notes,
+            noticed,
         })
         .map_err(|_| AppError::invalid("That period cannot be used. Try other dates."))
     }
 
-    /// Writes the summary as a file the person asked for. Exports are not encrypted, and
-    /// the result says so.
+    /// The name the save dialog suggests for a summary, e.g.
+    /// `thaw-visit-summary-2026-03-01-to-2026-03-31.pdf`.
+    pub fn export_file_name(&self, input: &ExportInput) -> Result<String> {
+        let period = Period::new(input.from, input.to).map_err(|_| {
+            AppError::invalid("The period starts after it ends. Try swapping the dates.")
+        })?;
+        Ok(input.format.file_name_for(&period))
+    }
+
+    /// Writes the summary where the person chose in the save dialog (`chosen`, checked here
+    /// all the same): owner-only, atomically, and remembered so Erase can offer to remove it.
+    /// Exports are not encrypted, and the result says so.
     pub async fn export_summary(
         &self,
         input: &ExportInput,
+        chosen: &Path,
         now: DateTime<FixedOffset>,
     ) -> Result<ExportDone> {
-        if let Some(dir) = &input.dir {
-            limits::check_len(dir, limits::PATH, "a folder's path")?;
-        }
-        let summary = self.visit_summary(input.from, input.to, now).await?;
-        let dir = match input
-            .dir
-            .as_deref()
-            .map(str::trim)
-            .filter(|d| !d.is_empty())
-        {
-            Some(d) => PathBuf::from(d),
-            None => PathBuf::from(self.default_backup_dir()),
-        };
-        std::fs::create_dir_all(&dir).map_err(|_| {
-            AppError::invalid("Thaw could not create that folder. Try another place.")
-        })?;
-        let path = dir.join(input.format.suggested_file_name(&summary));
-        thaw_clinical::export::export_to_path(&summary, input.format, PageSize::A4, &path)
+        let summary = self
+            .visit_summary(input.from, input.to, input.include_noticed, now)
+            .await?;
+        let path = crate::written_files::check_save_target(
+            chosen,
+            self.data_dir(),
+            input.format.extension(),
+        )?;
+        let mut bytes = Vec::new();
+        thaw_clinical::export::export_to_writer(&summary, input.format, PageSize::A4, &mut bytes)
+            .and_then(|()| {
+                thaw_store::write_private_file(&path, &bytes).map_err(std::io::Error::other)
+            })
             .map_err(|_| {
                 AppError::new(
                     ErrorKind::InvalidInput,
                     "Thaw could not write the file in that folder (it may be read-only or full). Nothing else changed; try another folder.",
                 )
             })?;
+        let file =
+            crate::written_files::record(&self.open()?.store, WrittenKind::Summary, &path, now)
+                .await?;
         Ok(ExportDone {
-            path: path.display().to_string(),
+            file,
             notice: input.format.before_saving_notice(),
         })
     }

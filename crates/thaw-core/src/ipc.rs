@@ -18,7 +18,7 @@ pub use thaw_clinical::safety::{
     ContactMethod, CrisisContact, CrisisScreen, PlanContact, PlanProfessional, PublicNumber,
 };
 pub use thaw_clinical::summary::{
-    CheckInLevel, CheckInPoint, DiscussNote, Period, QuestionnaireRecord, SessionKind,
+    CheckInLevel, CheckInPoint, DiscussNote, NoticedNote, Period, QuestionnaireRecord, SessionKind,
     SessionSetting, TreatmentSession, ValueMoves,
 };
 pub use thaw_clinical::{
@@ -362,17 +362,48 @@ pub struct Settings {
     pub questionnaire_every_days: u16,
 }
 
-/// A backup was written.
+/// A backup was written where the person chose.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct BackupDone {
-    pub path: String,
+    pub file: WrittenFile,
     pub bytes: u64,
 }
 
-/// Restore a backup file, unlocking it with the passphrase or recovery code it was made with.
+/// What Thaw wrote outside its store: a backup or a visit summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum WrittenKind {
+    Backup,
+    Summary,
+}
+
+/// A file Thaw wrote where the person chose (the platform's save dialog). The page sees its
+/// name and folder to show them; it never hands a path back: "Show in folder" and removing
+/// go by `id`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WrittenFile {
+    pub id: u32,
+    pub kind: WrittenKind,
+    /// The file's name, e.g. "thaw-backup-2026-11-29.thawbackup".
+    pub name: String,
+    /// The folder it is in, as the platform writes it.
+    pub folder: String,
+    pub written_on: NaiveDate,
+}
+
+/// The backup file the person chose in the platform's open dialog, before restoring it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ChosenBackup {
+    pub name: String,
+    /// The day the backup was made (in the person's offset when it was made).
+    pub made_on: NaiveDate,
+}
+
+/// Restore the backup file chosen in the open dialog (`choose_backup_file`), unlocking it
+/// with the passphrase or recovery code it was made with. There is no path here: the page
+/// cannot name a file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct RestoreInput {
-    pub path: String,
     pub secret: String,
     /// Must be true to replace data already on this device; never silent.
     pub replace_existing: bool,
@@ -384,6 +415,9 @@ pub struct EraseInput {
     pub confirm: String,
     /// The passphrase or the recovery code (either; one field).
     pub secret: String,
+    /// Files Thaw wrote (`WrittenFile::id`) to remove as well. Empty: they stay.
+    #[serde(default)]
+    pub remove_files: Vec<u32>,
 }
 
 /// Data set aside by "Start anew": encrypted, untouched, and openable only with its own
@@ -471,14 +505,15 @@ pub struct ExportInput {
     pub from: NaiveDate,
     pub to: NaiveDate,
     pub format: ExportFormat,
-    /// A folder; `None` means the default backups folder.
-    pub dir: Option<String>,
+    /// Include what the person noticed, in their own words (their choice; off unless chosen).
+    #[serde(default)]
+    pub include_noticed: bool,
 }
 
 /// An export was written. `notice` says what it contains and that it is not encrypted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ExportDone {
-    pub path: String,
+    pub file: WrittenFile,
     pub notice: String,
 }
 
@@ -519,13 +554,14 @@ pub fn typescript() -> String {
         LifeAreaInfo, ValueView, RungView, MovementView, MovementTemplate, NewValue, NewMovement,
         CheckInInput, OfferView, BitMoreView, TodayDecision, TodayView, RespondInput, FeltInput, ShiftInput,
         WeekMoves, StrengthPoint, ValueStrength, FeelingWeek, EvidenceItem, Markers, ProgressView,
-        JournalEntryView, JournalInput, Settings, BackupDone, RestoreInput, ChangePassphrase,
+        JournalEntryView, JournalInput, Settings, BackupDone, WrittenKind, WrittenFile, ChosenBackup,
+        RestoreInput, ChangePassphrase,
         Instrument, QuestionItem, AnswerOption, Difficulty, DifficultyOption, QuestionnaireDefinition,
         Phq9Answers, Gad7Answers, QuestionnaireAnswers, QuestionnaireInput, QuestionnaireResult,
         QuestionnaireItemResult, ContactMethod, CrisisResource, CrisisResources, PublicNumber, LockedCrisisView, PlanContact,
         PlanProfessional, SafetyPlan, CrisisContact, CrisisScreen, ReachBy, ReachInput, Reached, SessionKind, SessionSetting, SessionInput,
         SessionView, Period, ValueMoves, CheckInLevel, CheckInPoint, QuestionnaireRecord,
-        TreatmentSession, DiscussNote, VisitSummaryInput, VisitSummary, ExportFormat, ExportInput,
+        TreatmentSession, DiscussNote, NoticedNote, VisitSummaryInput, VisitSummary, ExportFormat, ExportInput,
         ExportDone, EraseInput, SetAsideView, DeleteSetAside,
     ];
     let mut out = String::from(

@@ -23,6 +23,7 @@ mod settings;
 mod thaw;
 mod today;
 mod values;
+mod written_files;
 
 pub use clinical::questionnaire_definition;
 pub use crisis_board::CrisisBoard;
@@ -30,7 +31,7 @@ pub use error::{AppError, ErrorKind, Result};
 pub use journal::integration_prompts;
 pub use prompts::SentPrompt;
 pub use reach::{reach_uri, SmsBody};
-pub use thaw::{Thaw, ERASE_CONFIRMATION};
+pub use thaw::{Thaw, BACKUP_EXTENSION, ERASE_CONFIRMATION};
 pub use thaw_clinical::CrisisResources;
 pub use thaw_prompts::{PromptResponse, PromptText};
 pub use thaw_store::KdfParams;

@@ -25,12 +25,17 @@ use thaw_store::{
 
 use crate::error::{AppError, ErrorKind, Result};
 use crate::ipc::{
-    AppStatus, BackupDone, ChangePassphrase, DeleteSetAside, EraseInput, PassphraseStrength,
-    RestoreInput, SetAsideView, SetupDone, VaultState,
+    AppStatus, BackupDone, ChangePassphrase, ChosenBackup, DeleteSetAside, EraseInput,
+    PassphraseStrength, RestoreInput, SetAsideView, SetupDone, VaultState, WrittenFile,
+    WrittenKind,
 };
+use crate::written_files;
 
 /// Where the engine's learned state is kept inside the encrypted store.
 pub(crate) const MODEL_KEY: &str = "engine_model";
+
+/// A backup file's extension.
+pub const BACKUP_EXTENSION: &str = "thawbackup";
 
 /// What a person must type to erase everything: a calm, deliberate act.
 pub const ERASE_CONFIRMATION: &str = "erase everything";
@@ -46,6 +51,8 @@ pub struct Thaw {
     data_dir: PathBuf,
     backup_dir: PathBuf,
     kdf: KdfParams,
+    /// The backup file chosen in the open dialog, checked, waiting for its secret.
+    chosen_backup: Option<PathBuf>,
     pub(crate) open: Option<Open>,
     backoff: UnlockBackoff,
     idle: IdleLock,
@@ -64,6 +71,7 @@ impl Thaw {
             data_dir,
             backup_dir,
             kdf,
+            chosen_backup: None,
             open: None,
             backoff: UnlockBackoff::new(),
             idle: IdleLock::new(Duration::from_secs(10 * 60), Instant::now()),
@@ -304,34 +312,27 @@ impl Thaw {
         unreachable!("the last try always returns")
     }
 
-    pub fn default_backup_dir(&self) -> String {
-        self.backup_dir.display().to_string()
+    /// Where a save or open dialog starts: the folder of the newest file Thaw wrote that is
+    /// still there (remembered in the encrypted store, so only while open), else the
+    /// platform's backups folder, or the folder it would be in.
+    pub async fn dialog_folder(&self) -> Option<PathBuf> {
+        let written = match &self.open {
+            Some(open) => written_files::list(&open.store).await.unwrap_or_default(),
+            None => Vec::new(),
+        };
+        written_files::start_folder(&written, &self.backup_dir)
     }
 
-    /// Writes an encrypted backup into `dir` (or the default folder) under a dated name.
-    pub async fn backup(
-        &self,
-        dir: Option<&str>,
-        now: DateTime<FixedOffset>,
-    ) -> Result<BackupDone> {
+    /// The name a backup's save dialog suggests, e.g. `thaw-backup-2026-11-29.thawbackup`.
+    pub fn backup_file_name(now: DateTime<FixedOffset>) -> String {
+        format!("thaw-backup-{}.{BACKUP_EXTENSION}", now.format("%Y-%m-%d"))
+    }
+
+    /// Writes an encrypted backup where the person chose in the save dialog (`chosen`, checked
+    /// here all the same), owner-only, and remembers it.
+    pub async fn backup_to(&self, chosen: &Path, now: DateTime<FixedOffset>) -> Result<BackupDone> {
         let open = self.open()?;
-        if let Some(d) = dir {
-            crate::limits::check_len(d, crate::limits::PATH, "a folder's path")?;
-        }
-        let dir = match dir.map(str::trim).filter(|d| !d.is_empty()) {
-            Some(d) => PathBuf::from(d),
-            None => self.backup_dir.clone(),
-        };
-        std::fs::create_dir_all(&dir).map_err(|_| {
-            AppError::invalid("Thaw could not create that folder. Try another place.")
-        })?;
-        let stem = format!("thaw-backup-{}", now.format("%Y-%m-%d"));
-        let mut path = dir.join(format!("{stem}.thawbackup"));
-        let mut n = 2;
-        while path.exists() {
-            path = dir.join(format!("{stem}-{n}.thawbackup"));
-            n += 1;
-        }
+        let path = written_files::check_save_target(chosen, &self.data_dir, BACKUP_EXTENSION)?;
         crate::blocking::off_the_runtime(open.store.backup_to(&path, now))
             .await
             .map_err(|e| match e {
@@ -341,10 +342,55 @@ impl Thaw {
                 other => other.into(),
             })?;
         let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-        Ok(BackupDone {
-            path: path.display().to_string(),
-            bytes,
-        })
+        let file = written_files::record(&open.store, WrittenKind::Backup, &path, now).await?;
+        Ok(BackupDone { file, bytes })
+    }
+
+    /// The files Thaw wrote that are still where it put them, newest first.
+    pub async fn written_files(&self) -> Result<Vec<WrittenFile>> {
+        let all = written_files::list(&self.open()?.store).await?;
+        Ok(all
+            .iter()
+            .rev()
+            .filter(|w| w.still_there())
+            .map(written_files::Written::view)
+            .collect())
+    }
+
+    /// Where a file Thaw wrote is, by its id (for "Show in folder"): only files Thaw wrote,
+    /// and only while they are still there.
+    pub async fn written_file_path(&self, id: u32) -> Result<PathBuf> {
+        written_files::list(&self.open()?.store)
+            .await?
+            .into_iter()
+            .find(|w| w.id == id && w.still_there())
+            .map(|w| w.path)
+            .ok_or_else(|| {
+                AppError::new(
+                    ErrorKind::NotFound,
+                    "That file is no longer where Thaw saved it. It may have been moved or removed.",
+                )
+            })
+    }
+
+    /// The backup file the person chose in the open dialog: checked, its header read, and
+    /// kept for `restore`. A file that is not a Thaw backup is refused here, before any
+    /// secret is asked for.
+    pub fn choose_backup(
+        &mut self,
+        chosen: &Path,
+        now: DateTime<FixedOffset>,
+    ) -> Result<ChosenBackup> {
+        self.chosen_backup = None;
+        let path = written_files::check_backup_to_open(chosen, &self.data_dir)?;
+        let info = thaw_store::inspect_backup(&path)?;
+        let made_on = info.created_at.with_timezone(now.offset()).date_naive();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        self.chosen_backup = Some(path);
+        Ok(ChosenBackup { name, made_on })
     }
 
     /// Restores a backup, opened by the passphrase or recovery code it was made with.
@@ -356,14 +402,14 @@ impl Thaw {
         input: &RestoreInput,
         now: DateTime<FixedOffset>,
     ) -> Result<AppStatus> {
-        crate::limits::check_len(&input.path, crate::limits::PATH, "a file's path")?;
         crate::limits::check_secret_length(&input.secret)?;
-        let path = PathBuf::from(input.path.trim());
-        if !path.is_file() {
+        let Some(chosen) = self.chosen_backup.clone() else {
             return Err(AppError::invalid(
-                "There is no backup file at that place. Check the path and try again.",
+                "Choose the backup file first, with \"Choose the backup file\".",
             ));
-        }
+        };
+        // Checked again: the file may have changed since it was chosen.
+        let path = written_files::check_backup_to_open(&chosen, &self.data_dir)?;
         thaw_store::inspect_backup(&path)?;
         let exists = self.open.is_some() || vault_status(&self.data_dir)? == VaultStatus::Locked;
         if exists && !input.replace_existing {
@@ -431,6 +477,7 @@ impl Thaw {
                 return Err(e.into());
             }
         };
+        self.chosen_backup = None;
         let model = crate::model_state::load(&store).await?;
         self.open = Some(Open { store, model });
         self.after_unlock(now).await?;
@@ -488,6 +535,15 @@ impl Thaw {
             ),
             _ => e,
         })?;
+        // The files Thaw wrote are listed in the store, so they are removed (those the person
+        // ticked) before the store goes. Files moved or copied elsewhere are not Thaw's to find.
+        if !input.remove_files.is_empty() {
+            if let Some(open) = &self.open {
+                let written = written_files::list(&open.store).await?;
+                written_files::remove(&written, &input.remove_files);
+            }
+        }
+        self.chosen_backup = None;
         match self.open.take() {
             Some(open) => open.store.erase_everything().await?,
             None => thaw_store::erase_everything(&self.data_dir)?,

@@ -329,16 +329,17 @@ async fn backup_then_restore_into_a_fresh_folder_shows_the_same_data() {
     )
     .await
     .unwrap();
-    let done = thaw.backup(None, at(2, 21)).await.unwrap();
-    assert!(done.path.ends_with("thaw-backup-2026-03-02.thawbackup"));
+    let chosen = dir.path().join(Thaw::backup_file_name(at(2, 21)));
+    let done = thaw.backup_to(&chosen, at(2, 21)).await.unwrap();
+    assert_eq!(done.file.name, "thaw-backup-2026-03-02.thawbackup");
     assert!(done.bytes > 0);
 
     let other = tempfile::tempdir().unwrap();
     let mut fresh = thaw_in(other.path());
+    fresh.choose_backup(&chosen, at(3, 9)).unwrap();
     let wrong = fresh
         .restore(
             &RestoreInput {
-                path: done.path.clone(),
                 secret: "wrong words entirely".into(),
                 replace_existing: false,
             },
@@ -352,7 +353,6 @@ async fn backup_then_restore_into_a_fresh_folder_shows_the_same_data() {
     let status = fresh
         .restore(
             &RestoreInput {
-                path: done.path.clone(),
                 secret: code,
                 replace_existing: false,
             },
@@ -368,10 +368,10 @@ async fn backup_then_restore_into_a_fresh_folder_shows_the_same_data() {
     );
 
     // Restoring over existing data needs an explicit yes.
+    fresh.choose_backup(&chosen, at(3, 9)).unwrap();
     let refused = fresh
         .restore(
             &RestoreInput {
-                path: done.path,
                 secret: PASSPHRASE.into(),
                 replace_existing: false,
             },
@@ -393,6 +393,7 @@ async fn erase_everything_needs_the_words_and_removes_every_file() {
     let erase = |confirm: &str, secret: &str| EraseInput {
         confirm: confirm.into(),
         secret: secret.into(),
+        remove_files: vec![],
     };
     let err = thaw
         .erase_everything(&erase("yes", PASSPHRASE))

@@ -63,11 +63,12 @@ async fn a_refused_restore_leaves_thaw_open_as_it_was() {
     thaw.add_journal(&journal("before the backup"), at(2, 10, 0))
         .await
         .unwrap();
-    let done = thaw.backup(None, at(2, 11, 0)).await.unwrap();
+    let chosen = dir.path().join("made.thawbackup");
+    thaw.backup_to(&chosen, at(2, 11, 0)).await.unwrap();
     thaw.add_journal(&journal("after the backup"), at(2, 12, 0))
         .await
         .unwrap();
-    let good = std::fs::read(&done.path).unwrap();
+    let good = std::fs::read(&chosen).unwrap();
 
     let truncated = dir.path().join("truncated.thawbackup");
     std::fs::write(&truncated, &good[..good.len() / 2]).unwrap();
@@ -79,25 +80,17 @@ async fn a_refused_restore_leaves_thaw_open_as_it_was() {
 
     for (path, secret, kind) in [
         (
-            done.path.clone(),
+            chosen.clone(),
             "not the passphrase at all",
             ErrorKind::WrongSecret,
         ),
-        (
-            truncated.display().to_string(),
-            PASSPHRASE,
-            ErrorKind::BackupInvalid,
-        ),
-        (
-            flipped.display().to_string(),
-            PASSPHRASE,
-            ErrorKind::BackupInvalid,
-        ),
+        (truncated.clone(), PASSPHRASE, ErrorKind::BackupInvalid),
+        (flipped.clone(), PASSPHRASE, ErrorKind::BackupInvalid),
     ] {
+        thaw.choose_backup(&path, at(2, 13, 0)).unwrap();
         let e = thaw
             .restore(
                 &RestoreInput {
-                    path,
                     secret: secret.into(),
                     replace_existing: true,
                 },

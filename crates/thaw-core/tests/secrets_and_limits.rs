@@ -144,6 +144,7 @@ async fn erasing_while_locked_needs_the_passphrase_or_the_code() {
     let erase = |secret: &str| EraseInput {
         confirm: "erase everything".into(),
         secret: secret.into(),
+        remove_files: vec![],
     };
     for secret in ["", "a guess", &made_up_code(&code)] {
         let err = thaw.erase_everything(&erase(secret)).await.unwrap_err();
@@ -515,10 +516,6 @@ async fn every_input_has_a_limit_that_is_refused_kindly() {
         "strength check",
         thaw.assess_passphrase(&long(limits::SECRET)).err(),
     ));
-    refusals.push((
-        "backup folder",
-        thaw.backup(Some(&long(limits::PATH)), now).await.err(),
-    ));
 
     for (what, refusal) in refusals {
         let e = refusal.unwrap_or_else(|| panic!("{what} was accepted"));
@@ -580,7 +577,7 @@ async fn an_unwritable_folder_says_so() {
     std::fs::write(&file, b"x").unwrap();
     let inside = file.join("backups");
     let err = thaw
-        .backup(Some(inside.to_str().unwrap()), at(2, 12))
+        .backup_to(&inside.join("b.thawbackup"), at(2, 12))
         .await
         .unwrap_err();
     assert_eq!(err.kind, ErrorKind::InvalidInput);
@@ -591,8 +588,9 @@ async fn an_unwritable_folder_says_so() {
                 from: at(1, 0).date_naive(),
                 to: at(3, 0).date_naive(),
                 format: ExportFormat::Csv,
-                dir: Some(inside.to_str().unwrap().into()),
+                include_noticed: false,
             },
+            &inside.join("summary.csv"),
             at(2, 12),
         )
         .await
@@ -607,7 +605,8 @@ async fn restoring_over_data_with_another_secret_sets_it_aside_instead_of_destro
     // Someone else's backup, with their own passphrase.
     let other = tempfile::tempdir().unwrap();
     let (theirs, _) = set_up(other.path()).await;
-    let backup = theirs.backup(None, at(2, 12)).await.unwrap();
+    let backup = other.path().join("theirs.thawbackup");
+    theirs.backup_to(&backup, at(2, 12)).await.unwrap();
 
     let (mut thaw, _) = set_up(dir.path()).await;
     thaw.lock().await.unwrap();
@@ -622,10 +621,10 @@ async fn restoring_over_data_with_another_secret_sets_it_aside_instead_of_destro
     .unwrap();
     thaw.lock().await.unwrap();
 
+    thaw.choose_backup(&backup, at(2, 13)).unwrap();
     let status = thaw
         .restore(
             &RestoreInput {
-                path: backup.path.clone(),
                 secret: PASSPHRASE.into(),
                 replace_existing: true,
             },
@@ -645,10 +644,10 @@ async fn restoring_over_data_with_another_secret_sets_it_aside_instead_of_destro
     let dir2 = tempfile::tempdir().unwrap();
     let (mut mine, _) = set_up(dir2.path()).await;
     mine.lock().await.unwrap();
+    mine.choose_backup(&backup, at(2, 13)).unwrap();
     let err = mine
         .restore(
             &RestoreInput {
-                path: backup.path,
                 secret: "not the backup's words".into(),
                 replace_existing: true,
             },

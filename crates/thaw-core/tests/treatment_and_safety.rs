@@ -182,7 +182,7 @@ async fn sessions_open_the_integration_window_and_the_summary_exports() {
     .unwrap();
     let from = NaiveDate::from_ymd_opt(2026, 4, 1).unwrap();
     let to = NaiveDate::from_ymd_opt(2026, 4, 30).unwrap();
-    let summary = thaw.visit_summary(from, to, at(6, 9)).await.unwrap();
+    let summary = thaw.visit_summary(from, to, false, at(6, 9)).await.unwrap();
     assert_eq!(summary.data().sessions.len(), 1);
     assert_eq!(summary.data().questionnaires.len(), 1);
     assert_eq!(summary.data().notes[0].text, "Ask about the booster timing");
@@ -193,26 +193,28 @@ async fn sessions_open_the_integration_window_and_the_summary_exports() {
         ExportFormat::Csv,
         ExportFormat::FhirJson,
     ] {
+        let input = ExportInput {
+            from,
+            to,
+            format,
+            include_noticed: false,
+        };
+        let chosen = dir.path().join(thaw.export_file_name(&input).unwrap());
         let done = thaw
-            .export_summary(
-                &ExportInput {
-                    from,
-                    to,
-                    format,
-                    dir: None,
-                },
-                at(6, 9),
-            )
+            .export_summary(&input, &chosen, at(6, 9))
             .await
             .unwrap();
-        let bytes = std::fs::read(&done.path).unwrap();
+        let bytes = std::fs::read(&chosen).unwrap();
         assert!(!bytes.is_empty());
         assert!(done.notice.to_lowercase().contains("not encrypted"));
         if format == ExportFormat::Pdf {
             assert!(bytes.starts_with(b"%PDF"));
         }
     }
-    let backwards = thaw.visit_summary(to, from, at(6, 9)).await.unwrap_err();
+    let backwards = thaw
+        .visit_summary(to, from, false, at(6, 9))
+        .await
+        .unwrap_err();
     assert_eq!(backwards.kind, ErrorKind::InvalidInput);
 }
 

@@ -61,7 +61,7 @@ impl StorePaths {
 }
 
 /// Create `dir` (and parents) readable by the owner only.
-pub(crate) fn create_private_dir(dir: &Path) -> Result<()> {
+pub fn create_private_dir(dir: &Path) -> Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::DirBuilderExt;
@@ -101,8 +101,10 @@ pub(crate) fn create_private_empty_file(path: &Path) -> Result<()> {
 
 /// Write `bytes` to `path` atomically: a temporary file in the same directory, fsync,
 /// rename over the target, then fsync the directory so the rename itself is durable.
-/// A crash at any point leaves either the old file or the new one, never a mix.
-pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+/// A crash at any point leaves either the old file or the new one, never a mix. The new file
+/// is owner-only (0600 on Unix) whatever the umask, and replaces a symlink at `path` rather
+/// than writing through it.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let tmp = dir.join(format!("{TMP_PREFIX}{}", random_suffix()?));
     let result = (|| -> Result<()> {

@@ -49,6 +49,8 @@ pub use backup::{
 };
 pub use connection::plaintext_options_for_comparison;
 pub use error::{Result, StoreError};
+/// Owner-only folders and files outside the store (the backups and summaries a person saves).
+pub use files::{create_private_dir, write_atomically as write_private_file};
 pub use high_water::{MissingRows, Shortfall};
 pub use idle_lock::IdleLock;
 pub use kdf::KdfParams;

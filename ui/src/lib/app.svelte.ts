@@ -51,7 +51,12 @@ export function applyStatus(status: AppStatus) {
   app.status = status;
   const next = phaseFor(status);
   if (next === 'locked' && app.phase !== 'locked') app.locks += 1;
-  if (next === 'onboarding') app.onboardingStart = status.vault === 'new' ? 'welcome' : 'areas';
+  if (next === 'onboarding') {
+    app.onboardingStart = status.vault === 'new' ? 'welcome' : 'areas';
+    // A new start (after Erase, or a restore from the first screen) opens on Today, not on
+    // whichever screen the erased data was last seen on.
+    app.screen = 'today';
+  }
   if (next !== 'open') app.today = null;
   app.phase = next;
 }

@@ -144,5 +144,17 @@ pub fn to_csv(summary: &VisitSummary) -> String {
             ["to_discuss", &n.date.to_string(), "note", &n.text, ""],
         );
     }
+    for n in &d.noticed {
+        row(
+            &mut out,
+            [
+                "noticed",
+                &n.date.to_string(),
+                "note",
+                &n.text,
+                n.value.as_deref().unwrap_or(""),
+            ],
+        );
+    }
     out
 }

@@ -5,11 +5,16 @@
 //!
 //! | what | LOINC |
 //! | --- | --- |
-//! | PHQ-9 panel (hasMember: item 9, total) | 44249-1 |
+//! | the Composition's document type | 60591-5 Patient summary Document |
+//! | PHQ-9 panel (hasMember: every answer, the total, the difficulty answer) | 44249-1 |
+//! | PHQ-9 items 1–9, each `valueCodeableConcept` LA6568-5 / LA6569-3 / LA6570-1 / LA6571-9 | 44250-9 … 44260-8 |
 //! | PHQ-9 total score | 44261-6 |
-//! | PHQ-9 item 9 | 44260-8 |
-//! | GAD-7 panel (hasMember: total) | 69737-5 |
+//! | difficulty (both panels), LA6572-7 / LA6573-5 / LA6575-0 / LA6574-3 (LL359-1) | 69722-7 |
+//! | GAD-7 panel (hasMember: every answer, the total, the difficulty answer) | 69737-5 |
+//! | GAD-7 items 1–7, coded as the PHQ-9's | 69725-0 … 69736-7 |
 //! | GAD-7 total score | 70274-6 |
+//!
+//! Displays are LOINC's full names, as US Core's examples carry them.
 //!
 //! Every `fullUrl` is a `urn:uuid:` derived from content, so the same summary gives the same file.
 
@@ -20,9 +25,7 @@ use super::{
     check_in_overview, contents_statement, format_date, format_date_time, period_words,
     NOT_A_DIAGNOSIS, NOT_ENCRYPTED,
 };
-use crate::questionnaire::{
-    answer_label, answer_loinc, loinc, Instrument, QuestionnaireAnswers, DIFFICULTY_QUESTION,
-};
+use crate::questionnaire::{answer_label, answer_loinc, loinc};
 use crate::summary::{QuestionnaireRecord, VisitSummary};
 use crate::uuid::uuid_from;
 
@@ -54,22 +57,20 @@ fn narrative(paragraphs: &[String]) -> Value {
     })
 }
 
-fn panel_display(i: Instrument) -> &'static str {
-    match i {
-        Instrument::Phq9 => "PHQ-9 quick depression assessment panel",
-        Instrument::Gad7 => "Generalized anxiety disorder 7 item (GAD-7)",
-    }
+fn loinc_coding(code: &str, display: &str) -> Value {
+    json!({ "system": loinc::SYSTEM, "code": code, "display": display })
 }
 
-fn total_display(i: Instrument) -> &'static str {
-    match i {
-        Instrument::Phq9 => "Patient Health Questionnaire 9 item (PHQ-9) total score",
-        Instrument::Gad7 => "Generalized anxiety disorder 7 item (GAD-7) total score",
-    }
+/// An answer as US Core codes it: the LOINC answer (LA) code, its display and text.
+fn answer_concept(code: &str, display: &str) -> Value {
+    json!({ "coding": [loinc_coding(code, display)], "text": display })
 }
 
 /// The resources for one questionnaire: (uuid, resource) pairs, and the uuids to list in the
-/// Composition.
+/// Composition. As US Core's screening-assessment examples do it: the QuestionnaireResponse;
+/// one Observation per answer (coded LA answers as `valueCodeableConcept`), the closing
+/// difficulty answer (69722-7, answer list LL359-1) when given, and the total; and the panel
+/// Observation whose `hasMember` lists every one of them.
 fn questionnaire_entries(
     q: &QuestionnaireRecord,
     patient: &str,
@@ -95,11 +96,10 @@ fn questionnaire_entries(
             json!({
                 "linkId": inst.item_loinc()[i],
                 "text": inst.items()[i],
-                "answer": [{ "valueCoding": {
-                    "system": loinc::SYSTEM,
-                    "code": answer_loinc(*v).unwrap_or_default(),
-                    "display": answer_label(*v).unwrap_or_default(),
-                }}],
+                "answer": [{ "valueCoding": loinc_coding(
+                    answer_loinc(*v).unwrap_or_default(),
+                    answer_label(*v).unwrap_or_default(),
+                )}],
             })
         })
         .collect();
@@ -110,9 +110,9 @@ fn questionnaire_entries(
     }));
     if let Some(diff) = a.difficulty() {
         items.push(json!({
-            "linkId": "difficulty",
-            "text": DIFFICULTY_QUESTION,
-            "answer": [{ "valueString": diff.label() }],
+            "linkId": loinc::DIFFICULTY,
+            "text": inst.difficulty_question(),
+            "answer": [{ "valueCoding": loinc_coding(diff.loinc(), diff.label()) }],
         }));
     }
     let qr = json!({
@@ -128,36 +128,43 @@ fn questionnaire_entries(
     });
     out.push((qr_id.clone(), qr));
 
-    let observation = |code: &str, display: &str, value: Option<u8>, members: &[String]| {
-        let id = uuid_from(&["Observation", code, &qr_id]);
-        let mut obs = json!({
-            "resourceType": "Observation",
-            "id": id,
-            "status": "final",
-            "category": [{ "coding": [{
-                "system": OBSERVATION_CATEGORY, "code": "survey", "display": "Survey"
-            }]}],
-            "code": loinc_concept(code, display),
-            "subject": reference(patient),
-            "effectiveDateTime": when,
-            "performer": [reference(patient)],
-            "derivedFrom": [reference(&qr_id)],
-        });
-        if let Some(v) = value {
-            obs["valueInteger"] = json!(v);
-        }
-        if !members.is_empty() {
-            obs["hasMember"] = Value::Array(members.iter().map(|m| reference(m)).collect());
-        }
-        (id, obs)
-    };
+    let observation =
+        |code: &str, display: &str, value: Option<(&str, Value)>, members: &[String]| {
+            let id = uuid_from(&["Observation", code, &qr_id]);
+            let mut obs = json!({
+                "resourceType": "Observation",
+                "id": id,
+                "status": "final",
+                "category": [{ "coding": [{
+                    "system": OBSERVATION_CATEGORY, "code": "survey", "display": "Survey"
+                }]}],
+                "code": loinc_concept(code, display),
+                "subject": reference(patient),
+                "effectiveDateTime": when,
+                "performer": [reference(patient)],
+                "derivedFrom": [reference(&qr_id)],
+            });
+            if let Some((key, v)) = value {
+                obs[key] = v;
+            }
+            if !members.is_empty() {
+                obs["hasMember"] = Value::Array(members.iter().map(|m| reference(m)).collect());
+            }
+            (id, obs)
+        };
 
     let mut members = vec![];
-    if let QuestionnaireAnswers::Phq9(p) = a {
+    for (i, v) in a.items().iter().enumerate() {
         let (id, obs) = observation(
-            loinc::PHQ9_ITEM9,
-            "Thoughts that you would be better off dead, or of hurting yourself in some way",
-            p.item(9),
+            inst.item_loinc()[i],
+            inst.item_loinc_names()[i],
+            Some((
+                "valueCodeableConcept",
+                answer_concept(
+                    answer_loinc(*v).unwrap_or_default(),
+                    answer_label(*v).unwrap_or_default(),
+                ),
+            )),
             &[],
         );
         members.push(id.clone());
@@ -165,13 +172,27 @@ fn questionnaire_entries(
     }
     let (total_id, total) = observation(
         inst.total_loinc(),
-        total_display(inst),
-        Some(a.total()),
+        inst.total_loinc_name(),
+        Some(("valueInteger", json!(a.total()))),
         &[],
     );
     members.push(total_id.clone());
     out.push((total_id, total));
-    let (panel_id, panel) = observation(inst.panel_loinc(), panel_display(inst), None, &members);
+    if let Some(diff) = a.difficulty() {
+        let (id, obs) = observation(
+            loinc::DIFFICULTY,
+            loinc::DIFFICULTY_NAME,
+            Some((
+                "valueCodeableConcept",
+                answer_concept(diff.loinc(), diff.label()),
+            )),
+            &[],
+        );
+        members.push(id.clone());
+        out.push((id, obs));
+    }
+    let (panel_id, panel) =
+        observation(inst.panel_loinc(), inst.panel_loinc_name(), None, &members);
     out.push((panel_id.clone(), panel));
 
     let mut listed = vec![qr_id, panel_id];
@@ -278,6 +299,8 @@ pub fn to_fhir_bundle(summary: &VisitSummary) -> Value {
             .collect()
     };
 
+    let noticed: Vec<String> = d.noticed.iter().map(super::noticed_line).collect();
+
     let section = |title: &str, text: Vec<String>, entries: &[String]| {
         let mut s = json!({ "title": title, "text": narrative(&text) });
         if !entries.is_empty() {
@@ -286,12 +309,18 @@ pub fn to_fhir_bundle(summary: &VisitSummary) -> Value {
         s
     };
     let title = format!("Visit summary, {}", period_words(summary));
-    let composition_resource = json!({
+    let mut composition_resource = json!({
         "resourceType": "Composition",
         "id": composition,
         "text": narrative(&about),
         "status": "final",
-        "type": { "text": "Patient-held visit summary" },
+        "type": {
+            "coding": [loinc_coding(
+                loinc::PATIENT_SUMMARY_DOCUMENT,
+                loinc::PATIENT_SUMMARY_DOCUMENT_NAME,
+            )],
+            "text": "Patient-held visit summary",
+        },
         "subject": reference(&patient),
         "date": generated,
         "author": [reference(&patient)],
@@ -310,6 +339,13 @@ pub fn to_fhir_bundle(summary: &VisitSummary) -> Value {
             section("To discuss", notes, &[]),
         ],
     });
+    // What the person noticed is there only when they chose to include it.
+    if !noticed.is_empty() {
+        composition_resource["section"]
+            .as_array_mut()
+            .expect("sections are a list")
+            .push(section("What I noticed", noticed, &[]));
+    }
     let patient_resource = json!({
         "resourceType": "Patient",
         "id": patient,

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::questionnaire::{answer_label, Instrument, ATTRIBUTION};
-use crate::summary::VisitSummary;
+use crate::summary::{Period, VisitSummary};
 
 pub use csv::to_csv;
 pub use fhir::{to_fhir_bundle, to_fhir_json};
@@ -46,6 +46,16 @@ impl ExportFormat {
         }
     }
 
+    /// What a save dialog calls this kind of file.
+    pub fn file_kind(self) -> &'static str {
+        match self {
+            ExportFormat::Html => "Web page",
+            ExportFormat::Pdf => "PDF document",
+            ExportFormat::Csv => "Spreadsheet (CSV)",
+            ExportFormat::FhirJson => "FHIR R4 (JSON)",
+        }
+    }
+
     pub fn mime_type(self) -> &'static str {
         match self {
             ExportFormat::Html => "text/html",
@@ -57,7 +67,11 @@ impl ExportFormat {
 
     /// A file name for the save dialog, e.g. `thaw-visit-summary-2026-03-01-to-2026-03-31.pdf`.
     pub fn suggested_file_name(self, summary: &VisitSummary) -> String {
-        let p = summary.period();
+        self.file_name_for(&summary.period())
+    }
+
+    /// The suggested file name for a summary of period `p`.
+    pub fn file_name_for(self, p: &Period) -> String {
         let stem = if self == ExportFormat::FhirJson {
             "thaw-visit-summary-fhir"
         } else {
@@ -126,7 +140,15 @@ pub fn export_to_path(
     page_size: PageSize,
     path: &std::path::Path,
 ) -> std::io::Result<()> {
-    let mut file = std::io::BufWriter::new(std::fs::File::create(path)?);
+    // Owner-only: a summary is not encrypted, so nobody else on the machine may read it.
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = std::io::BufWriter::new(options.open(path)?);
     export_to_writer(summary, format, page_size, &mut file)?;
     file.flush()
 }
@@ -164,6 +186,15 @@ pub(crate) fn format_date_time(t: &DateTime<FixedOffset>) -> String {
 pub(crate) fn period_words(summary: &VisitSummary) -> String {
     let p = summary.period();
     format!("{} to {}", format_date(p.start), format_date(p.end))
+}
+
+/// One noticed note as a line: "3 Mar 2026: I thought about calling without dread (Being there
+/// for my sister)".
+pub(crate) fn noticed_line(n: &crate::summary::NoticedNote) -> String {
+    match &n.value {
+        Some(v) => format!("{}: {} ({v})", format_date(n.date), n.text),
+        None => format!("{}: {}", format_date(n.date), n.text),
+    }
 }
 
 /// The plain statement every export carries.
@@ -258,6 +289,12 @@ pub(crate) fn document(summary: &VisitSummary) -> Vec<Block> {
                 .map(|n| format!("{}: {}", format_date(n.date), n.text))
                 .collect(),
         ));
+    }
+
+    // What the person noticed, when they chose to include it.
+    if !d.noticed.is_empty() {
+        blocks.push(Block::Heading("What I noticed".into()));
+        blocks.push(Block::Bullets(d.noticed.iter().map(noticed_line).collect()));
     }
 
     // Treatment sessions.

@@ -7,6 +7,7 @@ import type {
   BackupDone,
   ChangePassphrase,
   CheckInInput,
+  ChosenBackup,
   CrisisScreen,
   ExportDone,
   ExportInput,
@@ -42,6 +43,7 @@ import type {
   TodayView,
   ValueView,
   VisitSummary,
+  WrittenFile,
   CrisisResources,
   DraftKind,
   DraftView,
@@ -132,9 +134,18 @@ export const api = {
   saveSettings: (input: Settings) => call<Settings>('save_settings', { input }),
   changePassphrase: (input: ChangePassphrase) => call<null>('change_passphrase', { input }),
 
-  backup: (dir: string | null) => call<BackupDone>('backup', { dir }),
-  defaultBackupDir: () => call<string>('default_backup_dir'),
+  /** Opens the platform's save dialog; null when the person closed it (nothing written). */
+  backup: () => call<BackupDone | null>('backup'),
+  /** Opens the platform's open dialog for the backup to restore; null when closed. */
+  chooseBackupFile: () => call<ChosenBackup | null>('choose_backup_file'),
+  /** Restores the file chosen with chooseBackupFile. */
   restore: (input: RestoreInput) => call<AppStatus>('restore', { input }),
+  /** The platform's print dialog for this page (the recovery-code screen prints only the code). */
+  printPage: () => call<null>('print_page'),
+  /** Backups and summaries Thaw wrote that are still where it put them, newest first. */
+  writtenFiles: () => call<WrittenFile[]>('written_files'),
+  /** The file manager opens the file's folder; false when nothing here could. */
+  showInFolder: (id: number) => call<boolean>('show_in_folder', { id }),
   /** Needs the words and the passphrase or recovery code, open or locked. */
   eraseEverything: (input: EraseInput) => call<AppStatus>('erase_everything', { input }),
   /** From the lock screen, with neither secret: the data is set aside, never deleted. */
@@ -176,8 +187,11 @@ export const api = {
   addSession: (input: SessionInput) => call<SessionView>('add_session', { input }),
 
   /** Both days included, 'YYYY-MM-DD'. */
-  visitSummary: (from: string, to: string) => call<VisitSummary>('visit_summary', { from, to }),
-  exportSummary: (input: ExportInput) => call<ExportDone>('export_summary', { input }),
+  /** `includeNoticed`: what the person noticed, in their words, only when they choose it. */
+  visitSummary: (from: string, to: string, includeNoticed: boolean) =>
+    call<VisitSummary>('visit_summary', { from, to, includeNoticed }),
+  /** Opens the platform's save dialog; null when the person closed it (nothing written). */
+  exportSummary: (input: ExportInput) => call<ExportDone | null>('export_summary', { input }),
 
   /** Start-up benchmark only: the shell notes the time when THAW_READY_FILE is set. */
   uiReady: () => call<null>('ui_ready'),

@@ -96,8 +96,10 @@ export function install() {
       case 'integration_prompts': return ['What felt different since your last session?', 'What would you like to carry into this week?'];
       case 'settings': return { prompt_from_hour: 9, prompt_until_hour: 20, quiet_from_hour: 22, quiet_until_hour: 8, prompts_per_day: 2, auto_lock_minutes: 5, keep_running_in_background: false, questionnaire_every_days: 14 };
       case 'save_settings': return a.input;
-      case 'default_backup_dir': return '/home/you/Documents/Thaw backups';
-      case 'backup': return { path: '/home/you/Documents/Thaw backups/thaw-2026-11-22.thawbackup', bytes: 40960 };
+      case 'backup': return { file: { id: 1, kind: 'backup', name: 'thaw-backup-2026-11-22.thawbackup', folder: '/home/you/Documents', written_on: '2026-11-22' }, bytes: 40960 };
+      case 'choose_backup_file': return { name: 'thaw-backup-2026-11-22.thawbackup', made_on: '2026-11-22' };
+      case 'written_files': return [{ id: 1, kind: 'backup', name: 'thaw-backup-2026-11-22.thawbackup', folder: '/home/you/Documents', written_on: '2026-11-22' }];
+      case 'show_in_folder': return true;
       default: throw { kind: 'internal', message: `The pretend core does not know ${cmd}.` };
     }
   });

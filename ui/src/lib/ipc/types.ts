@@ -219,9 +219,27 @@ keep_running_in_background: boolean,
  */
 questionnaire_every_days: number, };
 
-export type BackupDone = { path: string, bytes: number, };
+export type BackupDone = { file: WrittenFile, bytes: number, };
 
-export type RestoreInput = { path: string, secret: string, 
+export type WrittenKind = "backup" | "summary";
+
+export type WrittenFile = { id: number, kind: WrittenKind, 
+/**
+ * The file's name, e.g. "thaw-backup-2026-11-29.thawbackup".
+ */
+name: string, 
+/**
+ * The folder it is in, as the platform writes it.
+ */
+folder: string, written_on: string, };
+
+export type ChosenBackup = { name: string, 
+/**
+ * The day the backup was made (in the person's offset when it was made).
+ */
+made_on: string, };
+
+export type RestoreInput = { secret: string, 
 /**
  * Must be true to replace data already on this device; never silent.
  */
@@ -435,6 +453,12 @@ intention: string | null, };
 
 export type DiscussNote = { date: string, text: string, };
 
+export type NoticedNote = { date: string, text: string, 
+/**
+ * The value it was about, in the person's words, if any.
+ */
+value: string | null, };
+
 export type VisitSummaryInput = { period: Period, 
 /**
  * When the summary is made (passed in: this crate reads no clock).
@@ -447,7 +471,12 @@ patient_id: string, moves: Array<ValueMoves>, check_ins: Array<CheckInPoint>, qu
 /**
  * Notes marked "to discuss". Kept whatever their date: an older note may still be open.
  */
-notes: Array<DiscussNote>, };
+notes: Array<DiscussNote>, 
+/**
+ * What the person noticed in the period, in their words; empty unless they chose to
+ * include it.
+ */
+noticed: Array<NoticedNote>, };
 
 export type VisitSummary = { data: VisitSummaryInput, };
 
@@ -455,17 +484,21 @@ export type ExportFormat = "html" | "pdf" | "csv" | "fhir_json";
 
 export type ExportInput = { from: string, to: string, format: ExportFormat, 
 /**
- * A folder; `None` means the default backups folder.
+ * Include what the person noticed, in their own words (their choice; off unless chosen).
  */
-dir: string | null, };
+include_noticed: boolean, };
 
-export type ExportDone = { path: string, notice: string, };
+export type ExportDone = { file: WrittenFile, notice: string, };
 
 export type EraseInput = { confirm: string, 
 /**
  * The passphrase or the recovery code (either; one field).
  */
-secret: string, };
+secret: string, 
+/**
+ * Files Thaw wrote (`WrittenFile::id`) to remove as well. Empty: they stay.
+ */
+remove_files: Array<number>, };
 
 export type SetAsideView = { id: string, set_aside_on: string, 
 /**
