@@ -195,8 +195,13 @@ pub async fn respond(state: State<'_, AppState>, input: Arg<RespondInput>) -> Re
 }
 
 #[tauri::command]
-pub async fn felt(state: State<'_, AppState>, input: Arg<FeltInput>) -> Result<()> {
+pub async fn felt(state: State<'_, AppState>, input: Arg<FeltInput>) -> Result<TodayView> {
     thaw(&state).await.felt(&input, now()).await
+}
+
+#[tauri::command]
+pub async fn bit_more(state: State<'_, AppState>) -> Result<TodayView> {
+    thaw(&state).await.bit_more(now()).await
 }
 
 #[tauri::command]

@@ -126,6 +126,7 @@ pub fn run() {
             commands::check_in,
             commands::respond,
             commands::felt,
+            commands::bit_more,
             commands::moment,
             commands::notice,
             commands::progress,

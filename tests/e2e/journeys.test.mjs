@@ -134,18 +134,32 @@ async function everyScreen(session, look, full, code = '') {
 
   const doneText = await textOf(session, '[data-testid="offer-text"]');
   await click(session, '[data-testid="respond-done"]');
-  await waitH1(session, /You moved today/);
+  // The core's one sentence for a Done heads "How did it feel?", said there once.
+  await waitH1(session, /^You did it\. That counts\.$/);
   await evidence(session, 'felt', look);
   await click(session, '[data-testid="felt-3"]');
-  await waitText(session, '[data-testid="said"]', /You moved today/);
+  await waitText(session, '[data-testid="said"]', /^Thank you for saying\.$/);
   await waitText(session, '[data-testid="today-summary"]', /You moved today/);
+  // Nothing is pushed after a Done: the next step comes when asked for.
+  await session.find('[data-testid="next-step"]');
+  await evidence(session, 'between', look);
+  if (await session.exists('[data-testid="bit-more"]')) {
+    // "A bit more?", only when asked: the next step up, said as optional; not this time is fine.
+    await click(session, '[data-testid="bit-more"]');
+    await waitText(session, '[data-testid="offer-reason"]', /^Only if you like: the next step up takes /);
+    await evidence(session, 'bit-more', look);
+    await click(session, '[data-testid="respond-not-now"]');
+    await waitText(session, '[data-testid="said"]', /^That is fine\. What you did already counts\.$/);
+  }
+  await click(session, '[data-testid="next-step"]');
+  await session.find('[data-testid="offer"]', 20000);
 
   if (full) {
-    // After a Done the next step is a little bigger; "Smaller please" gives a smaller one at once.
+    // "Smaller please" gives a smaller one at once, and the step itself says so.
     const before = await offerSeconds(session);
     const beforeText = await textOf(session, '[data-testid="offer-text"]');
     await click(session, '[data-testid="respond-smaller"]');
-    await waitText(session, '[data-testid="said"]', /smaller one/);
+    await waitText(session, '[data-testid="offer-reason"]', /^You asked for smaller/);
     const after = await offerSeconds(session);
     const afterText = await textOf(session, '[data-testid="offer-text"]');
     assert.ok(after < before, `the next step is smaller (${after}s < ${before}s)`);
@@ -278,7 +292,8 @@ async function everyScreen(session, look, full, code = '') {
 
   // "I have a moment", from any screen: back to Today with a step.
   await click(session, '[data-testid="moment"]');
-  await waitText(session, '[data-testid="said"]', /for this moment/);
+  await waitH1(session, /One small step|Rest counts/);
+  await session.find('[data-testid="offer"], [data-testid="rest"]', 20000);
 
   // Lock, a wrong passphrase, then the right one.
   await click(session, '[data-testid="tab-more"]');
@@ -320,9 +335,15 @@ async function everyScreen(session, look, full, code = '') {
   await waitH1(session, /One small step|Rest counts/);
 
   // Not now is a real answer: said enough times, the day turns to rest.
+  // After each Not now nothing is pushed; the person asks for the next step.
   for (let i = 0; i < 8 && !(await session.exists('[data-testid="rest"]')); i++) {
+    if (await session.exists('[data-testid="next-step"]')) {
+      await click(session, '[data-testid="next-step"]');
+      await session.find('[data-testid="respond-not-now"], [data-testid="rest"]', 10000);
+      continue;
+    }
     await click(session, '[data-testid="respond-not-now"]');
-    await session.waitFor(`() => !document.querySelector('[data-testid="respond-not-now"]')?.disabled`, 10000, 'the answer to land');
+    await session.find('[data-testid="next-step"], [data-testid="rest"]', 10000);
   }
   await waitH1(session, /Rest counts/);
   await evidence(session, 'rest', look);

@@ -1,12 +1,13 @@
-//! The person's values and movements as the engine sees them, read from the store.
+//! The person's values and movements as the engine sees them, built from the store's rows.
 //! Rungs are listed smallest first; the engine's `rung_index` is a position in that list.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
 
 use chrono::{DateTime, FixedOffset, Utc};
 
-use thaw_engine::{LifeArea, Movement, Rung, RungKind, Value};
-use thaw_store::{PersonalValue, Store};
+use thaw_engine::{LifeArea, Movement, Rung, Value};
+use thaw_store::{CatalogRows, PersonalValue, Store};
 
 use crate::error::Result;
 
@@ -16,16 +17,46 @@ pub(crate) struct Catalog {
     pub movements: Vec<Movement>,
     /// movement id → rung row ids, parallel to `Movement::rungs`.
     pub rung_ids: BTreeMap<i64, Vec<i64>>,
+    /// Every value's words, archived ones too.
     pub value_words: BTreeMap<i64, String>,
+    /// When the first value was written: when Thaw was set up, for the questionnaire cadence.
+    pub first_value_at: Option<DateTime<FixedOffset>>,
 }
 
+/// Library keys of the movements the starter library marks as integration practice (parsed
+/// once per process, not once per movement).
+static INTEGRATION_KEYS: LazyLock<BTreeSet<String>> = LazyLock::new(|| {
+    thaw_engine::starter_library()
+        .map(|lib| {
+            lib.into_iter()
+                .filter(|t| t.integration)
+                .map(|t| t.key)
+                .collect()
+        })
+        .unwrap_or_default()
+});
+
 impl Catalog {
-    /// Everything not archived.
+    /// Everything not archived, in one read.
     pub async fn load(store: &Store) -> Result<Catalog> {
-        let areas = area_ids(store).await?;
+        Ok(Catalog::from_rows(store.catalog().await?))
+    }
+
+    /// The engine's view of the stored rows (already read, in one transaction).
+    pub fn from_rows(rows: CatalogRows) -> Catalog {
+        let areas: BTreeMap<i64, LifeArea> = rows
+            .life_areas
+            .iter()
+            .filter_map(|a| parse_area(&a.name).map(|area| (a.id, area)))
+            .collect();
+        let first_value_at = rows
+            .values
+            .iter()
+            .map(|v| local(v.created_at, v.created_offset_min))
+            .min();
         let mut values = Vec::new();
         let mut value_words = BTreeMap::new();
-        for v in store.list_values(true).await? {
+        for v in rows.values {
             value_words.insert(v.id, v.words.clone());
             if v.archived {
                 continue;
@@ -36,67 +67,53 @@ impl Catalog {
                 words: v.words,
             });
         }
+        let mut ladders: BTreeMap<i64, Vec<thaw_store::Rung>> = BTreeMap::new();
+        for r in rows.rungs {
+            ladders.entry(r.movement_id).or_default().push(r);
+        }
         let mut movements = Vec::new();
         let mut rung_ids = BTreeMap::new();
-        for m in store.list_movements(false).await? {
+        for m in rows.movements {
             let Some(value_id) = m.value_id else { continue };
-            let rows = store.list_rungs(m.id, false).await?;
-            let last = rows.len().saturating_sub(1);
-            let rungs = rows
-                .iter()
-                .enumerate()
-                .map(|(i, r)| {
-                    let (kind, seconds) = rung_shape(r, i == last);
-                    Rung::new(r.text.clone(), kind, seconds)
-                })
-                .collect();
-            rung_ids.insert(m.id, rows.iter().map(|r| r.id).collect());
+            let ladder = ladders.remove(&m.id).unwrap_or_default();
+            rung_ids.insert(m.id, ladder.iter().map(|r| r.id).collect());
             movements.push(Movement {
                 id: m.id,
                 value_id,
                 title: m.title,
-                rungs,
-                integration: is_integration(m.library_key.as_deref()),
+                rungs: ladder
+                    .iter()
+                    .map(|r| Rung::new(r.text.clone(), r.kind, rung_seconds(r)))
+                    .collect(),
+                integration: m
+                    .library_key
+                    .as_deref()
+                    .is_some_and(|k| INTEGRATION_KEYS.contains(k)),
             });
         }
-        Ok(Catalog {
+        Catalog {
             values,
             movements,
             rung_ids,
             value_words,
-        })
+            first_value_at,
+        }
     }
 
     pub fn movement(&self, id: i64) -> Option<&Movement> {
         self.movements.iter().find(|m| m.id == id)
     }
-}
 
-/// A stored rung's kind and size in seconds (rows without a size count as a minute).
-pub(crate) fn rung_shape(r: &thaw_store::Rung, is_last: bool) -> (RungKind, u32) {
-    let seconds = r.size_seconds.unwrap_or(60).clamp(1, 24 * 3600) as u32;
-    (kind_of(r.internal, is_last, seconds), seconds)
-}
-
-/// The kind of a stored rung. The store keeps only whether a rung is inside; the rest
-/// follows from its place on the ladder and its size, as the library writes them.
-fn kind_of(internal: bool, is_last: bool, seconds: u32) -> RungKind {
-    if internal {
-        RungKind::Internal
-    } else if is_last {
-        RungKind::Act
-    } else if seconds <= 60 {
-        RungKind::Preparation
-    } else {
-        RungKind::FirstMinutes
+    /// The stored rung row behind an engine offer's rung.
+    pub fn rung_id(&self, movement_id: i64, rung_index: Option<u32>) -> Option<i64> {
+        let i = rung_index? as usize;
+        self.rung_ids.get(&movement_id)?.get(i).copied()
     }
 }
 
-fn is_integration(library_key: Option<&str>) -> bool {
-    let Some(key) = library_key else { return false };
-    thaw_engine::starter_library()
-        .map(|lib| lib.iter().any(|t| t.key == key && t.integration))
-        .unwrap_or(false)
+/// A stored rung's size in seconds (a rung written without a size counts as a minute).
+pub(crate) fn rung_seconds(r: &thaw_store::Rung) -> u32 {
+    r.size_seconds.unwrap_or(60).clamp(1, 24 * 3600) as u32
 }
 
 /// Life-area rows are named by the area's stable key, created on first use.

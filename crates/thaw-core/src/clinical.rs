@@ -285,17 +285,8 @@ impl Thaw {
             .iter()
             .map(|v| local(v.created_at, v.created_offset_min))
             .min();
-        let last = self
-            .questionnaires()
-            .await?
-            .into_iter()
-            .map(|q| q.at)
-            .max()
-            .or(started);
-        Ok(match last {
-            None => true,
-            Some(at) => (now.date_naive() - at.date_naive()).num_days() >= i64::from(every),
-        })
+        let last = self.questionnaires().await?.into_iter().map(|q| q.at).max();
+        Ok(crate::today::questionnaire_due(every, started, last, now))
     }
 
     pub async fn safety_plan(&self) -> Result<SafetyPlan> {

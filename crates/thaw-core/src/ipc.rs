@@ -190,16 +190,35 @@ pub struct OfferView {
     /// E.g. "about 30 seconds".
     pub size_words: String,
     pub seconds: u32,
-    /// One plain sentence: why this one, today.
+    /// One plain sentence: why this one, today (shown as it is).
     pub reason: String,
+    /// A "bit more" the person asked for after a Done.
+    pub bit_more: bool,
 }
 
-/// What Today shows in its middle: one step, or rest.
+/// "A bit more?" after a Done: the next rung up of the same movement, for a quiet button.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BitMoreView {
+    pub text: String,
+    /// E.g. "about 2 minutes".
+    pub size_words: String,
+    pub seconds: u32,
+}
+
+/// What Today shows in its middle: one step, a pause in which nothing is pushed, or rest.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "decision", rename_all = "snake_case")]
 pub enum TodayDecision {
     Offer(OfferView),
-    Rest { kind: RestKind, reason: String },
+    /// After Done, Started or Not now: the next step comes when the person asks for it
+    /// ("I have a moment"). After a Done, `bit_more` is the next rung up, if it fits today.
+    Between {
+        bit_more: Option<BitMoreView>,
+    },
+    Rest {
+        kind: RestKind,
+        reason: String,
+    },
 }
 
 /// Everything the Today screen shows.
@@ -216,6 +235,9 @@ pub struct TodayView {
     pub days_since_session: Option<i64>,
     /// A gentle reminder that a check-in questionnaire is due (as often as the person chose).
     pub questionnaire_due: bool,
+    /// The one sentence said about what the person just did, when there is one to say
+    /// (`said.rs`). Never the same as the step's or the rest's own sentence; shown once.
+    pub said: Option<String>,
 }
 
 /// A reply to the offer on screen.
@@ -538,7 +560,7 @@ pub fn typescript() -> String {
         DraftView, PassphraseStrength, SetupDone,
         LifeArea, Level, Response, RestKind, RungKind,
         LifeAreaInfo, ValueView, RungView, MovementView, MovementTemplate, NewValue, NewMovement,
-        CheckInInput, OfferView, TodayDecision, TodayView, RespondInput, FeltInput, ShiftInput,
+        CheckInInput, OfferView, BitMoreView, TodayDecision, TodayView, RespondInput, FeltInput, ShiftInput,
         WeekMoves, StrengthPoint, ValueStrength, FeelingWeek, EvidenceItem, Markers, ProgressView,
         JournalEntryView, JournalInput, Settings, BackupDone, WrittenKind, WrittenFile, ChosenBackup,
         RestoreInput, ChangePassphrase,

@@ -18,6 +18,7 @@ mod model_state;
 mod progress;
 mod prompts;
 mod reach;
+mod said;
 mod settings;
 mod thaw;
 mod today;
@@ -35,3 +36,36 @@ pub use thaw_clinical::CrisisResources;
 pub use thaw_prompts::{PromptResponse, PromptText};
 pub use thaw_store::KdfParams;
 pub use values::{library, life_areas};
+
+/// Helpers for tests, benchmarks and test child processes (as `thaw_store::testing`): not used
+/// by the app.
+pub mod testing {
+    use chrono::{DateTime, FixedOffset};
+
+    use crate::ipc::{LifeArea, NewValue};
+    use crate::{Result, Thaw};
+
+    /// Adds each value in its area with its first `movements` starter-library movements, as
+    /// onboarding does.
+    pub async fn add_values(
+        thaw: &mut Thaw,
+        values: &[(LifeArea, &str)],
+        movements: usize,
+        now: DateTime<FixedOffset>,
+    ) -> Result<()> {
+        for (area, words) in values {
+            let library_keys = crate::library(*area)?
+                .into_iter()
+                .take(movements)
+                .map(|t| t.key)
+                .collect();
+            let value = NewValue {
+                area: *area,
+                words: words.to_string(),
+                library_keys,
+            };
+            thaw.add_value(&value, now).await?;
+        }
+        Ok(())
+    }
+}

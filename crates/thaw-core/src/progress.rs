@@ -1,7 +1,7 @@
 //! Progress as what happened: moves per week inside and outside, a forgiving strength per
 //! value, dread before against satisfaction after, and the list of things done. Never a streak.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, Weekday};
 use thaw_engine::{DayFacts, Progress};
@@ -20,8 +20,9 @@ pub const WEEKS_SHOWN: i64 = 12;
 const WARM_UP_WEEKS: i64 = 8;
 const EVIDENCE_SHOWN: usize = 40;
 
+/// Weeks run Monday to Sunday, of Thaw's one kind of day (the engine's).
 fn monday_of(day: NaiveDate) -> NaiveDate {
-    day - Duration::days(i64::from(day.weekday().num_days_from_monday()))
+    thaw_engine::week_start(day)
 }
 
 fn mean(v: &[u8]) -> Option<f64> {
@@ -44,7 +45,7 @@ fn median(mut v: Vec<f64>) -> Option<f64> {
 impl Thaw {
     pub async fn progress(&self, now: DateTime<FixedOffset>) -> Result<ProgressView> {
         let store = &self.open()?.store;
-        let today = now.date_naive();
+        let today = thaw_engine::day_of(now);
         let first_week = monday_of(today) - Duration::weeks(WEEKS_SHOWN - 1);
         let from = first_week - Duration::weeks(WARM_UP_WEEKS);
         let rows = store.progress(from, today).await?;
@@ -52,15 +53,6 @@ impl Thaw {
         let values = store.list_values(true).await?;
         let words: BTreeMap<i64, String> = values.iter().map(|v| (v.id, v.words.clone())).collect();
 
-        // Which rungs are inside steps, and their texts, for the evidence list.
-        let mut rung_text: BTreeMap<i64, (String, bool)> = BTreeMap::new();
-        let movement_ids: BTreeSet<i64> = rows.moves.iter().filter_map(|m| m.movement_id).collect();
-        for id in movement_ids {
-            for r in store.list_rungs(id, true).await? {
-                rung_text.insert(r.id, (r.text, r.internal));
-            }
-        }
-        let breath = (thaw_engine::BREATH_TEXT.to_string(), true);
         let moved = |k: ResponseKind| matches!(k, ResponseKind::Done | ResponseKind::Started);
 
         // Per-day facts, replayed through the engine's forgiving strength measure.
@@ -85,10 +77,8 @@ impl Thaw {
             if !moved(m.kind) {
                 continue;
             }
-            let (text, inside) = m
-                .rung_id
-                .and_then(|id| rung_text.get(&id).cloned())
-                .unwrap_or_else(|| breath.clone());
+            // The step as it was shown, from its offer row.
+            let (text, inside) = (m.text.clone(), m.offer_kind.is_inside());
             day.moved = true;
             if let Some(v) = m.value_id {
                 day.moved_values.insert(v);

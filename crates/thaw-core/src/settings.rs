@@ -6,7 +6,7 @@ use crate::error::{AppError, Result};
 use crate::ipc::Settings;
 use crate::Thaw;
 
-const KEY: &str = "settings";
+pub(crate) const KEY: &str = "settings";
 
 /// One minute out of sight: long enough to answer a message or look something up, short
 /// enough that a phone left on a table is closed before someone else picks it up.

@@ -1,6 +1,17 @@
-//! The application facade: one value the shell holds, one method per use-case.
-//! Vault use-cases live here; the daily loop, values, progress, journal and settings live
-//! in their own modules as further `impl Thaw` blocks.
+//! The application facade: one value the shell holds, one method per use-case. Each domain
+//! keeps its use-cases in its own module, as a further `impl Thaw` block:
+//!
+//! | module | use-cases |
+//! |---|---|
+//! | `thaw.rs` (here) | the vault: `status`, `create_vault`, `unlock`, `unlock_with_recovery`, `lock`, `touch`, `change_passphrase`, `backup`, `restore`, `erase_everything`, `start_anew`, set-aside data |
+//! | `today.rs` | the daily loop: `today`, `check_in`, `respond`, `bit_more`, `moment`, `notice`, `felt` |
+//! | `values.rs` | what matters: `values`, `add_value`, `update_value`, `set_value_archived`, `movements`, `add_movement`, `update_rungs`, `set_movement_archived` |
+//! | `progress.rs` | `progress` |
+//! | `journal.rs` | `journal`, `add_journal` |
+//! | `clinical.rs` | sessions, questionnaires, the safety plan, crisis lines and screen, the visit summary |
+//! | `settings.rs` | `settings`, `save_settings` |
+//! | `prompts.rs` | the prompt plan and what came of prompts |
+//! | `durability.rs` | units, drafts, the shortfall view, claiming the folder |
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

@@ -5,7 +5,7 @@ use chrono::{DateTime, FixedOffset};
 use thaw_engine::{rungs_for_goal, starter_library, LifeArea, Rung};
 use thaw_store::{Archivable, RungInput, Store};
 
-use crate::catalog::{area_ids, area_key, area_of, rung_shape};
+use crate::catalog::{area_ids, area_key, area_of, rung_seconds};
 use crate::error::{AppError, Result};
 use crate::ipc::{
     LifeAreaInfo, MovementTemplate, MovementView, NewMovement, NewValue, RungView, ValueView,
@@ -97,7 +97,7 @@ fn rung_input(r: &Rung) -> RungInput {
     RungInput {
         text: r.text.clone(),
         size_seconds: Some(i64::from(r.seconds)),
-        internal: r.kind == thaw_engine::RungKind::Internal,
+        kind: r.kind,
     }
 }
 
@@ -136,21 +136,16 @@ async fn movement_view(store: &Store, id: i64) -> Result<MovementView> {
         .find(|m| m.id == id)
         .ok_or_else(|| AppError::new(crate::ErrorKind::NotFound, "That step is no longer here."))?;
     let rows = store.list_rungs(m.id, false).await?;
-    let last = rows.len().saturating_sub(1);
     Ok(MovementView {
         id: m.id,
         value_id: m.value_id.unwrap_or_default(),
         title: m.title,
         rungs: rows
             .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                let (kind, seconds) = rung_shape(r, i == last);
-                RungView {
-                    text: r.text.clone(),
-                    kind,
-                    seconds,
-                }
+            .map(|r| RungView {
+                text: r.text.clone(),
+                kind: r.kind,
+                seconds: rung_seconds(r),
             })
             .collect(),
         archived: m.archived,
@@ -292,7 +287,7 @@ impl Thaw {
                 Ok(RungInput {
                     text: clean_words(&r.text, "a step")?,
                     size_seconds: Some(i64::from(r.seconds)),
-                    internal: r.kind == thaw_engine::RungKind::Internal,
+                    kind: r.kind,
                 })
             })
             .collect::<Result<Vec<_>>>()?;

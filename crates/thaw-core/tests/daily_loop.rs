@@ -52,6 +52,7 @@ fn offer(view: &TodayView) -> &OfferView {
     match &view.decision {
         TodayDecision::Offer(o) => o,
         TodayDecision::Rest { reason, .. } => panic!("expected an offer, got rest: {reason}"),
+        TodayDecision::Between { .. } => panic!("expected an offer, got a pause"),
     }
 }
 
@@ -214,6 +215,13 @@ async fn not_now_is_a_rest_not_a_penalty() {
         )
         .await
         .unwrap();
+    // Nothing is pushed after Not now: the next step comes when the person asks.
+    assert!(
+        matches!(view.decision, TodayDecision::Between { bit_more: None }),
+        "{view:?}"
+    );
+    assert_eq!(view.said.as_deref(), Some("Not now is a real answer."));
+    view = thaw.moment(at(2, 10)).await.unwrap();
     // A second Not now rests the day, kindly.
     if let TodayDecision::Offer(o) = &view.decision {
         view = thaw

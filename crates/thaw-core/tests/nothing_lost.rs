@@ -264,7 +264,7 @@ impl Drop for SmallDisk {
 fn offer_id(view: &TodayView) -> Option<i64> {
     match &view.decision {
         TodayDecision::Offer(o) => Some(o.offer_id),
-        TodayDecision::Rest { .. } => None,
+        TodayDecision::Rest { .. } | TodayDecision::Between { .. } => None,
     }
 }
 

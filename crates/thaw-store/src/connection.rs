@@ -75,8 +75,11 @@ fn base_options(path: &Path, create: bool) -> SqliteConnectOptions {
         .thread_name(|id| format!("{}{id}", crate::exit_guard::THREAD_PREFIX))
         .pragma("temp_store", "MEMORY")
         .pragma("cipher_log_level", "NONE")
-        // No statement logging: bound values would never be logged, but keep the log quiet anyway.
-        .disable_statement_logging()
+        // One TRACE event per statement (target `sqlx::query`: the SQL text, never a bound
+        // value). Nothing in Thaw listens, so nothing is logged; the daily-path benchmark
+        // (thaw-core's `bench_daily`) counts them.
+        .log_statements(log::LevelFilter::Trace)
+        .log_slow_statements(log::LevelFilter::Trace, Duration::from_secs(3600))
 }
 
 /// SQLCipher's log level is process-wide and its default (WARN to stderr) is set when

@@ -21,6 +21,7 @@
 
 mod access;
 mod backup;
+mod codes;
 mod connection;
 mod error;
 mod exit_guard;
@@ -57,8 +58,8 @@ pub use passphrase_strength::{assess_passphrase, PassphraseStrength, MIN_CHARS, 
 pub use recovery_code::RecoveryCode;
 pub use repo::app_state::{PromptOutcome, PromptSent};
 pub use repo::daily::{
-    CheckIn, InternalShift, NewCheckIn, NewOffer, NewResponse, Offer, OfferSource,
-    OfferWithResponse, Progress, ProgressMove, Response, ResponseKind, Today,
+    CatalogRows, CheckIn, Daily, InternalShift, NewCheckIn, NewOffer, NewResponse, Offer,
+    OfferSource, OfferWithResponse, Progress, ProgressMove, Response, ResponseKind, Today,
 };
 pub use repo::drafts::Draft;
 pub use repo::safety::{ContactInput, ContactKind, CrisisContact, SafetyPlan};

@@ -9,7 +9,8 @@ pub(crate) struct Stamp {
     pub at: String,
     /// The local offset from UTC in minutes at that moment.
     pub offset_min: i32,
-    /// The calendar date as the person lived it.
+    /// The person's day as they lived it: Thaw's one "today" (`thaw_engine::day_of`, turning
+    /// at 04:00, so a late night belongs to the evening before).
     pub local_date: NaiveDate,
 }
 
@@ -18,7 +19,7 @@ impl Stamp {
         Self {
             at: utc_text(now.with_timezone(&Utc)),
             offset_min: now.offset().local_minus_utc() / 60,
-            local_date: now.date_naive(),
+            local_date: thaw_engine::day_of(*now),
         }
     }
 }
@@ -46,6 +47,9 @@ mod tests {
         let s = Stamp::of(&now);
         assert_eq!(s.at, "2025-02-28T22:30:00.000Z");
         assert_eq!(s.offset_min, 120);
-        assert_eq!(s.local_date.to_string(), "2025-03-01");
+        // 00:30 is still the evening before: the day turns at 04:00.
+        assert_eq!(s.local_date.to_string(), "2025-02-28");
+        let morning = DateTime::parse_from_rfc3339("2025-03-01T09:00:00+02:00").unwrap();
+        assert_eq!(Stamp::of(&morning).local_date.to_string(), "2025-03-01");
     }
 }

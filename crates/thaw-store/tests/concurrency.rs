@@ -74,12 +74,12 @@ async fn two_connections_pools_with_transactions_lose_nothing() {
         RungInput {
             text: "picture it".into(),
             size_seconds: Some(10),
-            internal: true,
+            kind: thaw_engine::RungKind::Internal,
         },
         RungInput {
             text: "do it".into(),
             size_seconds: Some(120),
-            internal: false,
+            kind: thaw_engine::RungKind::Preparation,
         },
     ];
     let (ra, rb) = (rungs.clone(), rungs);

@@ -560,6 +560,10 @@ async fn on_a_full_disk_every_write_is_stored_or_refused_as_storage_full() {
                 rung_id: None,
                 reason: "a reason".into(),
                 source: OfferSource::Engine,
+                text: "Take one slow breath. That is all.".into(),
+                kind: thaw_engine::RungKind::Internal,
+                seconds: 5,
+                bit_more: false,
             },
             t0(),
         )
@@ -609,7 +613,7 @@ async fn on_a_full_disk_every_write_is_stored_or_refused_as_storage_full() {
                         &[RungInput {
                             text: "r".into(),
                             size_seconds: Some(10),
-                            internal: true,
+                            kind: thaw_engine::RungKind::Internal,
                         }],
                         at(1, i),
                     )

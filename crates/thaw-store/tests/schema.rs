@@ -107,12 +107,12 @@ async fn values_movements_and_ladders_round_trip_and_archive() {
         RungInput {
             text: "picture Sam".into(),
             size_seconds: Some(10),
-            internal: true,
+            kind: thaw_engine::RungKind::Internal,
         },
         RungInput {
             text: "write one line".into(),
             size_seconds: Some(60),
-            internal: false,
+            kind: thaw_engine::RungKind::Preparation,
         },
     ];
     let (m, rs) = s
@@ -126,7 +126,7 @@ async fn values_movements_and_ladders_round_trip_and_archive() {
             &RungInput {
                 text: "send it".into(),
                 size_seconds: None,
-                internal: false,
+                kind: thaw_engine::RungKind::Preparation,
             },
         )
         .await
@@ -137,7 +137,7 @@ async fn values_movements_and_ladders_round_trip_and_archive() {
         &RungInput {
             text: "write two words".into(),
             size_seconds: Some(30),
-            internal: false,
+            kind: thaw_engine::RungKind::Preparation,
         },
     )
     .await
@@ -194,6 +194,10 @@ async fn offers_responses_today_and_progress() {
         rung_id: None,
         reason: "Energy is low today, so this one takes about 30 seconds".into(),
         source: OfferSource::Engine,
+        text: "Take one slow breath. That is all.".into(),
+        kind: thaw_engine::RungKind::Internal,
+        seconds: 5,
+        bit_more: false,
     };
     let o1 = s.add_offer(&offer, at(0, 1)).await.unwrap();
     let o2 = s.add_offer(&offer, at(0, 30)).await.unwrap();
@@ -476,5 +480,91 @@ fn records_serialise_for_the_ui() {
     assert_eq!(
         serde_json::to_string(&SessionKind::OralLozenge).unwrap(),
         "\"oral_lozenge\""
+    );
+}
+
+/// Version 10 keeps what was decided and gives every row Thaw's one day: rows from before get
+/// the rung kinds the old guess gave them, their offers' words, kind and seconds, and the day
+/// turning at 04:00 (a check-in at 00:30 belongs to the evening before).
+#[tokio::test]
+async fn version_10_stores_rung_kinds_offer_words_and_the_four_oclock_day() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let (pool, _code) = testing::create_at_schema_version(&dir, PASSPHRASE, kdf(), 3)
+        .await
+        .unwrap();
+    insert_version_1_rows(&pool).await;
+    for sql in [
+        // A ladder as the library wrote it: inside, preparation, first minutes, the act; and
+        // an archived rung after the act, which does not make the act anything else.
+        "INSERT INTO rungs (movement_id, position, text, size_seconds, internal)
+         VALUES (1, 1, 'find her number', 20, 0)",
+        "INSERT INTO rungs (movement_id, position, text, size_seconds, internal)
+         VALUES (1, 2, 'call for two minutes', 120, 0)",
+        "INSERT INTO rungs (movement_id, position, text, size_seconds, internal)
+         VALUES (1, 3, 'call her', 900, 0)",
+        "INSERT INTO rungs (movement_id, position, text, size_seconds, internal, archived)
+         VALUES (1, 4, 'visit her', 7200, 0, 1)",
+        // 00:30 local (+01:00) on 3 January, stamped with the calendar date then.
+        "INSERT INTO check_ins (at, offset_min, local_date, energy)
+         VALUES ('2024-01-02T23:30:00.000Z', 60, '2024-01-03', 4)",
+        "INSERT INTO offers (id, offered_at, offered_offset_min, local_date, value_id, movement_id, rung_id, reason)
+         VALUES (2, '2024-01-02T23:31:00.000Z', 60, '2024-01-03', 1, 1,
+                 (SELECT id FROM rungs WHERE text = 'call for two minutes'), 'a reason')",
+    ] {
+        sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&pool).await.unwrap();
+    }
+    pool.close().await;
+
+    let store = Store::unlock_with_passphrase(&dir, PASSPHRASE)
+        .await
+        .unwrap();
+    use thaw_engine::RungKind::*;
+    let kinds: Vec<_> = store
+        .list_rungs(1, true)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| (r.text.clone(), r.kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("picture her voice".to_string(), Internal),
+            ("find her number".to_string(), Preparation),
+            ("call for two minutes".to_string(), FirstMinutes),
+            ("call her".to_string(), Act),
+            ("visit her".to_string(), FirstMinutes),
+        ]
+    );
+    // The late check-in and offer belong to the 2nd now; the morning rows stay on their day.
+    let second = store
+        .today(chrono::NaiveDate::from_ymd_opt(2024, 1, 2).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(second.check_ins.len(), 2);
+    assert_eq!(second.check_ins[1].energy, Some(4));
+    let third = store
+        .today(chrono::NaiveDate::from_ymd_opt(2024, 1, 3).unwrap())
+        .await
+        .unwrap();
+    assert!(third.check_ins.is_empty() && third.offers.is_empty());
+    // Each offer keeps the words, kind and seconds it was shown with (one without a rung was
+    // the breath).
+    let offers: Vec<_> = second
+        .offers
+        .iter()
+        .map(|o| (o.offer.text.clone(), o.offer.kind, o.offer.seconds))
+        .collect();
+    assert_eq!(
+        offers,
+        [
+            (
+                "Take one slow breath. That is all.".to_string(),
+                Internal,
+                5
+            ),
+            ("call for two minutes".to_string(), FirstMinutes, 120),
+        ]
     );
 }

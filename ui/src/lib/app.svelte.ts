@@ -21,8 +21,6 @@ export const app = $state({
   status: null as AppStatus | null,
   /** The Today view most recently returned by the core (check-in, respond, moment, notice). */
   today: null as TodayView | null,
-  /** A short message for Today to say once (e.g. after "I have a moment"). */
-  todayNote: '',
   /** Bumped by "I have a moment", so Today leaves its check-in and shows the step. */
   moments: 0,
   /** Onboarding starts at this step when it opens. */

@@ -10,7 +10,6 @@ import {
   shortDay,
   strengthWord,
   todaySummary,
-  restWords,
   waitWords,
   when,
   offsetWords,
@@ -106,14 +105,6 @@ describe('the recovery code check', () => {
     expect(isLastGroup('ABCD-EFGH-IJKL', 'EFGH')).toBe(false);
     expect(isLastGroup('ABCD-EFGH-IJKL', '')).toBe(false);
     expect(isLastGroup('', '')).toBe(false);
-  });
-});
-
-describe('the rest message', () => {
-  it('does not repeat the heading', () => {
-    expect(restWords('You moved today. Rest counts.')).toBe('You moved today.');
-    expect(restWords('Rest counts.')).toBe('Nothing more is needed today.');
-    expect(restWords('Enough choosing for one day.')).toBe('Enough choosing for one day.');
   });
 });
 

@@ -122,12 +122,6 @@ export function waitWords(seconds: number): string {
   return `about ${count(minutes, 'minute', 'minutes')}`;
 }
 
-/** The rest reason under the "Rest counts." heading, without saying it twice. */
-export function restWords(reason: string): string {
-  const rest = reason.replace(/\s*Rest counts\.?\s*/gi, ' ').trim();
-  return rest || 'Nothing more is needed today.';
-}
-
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }

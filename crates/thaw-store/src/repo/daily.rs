@@ -4,8 +4,13 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use thaw_engine::RungKind;
+
 use crate::access::the_row;
+use crate::codes::rung_kind;
 use crate::error::{Result, StoreError};
+use crate::repo::treatment::TreatmentSession;
+use crate::repo::values::{LifeArea, Movement, PersonalValue, Rung};
 use crate::when::{scale, Stamp};
 use crate::Store;
 
@@ -52,9 +57,17 @@ pub struct Offer {
     pub rung_id: Option<i64>,
     pub reason: String,
     pub source: OfferSource,
+    /// The step's words, kind and size in seconds as they were shown: a waiting offer is
+    /// shown again from these, never rebuilt from rung rows that may have changed since.
+    pub text: String,
+    #[sqlx(try_from = "crate::codes::Code")]
+    pub kind: RungKind,
+    pub seconds: u32,
+    /// A "bit more" the person asked for after a Done.
+    pub bit_more: bool,
 }
 
-/// An offer to record.
+/// An offer to record: what was decided, as it is shown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewOffer {
     pub value_id: Option<i64>,
@@ -62,25 +75,22 @@ pub struct NewOffer {
     pub rung_id: Option<i64>,
     pub reason: String,
     pub source: OfferSource,
+    pub text: String,
+    pub kind: RungKind,
+    pub seconds: u32,
+    pub bit_more: bool,
 }
 
-/// The person's answer to an offer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, sqlx::Type)]
-#[serde(rename_all = "snake_case")]
-#[sqlx(rename_all = "snake_case")]
-pub enum ResponseKind {
-    Done,
-    Started,
-    NotNow,
-    SmallerPlease,
-    SomethingElse,
-}
+/// The person's answer to an offer: the engine's `Response`, defined once there (named
+/// `ResponseKind` here because [`Response`] is the stored row). Stored as text by `codes.rs`.
+pub use thaw_engine::Response as ResponseKind;
 
 /// The response to one offer; updated in place as it goes (Started, later Done).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]
 pub struct Response {
     pub id: i64,
     pub offer_id: i64,
+    #[sqlx(try_from = "crate::codes::Code")]
     pub kind: ResponseKind,
     pub responded_at: DateTime<Utc>,
     pub responded_offset_min: i32,
@@ -131,6 +141,33 @@ pub struct Today {
     pub shifts: Vec<InternalShift>,
 }
 
+/// What the daily loop decides from, read in one transaction ([`Store::daily`]).
+#[derive(Debug, Clone)]
+pub struct Daily {
+    pub today: Today,
+    /// The latest offer of all, with its answer: a step seen late at night is still the one
+    /// on screen in the morning, though its day has passed.
+    pub latest: Option<OfferWithResponse>,
+    pub catalog: CatalogRows,
+    /// The latest treatment session up to now.
+    pub last_session: Option<TreatmentSession>,
+    /// When the latest questionnaire was answered.
+    pub last_questionnaire: Option<DateTime<Utc>>,
+    /// The stored settings value asked for, as JSON.
+    pub settings: Option<serde_json::Value>,
+}
+
+/// What the engine chooses from, as stored.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CatalogRows {
+    /// Every life area and value, archived ones too (an old offer may name one).
+    pub life_areas: Vec<LifeArea>,
+    pub values: Vec<PersonalValue>,
+    /// Live movements, and their live rungs ordered by movement, then smallest first.
+    pub movements: Vec<Movement>,
+    pub rungs: Vec<Rung>,
+}
+
 /// One answered offer, flattened for progress views.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]
 pub struct ProgressMove {
@@ -138,6 +175,7 @@ pub struct ProgressMove {
     pub value_id: Option<i64>,
     pub movement_id: Option<i64>,
     pub rung_id: Option<i64>,
+    #[sqlx(try_from = "crate::codes::Code")]
     pub kind: ResponseKind,
     /// The local day of the response.
     pub local_date: NaiveDate,
@@ -146,6 +184,10 @@ pub struct ProgressMove {
     pub done_at: Option<DateTime<Utc>>,
     pub dread_before: Option<u8>,
     pub satisfaction_after: Option<u8>,
+    /// The step as it was shown.
+    pub text: String,
+    #[sqlx(try_from = "crate::codes::Code")]
+    pub offer_kind: RungKind,
 }
 
 /// Responses and shifts between two local dates (inclusive).
@@ -199,8 +241,8 @@ impl Store {
         let row = the_row(
             sqlx::query_as(
                 "INSERT INTO offers (offered_at, offered_offset_min, local_date, value_id,
-                                 movement_id, rung_id, reason, source)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
+                                 movement_id, rung_id, reason, source, text, kind, seconds, bit_more)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
             )
             .bind(&s.at)
             .bind(s.offset_min)
@@ -210,6 +252,10 @@ impl Store {
             .bind(o.rung_id)
             .bind(&o.reason)
             .bind(o.source)
+            .bind(&o.text)
+            .bind(rung_kind(o.kind))
+            .bind(o.seconds)
+            .bind(o.bit_more)
             .fetch_all(w.conn())
             .await?,
         )?;
@@ -246,7 +292,7 @@ impl Store {
              RETURNING *",
         )
         .bind(offer_id)
-        .bind(r.kind)
+        .bind(crate::codes::response(r.kind))
         .bind(&s.at)
         .bind(s.offset_min)
         .bind(s.local_date)
@@ -297,43 +343,80 @@ impl Store {
     /// and shifts. Three indexed lookups; all read from one snapshot (one transaction).
     pub async fn today(&self, date: NaiveDate) -> Result<Today> {
         let mut tx = self.snapshot().await?;
-        let check_ins: Vec<CheckIn> =
-            sqlx::query_as("SELECT * FROM check_ins WHERE local_date = ? ORDER BY at")
-                .bind(date)
-                .fetch_all(tx.conn())
-                .await?;
-        let offers: Vec<Offer> =
-            sqlx::query_as("SELECT * FROM offers WHERE local_date = ? ORDER BY offered_at, id")
-                .bind(date)
-                .fetch_all(tx.conn())
-                .await?;
-        let mut responses: Vec<Response> = sqlx::query_as(
-            "SELECT r.* FROM responses r JOIN offers o ON o.id = r.offer_id WHERE o.local_date = ?",
-        )
-        .bind(date)
-        .fetch_all(tx.conn())
-        .await?;
-        let shifts: Vec<InternalShift> =
-            sqlx::query_as("SELECT * FROM internal_shifts WHERE local_date = ? ORDER BY at")
-                .bind(date)
-                .fetch_all(tx.conn())
-                .await?;
+        let today = today_in(tx.conn(), date).await?;
         self.finish(tx).await?;
-        let offers = offers
-            .into_iter()
-            .map(|offer| {
-                let response = responses
-                    .iter()
-                    .position(|r| r.offer_id == offer.id)
-                    .map(|i| responses.swap_remove(i));
-                OfferWithResponse { offer, response }
-            })
-            .collect();
-        Ok(Today {
-            date,
-            check_ins,
-            offers,
-            shifts,
+        Ok(today)
+    }
+
+    /// What the engine chooses from ([`CatalogRows`]), four queries in one read transaction.
+    pub async fn catalog(&self) -> Result<CatalogRows> {
+        let mut tx = self.snapshot().await?;
+        let catalog = catalog_in(tx.conn()).await?;
+        self.finish(tx).await?;
+        Ok(catalog)
+    }
+
+    /// What the daily loop decides from, in one read transaction: the day's rows (as
+    /// [`Store::today`]), the catalog (as [`Store::catalog`]), the latest treatment session and questionnaire up to `now`, and the
+    /// settings stored under `settings_key`. Eleven indexed queries at most (twelve with a session), whatever the history.
+    pub async fn daily(
+        &self,
+        date: NaiveDate,
+        now: DateTime<FixedOffset>,
+        settings_key: &str,
+    ) -> Result<Daily> {
+        let now_text = crate::when::utc_text(now.with_timezone(&Utc));
+        let mut tx = self.snapshot().await?;
+        let today = today_in(tx.conn(), date).await?;
+        let latest: Option<Offer> = sqlx::query_as("SELECT * FROM offers ORDER BY id DESC LIMIT 1")
+            .fetch_optional(tx.conn())
+            .await?;
+        let latest = match latest {
+            Some(offer) => {
+                let response: Option<Response> =
+                    sqlx::query_as("SELECT * FROM responses WHERE offer_id = ?")
+                        .bind(offer.id)
+                        .fetch_optional(tx.conn())
+                        .await?;
+                Some(OfferWithResponse { offer, response })
+            }
+            None => None,
+        };
+        let catalog = catalog_in(tx.conn()).await?;
+        // The latest session, the latest questionnaire and the settings: one statement.
+        let (session_id, last_questionnaire, settings): (
+            Option<i64>,
+            Option<DateTime<Utc>>,
+            Option<String>,
+        ) = the_row(
+            sqlx::query_as(
+                "SELECT (SELECT id FROM treatment_sessions WHERE archived = 0 AND at <= ?1
+                         ORDER BY at DESC LIMIT 1),
+                        (SELECT max(at) FROM questionnaire_responses WHERE at <= ?1),
+                        (SELECT value FROM settings WHERE key = ?2)",
+            )
+            .bind(&now_text)
+            .bind(settings_key)
+            .fetch_all(tx.conn())
+            .await?,
+        )?;
+        let last_session: Option<TreatmentSession> = match session_id {
+            Some(id) => Some(the_row(
+                sqlx::query_as("SELECT * FROM treatment_sessions WHERE id = ?")
+                    .bind(id)
+                    .fetch_all(tx.conn())
+                    .await?,
+            )?),
+            None => None,
+        };
+        self.finish(tx).await?;
+        Ok(Daily {
+            today,
+            latest,
+            catalog,
+            last_session,
+            last_questionnaire,
+            settings: settings.and_then(|s| serde_json::from_str(&s).ok()),
         })
     }
 
@@ -343,7 +426,8 @@ impl Store {
         let mut tx = self.snapshot().await?;
         let moves: Vec<ProgressMove> = sqlx::query_as(
             "SELECT r.offer_id, o.value_id, o.movement_id, o.rung_id, r.kind, r.local_date,
-                    o.offered_at, r.started_at, r.done_at, r.dread_before, r.satisfaction_after
+                    o.offered_at, r.started_at, r.done_at, r.dread_before, r.satisfaction_after,
+                    o.text, o.kind AS offer_kind
              FROM responses r JOIN offers o ON o.id = r.offer_id
              WHERE r.local_date BETWEEN ? AND ?
              ORDER BY r.local_date, r.responded_at",
@@ -367,4 +451,71 @@ impl Store {
             shifts,
         })
     }
+}
+
+/// The Today query's four statements on one connection (inside the caller's transaction).
+async fn today_in(conn: &mut sqlx::SqliteConnection, date: NaiveDate) -> Result<Today> {
+    let check_ins: Vec<CheckIn> =
+        sqlx::query_as("SELECT * FROM check_ins WHERE local_date = ? ORDER BY at")
+            .bind(date)
+            .fetch_all(&mut *conn)
+            .await?;
+    let offers: Vec<Offer> =
+        sqlx::query_as("SELECT * FROM offers WHERE local_date = ? ORDER BY offered_at, id")
+            .bind(date)
+            .fetch_all(&mut *conn)
+            .await?;
+    let mut responses: Vec<Response> = sqlx::query_as(
+        "SELECT r.* FROM responses r JOIN offers o ON o.id = r.offer_id WHERE o.local_date = ?",
+    )
+    .bind(date)
+    .fetch_all(&mut *conn)
+    .await?;
+    let shifts: Vec<InternalShift> =
+        sqlx::query_as("SELECT * FROM internal_shifts WHERE local_date = ? ORDER BY at")
+            .bind(date)
+            .fetch_all(&mut *conn)
+            .await?;
+    let offers = offers
+        .into_iter()
+        .map(|offer| {
+            let response = responses
+                .iter()
+                .position(|r| r.offer_id == offer.id)
+                .map(|i| responses.swap_remove(i));
+            OfferWithResponse { offer, response }
+        })
+        .collect();
+    Ok(Today {
+        date,
+        check_ins,
+        offers,
+        shifts,
+    })
+}
+
+async fn catalog_in(conn: &mut sqlx::SqliteConnection) -> Result<CatalogRows> {
+    let life_areas: Vec<LifeArea> =
+        sqlx::query_as("SELECT * FROM life_areas ORDER BY sort_order, id")
+            .fetch_all(&mut *conn)
+            .await?;
+    let values: Vec<PersonalValue> = sqlx::query_as("SELECT * FROM personal_values ORDER BY id")
+        .fetch_all(&mut *conn)
+        .await?;
+    let movements: Vec<Movement> =
+        sqlx::query_as("SELECT * FROM movements WHERE archived = 0 ORDER BY id")
+            .fetch_all(&mut *conn)
+            .await?;
+    let rungs: Vec<Rung> = sqlx::query_as(
+        "SELECT r.* FROM rungs r JOIN movements m ON m.id = r.movement_id
+         WHERE r.archived = 0 AND m.archived = 0 ORDER BY r.movement_id, r.position, r.id",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(CatalogRows {
+        life_areas,
+        values,
+        movements,
+        rungs,
+    })
 }

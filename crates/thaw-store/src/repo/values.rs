@@ -3,7 +3,10 @@
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 
+use thaw_engine::RungKind;
+
 use crate::access::the_row;
+use crate::codes::rung_kind;
 use crate::error::{Result, StoreError};
 use crate::when::Stamp;
 use crate::Store;
@@ -51,8 +54,10 @@ pub struct Rung {
     pub position: i64,
     pub text: String,
     pub size_seconds: Option<i64>,
-    /// An inside step (picture it, notice it) rather than an outside act.
-    pub internal: bool,
+    /// What kind of step it is, as the ladder was written (inside, preparation, first
+    /// minutes, the act).
+    #[sqlx(try_from = "crate::codes::Code")]
+    pub kind: RungKind,
     pub archived: bool,
 }
 
@@ -61,7 +66,7 @@ pub struct Rung {
 pub struct RungInput {
     pub text: String,
     pub size_seconds: Option<i64>,
-    pub internal: bool,
+    pub kind: RungKind,
 }
 
 /// Which table an archive call is about.
@@ -274,14 +279,16 @@ impl Store {
     /// Edit a rung's words or size (the person may reword a generated step).
     pub async fn update_rung(&self, id: i64, rung: &RungInput) -> Result<()> {
         let mut w = self.write().await?;
-        let r =
-            sqlx::query("UPDATE rungs SET text = ?, size_seconds = ?, internal = ? WHERE id = ?")
-                .bind(&rung.text)
-                .bind(rung.size_seconds)
-                .bind(rung.internal)
-                .bind(id)
-                .execute(w.conn())
-                .await?;
+        let r = sqlx::query(
+            "UPDATE rungs SET text = ?, size_seconds = ?, kind = ?, internal = ? WHERE id = ?",
+        )
+        .bind(&rung.text)
+        .bind(rung.size_seconds)
+        .bind(rung_kind(rung.kind))
+        .bind(rung.kind.is_inside())
+        .bind(id)
+        .execute(w.conn())
+        .await?;
         found(r.rows_affected())?;
         self.finish(w).await
     }
@@ -309,14 +316,15 @@ async fn insert_rung(
 ) -> Result<Rung> {
     the_row(
         sqlx::query_as(
-            "INSERT INTO rungs (movement_id, position, text, size_seconds, internal)
-         VALUES (?, ?, ?, ?, ?) RETURNING *",
+            "INSERT INTO rungs (movement_id, position, text, size_seconds, kind, internal)
+         VALUES (?, ?, ?, ?, ?, ?) RETURNING *",
         )
         .bind(movement_id)
         .bind(position)
         .bind(&r.text)
         .bind(r.size_seconds)
-        .bind(r.internal)
+        .bind(rung_kind(r.kind))
+        .bind(r.kind.is_inside())
         .fetch_all(tx)
         .await?,
     )

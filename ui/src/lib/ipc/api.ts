@@ -119,7 +119,8 @@ export const api = {
   today: () => call<TodayView>('today'),
   checkIn: (input: CheckInInput) => call<TodayView>('check_in', { input }),
   respond: (input: RespondInput) => call<TodayView>('respond', { input }),
-  felt: (input: FeltInput) => call<null>('felt', { input }),
+  felt: (input: FeltInput) => call<TodayView>('felt', { input }),
+  bitMore: () => call<TodayView>('bit_more'),
   moment: () => call<TodayView>('moment'),
   notice: (input: ShiftInput) => call<TodayView>('notice', { input }),
 

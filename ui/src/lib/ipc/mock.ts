@@ -26,7 +26,8 @@ export function install() {
     kind: 'preparation',
     size_words: ['about 10 seconds', 'about 30 seconds', 'about a minute', 'about 5 minutes'][step] ?? '',
     seconds: 30,
-    reason: 'Energy is low today, so this one takes about 30 seconds.',
+    reason: 'You said energy is low, so this one takes about 30 seconds.',
+    bit_more: false,
   });
   const today = (): TodayView => ({
     date: '2026-11-22',
@@ -36,6 +37,7 @@ export function install() {
     noticed_today: noticed,
     days_since_session: 3,
     questionnaire_due: false,
+    said: null,
   });
   mockIPC((cmd, args) => {
     const a = (args ?? {}) as Record<string, any>;
@@ -72,7 +74,8 @@ export function install() {
         if (a.input.response === 'smaller_please') step = Math.max(0, step - 1);
         if (a.input.response === 'done' || a.input.response === 'started') moves += 1;
         return today();
-      case 'felt': return null;
+      case 'felt': return { ...today(), said: 'Thank you for saying.' };
+      case 'bit_more': return today();
       case 'moment': return today();
       case 'notice': noticed += 1; return today();
       case 'progress': return {

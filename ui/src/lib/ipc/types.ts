@@ -106,11 +106,21 @@ export type OfferView = { offer_id: number, value_id: number, value_words: strin
  */
 size_words: string, seconds: number, 
 /**
- * One plain sentence: why this one, today.
+ * One plain sentence: why this one, today (shown as it is).
  */
-reason: string, };
+reason: string, 
+/**
+ * A "bit more" the person asked for after a Done.
+ */
+bit_more: boolean, };
 
-export type TodayDecision = { "decision": "offer" } & OfferView | { "decision": "rest", kind: RestKind, reason: string, };
+export type BitMoreView = { text: string, 
+/**
+ * E.g. "about 2 minutes".
+ */
+size_words: string, seconds: number, };
+
+export type TodayDecision = { "decision": "offer" } & OfferView | { "decision": "between", bit_more: BitMoreView | null, } | { "decision": "rest", kind: RestKind, reason: string, };
 
 export type TodayView = { date: string, 
 /**
@@ -128,7 +138,12 @@ days_since_session: number | null,
 /**
  * A gentle reminder that a check-in questionnaire is due (as often as the person chose).
  */
-questionnaire_due: boolean, };
+questionnaire_due: boolean, 
+/**
+ * The one sentence said about what the person just did, when there is one to say
+ * (`said.rs`). Never the same as the step's or the rest's own sentence; shown once.
+ */
+said: string | null, };
 
 export type RespondInput = { offer_id: number, response: Response, 
 /**

@@ -1,0 +1,193 @@
+// Today, as a tired person meets it: after each response exactly one message, the core's, true
+// of what is on screen, and no sentence twice. Done, Started, Something else, Smaller please
+// (twice), Not now (twice), "I have a moment" on a rest day, and a skipped check-in, through
+// the real app and its real encrypted store.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { Desktop, PHONE, openApp, freshDataDir, removeDataDir } from './lib/harness.mjs';
+import { click, evidence, onboard, textOf, waitH1 } from './lib/thaw.mjs';
+
+let desktop;
+let driver;
+let session;
+const dirs = [];
+
+before(async () => {
+  desktop = await Desktop.start();
+  driver = await desktop.driver();
+});
+
+after(async () => {
+  await desktop?.stop();
+  for (const dir of dirs) removeDataDir(dir);
+});
+
+async function open(label) {
+  const dir = freshDataDir(label);
+  dirs.push(dir);
+  session = await openApp(driver, dir, PHONE);
+}
+
+/** What Today shows once the answer has landed: the said line, the state and its own sentence. */
+async function screen() {
+  await session.waitFor(
+    `() => !document.querySelector('[data-testid^="respond-"]:disabled, [data-testid="next-step"]:disabled') &&
+           document.querySelector('[data-testid="offer"], [data-testid="next-step"], [data-testid="rest"], [data-testid="felt"]')`,
+    20000,
+    'Today to settle',
+  );
+  return session.execute(`
+    const q = (s) => document.querySelector(s);
+    const state = q('[data-testid="felt"]') ? 'felt' : q('[data-testid="offer"]') ? 'offer' : q('[data-testid="rest"]') ? 'rest' : 'between';
+    const visible = Array.from(document.querySelectorAll('main h1, main p, main button, main summary'))
+      .filter((el) => el.offsetParent !== null)
+      .map((el) => el.textContent.trim())
+      .join('\\n');
+    return {
+      state,
+      said: (q('[data-testid="said"]')?.textContent ?? '').trim(),
+      reason: (q('[data-testid="offer-reason"]') ?? q('[data-testid="rest-reason"]'))?.textContent.trim() ?? '',
+      seconds: Number(q('[data-testid="offer"]')?.getAttribute('data-seconds') ?? 0),
+      visible,
+    };`);
+}
+
+/** No sentence appears twice in what a person can read on the screen. */
+function saidOnce(s) {
+  const sentences = s.visible
+    .split(/\n|(?<=[.?])\s+/)
+    .map((x) => x.trim())
+    .filter((x) => /[a-z]/i.test(x) && x.split(' ').length > 2);
+  const seen = new Set();
+  for (const x of sentences) {
+    assert.ok(!seen.has(x), `said twice: "${x}" in\n${s.visible}`);
+    seen.add(x);
+  }
+}
+
+async function respond(which) {
+  await click(session, `[data-testid="respond-${which}"]`);
+  const s = await screen();
+  saidOnce(s);
+  return s;
+}
+
+async function nextStep() {
+  await click(session, '[data-testid="next-step"]');
+  const s = await screen();
+  assert.equal(s.said, '', 'asking for a step says nothing of its own');
+  return s;
+}
+
+test('each response gets one true message, said once', async () => {
+  await open('today-messages');
+  try {
+    await messages();
+  } finally {
+    await session.quit();
+  }
+});
+
+async function messages() {
+  await onboard(session); // check-in skipped
+  let s = await screen();
+  // Skipped check-in: the step says it is sized without one, and nothing about energy.
+  assert.equal(s.state, 'offer');
+  assert.equal(s.said, '');
+  assert.match(s.reason, /^Without a check-in/);
+  assert.doesNotMatch(s.visible, /energy is low/i);
+
+  // Done: the core's sentence heads "How did it feel?"; skipped, it is not said again.
+  await click(session, '[data-testid="respond-done"]');
+  await waitH1(session, /^You did it\. That counts\.$/);
+  await evidence(session, 'today-done', { size: PHONE, theme: 'light' });
+  await click(session, '[data-testid="felt-skip"]');
+  s = await screen();
+  assert.equal(s.state, 'between', 'nothing is pushed after a Done');
+  assert.equal(s.said, '');
+  saidOnce(s);
+
+  // Started.
+  s = await nextStep();
+  assert.equal(s.state, 'offer');
+  s = await respond('started');
+  assert.equal(s.said, 'You started, and starting counts.');
+  assert.notEqual(s.state, 'offer', 'nothing is pushed after Started');
+
+  await evidence(session, 'today-after-started', { size: PHONE, theme: 'light' });
+}
+
+test('Smaller please twice, then Something else', async () => {
+  await open('today-smaller');
+  try {
+    await smaller();
+  } finally {
+    await session.quit();
+  }
+});
+
+async function smaller() {
+  await onboard(session);
+  let s = await screen();
+  assert.equal(s.state, 'offer');
+  // Smaller please, twice: strictly smaller, said by the step itself, or rest said as such.
+  for (let i = 0; i < 2 && s.state === 'offer'; i++) {
+    const before = s.seconds;
+    s = await respond('smaller');
+    if (s.state === 'offer') {
+      assert.equal(s.said, '');
+      assert.match(s.reason, /^You asked for smaller/);
+      assert.ok(s.seconds < before, `smaller: ${s.seconds}s after ${before}s`);
+    } else {
+      assert.equal(s.state, 'rest');
+      assert.equal(s.said, 'That was the smallest step for today.');
+      assert.match(s.reason, /Steps come back tomorrow\.$/);
+    }
+  }
+  // Something else: the new step's own sentence says so, or the rest does (with one movement,
+  // every step has had its turn).
+  if (s.state === 'offer') {
+    s = await respond('else');
+    assert.equal(s.said, '');
+    if (s.state === 'offer') assert.match(s.reason, /^Here is something different/);
+    else assert.equal(s.reason, 'Each of your steps has had its turn today. More come tomorrow.');
+  }
+  await evidence(session, 'today-after-smaller', { size: PHONE, theme: 'light' });
+}
+
+test('Not now twice, then "I have a moment" on the rest day', async () => {
+  await open('today-not-now');
+  try {
+    await notNowThenMoment();
+  } finally {
+    await session.quit();
+  }
+});
+
+async function notNowThenMoment() {
+  await onboard(session);
+  let s = await screen();
+  assert.equal(s.state, 'offer');
+  s = await respond('not-now');
+  assert.equal(s.state, 'between', 'nothing is pushed after Not now');
+  assert.equal(s.said, 'Not now is a real answer.');
+  s = await nextStep();
+  assert.equal(s.state, 'offer');
+  s = await respond('not-now');
+  assert.equal(s.state, 'rest');
+  // The rest says it; the note does not say it again.
+  assert.equal(s.said, '');
+  assert.equal(s.reason, 'Not now is a real answer. Steps come back tomorrow.');
+  await evidence(session, 'today-rest', { size: PHONE, theme: 'light' });
+
+  // "I have a moment" still gives something that fits, said as such.
+  await click(session, '[data-testid="moment"]');
+  await session.find('[data-testid="offer"]', 20000);
+  s = await screen();
+  saidOnce(s);
+  assert.equal(s.said, '');
+  assert.match(s.reason, /^Today is for resting\. If you like, one tiny thing: /);
+  assert.ok(s.seconds <= 10, `breath-sized: ${s.seconds}s`);
+  assert.match(await textOf(session, '[data-testid="offer-text"]'), /\S/);
+  await evidence(session, 'today-moment-at-rest', { size: PHONE, theme: 'light' });
+}
