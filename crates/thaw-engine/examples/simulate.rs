@@ -36,6 +36,120 @@ use thaw_engine::*;
 mod rng;
 use rng::SplitMix64;
 
+#[path = "support/engine_v0/mod.rs"]
+mod engine_v0;
+
+/// The engine a run drives: this crate's, or the old one (before issue 14) through a small
+/// compatibility layer. The two share the domain's shape (values, movements, offers, events),
+/// so the layer converts through serde, and answers for the old engine the way thaw-core drove
+/// it: after Smaller please or Something else the next decision is shown at once; after Done,
+/// Started or Not now nothing follows (it had no "a bit more?" and no "I have a moment").
+enum Engine {
+    Now(Model),
+    V0 {
+        model: engine_v0::Model,
+        values: Vec<engine_v0::Value>,
+        movements: Vec<engine_v0::Movement>,
+    },
+}
+
+fn convert<T: serde::Serialize, U: serde::de::DeserializeOwned>(x: &T) -> U {
+    serde_json::from_value(serde_json::to_value(x).expect("serialisable"))
+        .expect("the old and new domain types share their shape")
+}
+
+impl Engine {
+    fn v0(p: &Person) -> Self {
+        Engine::V0 {
+            model: engine_v0::Model::default(),
+            values: convert(&p.values),
+            movements: convert(&p.movements),
+        }
+    }
+
+    fn apply(&mut self, at: DateTime<FixedOffset>, kind: EventKind) {
+        match self {
+            Engine::Now(m) => m.apply(&Event { at, kind }),
+            Engine::V0 { model, .. } => model.apply(&engine_v0::Event {
+                at,
+                kind: convert(&kind),
+            }),
+        }
+    }
+
+    fn decide(&self, p: &Person, at: DateTime<FixedOffset>) -> Decision {
+        match self {
+            Engine::Now(m) => decide(m, &p.values, &p.movements, at),
+            Engine::V0 {
+                model,
+                values,
+                movements,
+            } => convert(&engine_v0::decide(model, values, movements, at)),
+        }
+    }
+
+    fn moment(&self, p: &Person, at: DateTime<FixedOffset>) -> Decision {
+        match self {
+            Engine::Now(m) => moment(m, &p.values, &p.movements, at),
+            Engine::V0 { .. } => self.decide(p, at),
+        }
+    }
+
+    fn answer(&self, p: &Person, at: DateTime<FixedOffset>, response: Response) -> Answer {
+        match self {
+            Engine::Now(m) => answer(m, &p.values, &p.movements, at),
+            Engine::V0 { .. } => match (self.decide(p, at), response) {
+                (Decision::Rest { kind, reason }, _) => Answer::Rest { kind, reason },
+                (Decision::Offer(o), Response::SmallerPlease | Response::SomethingElse) => {
+                    Answer::Offer(o)
+                }
+                (Decision::Offer(_), Response::NotNow) => Answer::Paused {
+                    message: String::new(),
+                },
+                (Decision::Offer(_), _) => Answer::Moved {
+                    message: String::new(),
+                    bit_more: None,
+                },
+            },
+        }
+    }
+
+    fn snapshot(&self) -> serde_json::Value {
+        match self {
+            Engine::Now(m) => serde_json::to_value(m),
+            Engine::V0 { model, .. } => serde_json::to_value(model),
+        }
+        .unwrap_or_default()
+    }
+
+    fn difficulties(&self, m: &Movement) -> Vec<f64> {
+        match self {
+            Engine::Now(model) => effective_difficulties(model, m),
+            Engine::V0 {
+                model, movements, ..
+            } => movements
+                .iter()
+                .find(|x| x.id == m.id)
+                .map(|old| engine_v0::effective_difficulties(model, old))
+                .unwrap_or_default(),
+        }
+    }
+
+    /// (usual, today) capacity as the engine sees it at `at`, for the "Not now" check.
+    fn capacity(&self, at: DateTime<FixedOffset>) -> (f64, f64) {
+        match self {
+            Engine::Now(m) => {
+                let c = m.capacity_at(at);
+                (c.usual, c.today)
+            }
+            Engine::V0 { model, .. } => {
+                let c = model.capacity_at(at);
+                (c.theta, c.effective)
+            }
+        }
+    }
+}
+
 fn sigmoid(x: f64) -> f64 {
     1.0 / (1.0 + (-x).exp())
 }
@@ -105,6 +219,7 @@ impl Kind {
 enum Policy {
     Engine,
     EngineBlind,
+    OldEngine,
     Smallest,
     Act,
     Staircase,
@@ -113,9 +228,10 @@ enum Policy {
 }
 
 impl Policy {
-    const ALL: [Policy; 7] = [
+    const ALL: [Policy; 8] = [
         Policy::Engine,
         Policy::EngineBlind,
+        Policy::OldEngine,
         Policy::Smallest,
         Policy::Act,
         Policy::Staircase,
@@ -127,6 +243,7 @@ impl Policy {
         match self {
             Policy::Engine => "engine",
             Policy::EngineBlind => "engine, \"a bit more?\" taken blindly",
+            Policy::OldEngine => "old engine (before issue 14)",
             Policy::Smallest => "always smallest",
             Policy::Act => "always the act",
             Policy::Staircase => "staircase",
@@ -390,7 +507,7 @@ fn tz_time(day: i64, hour: i64, minute: i64) -> DateTime<FixedOffset> {
 struct Run<'a> {
     p: &'a Person,
     policy: Policy,
-    model: Model,
+    model: Engine,
     answers: SplitMix64,
     out: Outcome,
     staircase: u32,
@@ -443,7 +560,7 @@ impl<'a> Run<'a> {
             .filter(|(_, r)| *r == Response::SmallerPlease)
             .map(|(o, _)| o.rung_index);
         let rung = match self.policy {
-            Policy::Engine | Policy::EngineBlind => return,
+            Policy::Engine | Policy::EngineBlind | Policy::OldEngine => return,
             Policy::Smallest => Some(0),
             Policy::Act => Some(last),
             Policy::Staircase => Some(self.staircase.min(last)),
@@ -455,7 +572,7 @@ impl<'a> Run<'a> {
                 .p
                 .largest_feasible(mi, self.capacity(day), after_smaller),
         };
-        let diffs = effective_difficulties(&self.model, m);
+        let diffs = self.model.difficulties(m);
         offer.rung_index = rung;
         match rung {
             Some(i) => {
@@ -535,16 +652,16 @@ impl<'a> Run<'a> {
     }
 
     fn apply(&mut self, at: DateTime<FixedOffset>, kind: EventKind) {
-        self.model.apply(&Event { at, kind });
+        self.model.apply(at, kind);
     }
 
     /// Records the answer to the offer on screen, and what it did.
     fn reply(&mut self, offer: &Offer, response: Response, at: DateTime<FixedOffset>) {
-        let before = self.model.capacity_at(at);
+        let before = self.model.capacity(at);
         self.apply(at, EventKind::Replied(Reply::plain(response)));
         if response == Response::NotNow {
-            let after = self.model.capacity_at(at);
-            if after.usual < before.usual || after.today < before.today {
+            let after = self.model.capacity(at);
+            if after.0 < before.0 || after.1 < before.1 {
                 self.out.not_now_lowered += 1;
             }
         }
@@ -584,7 +701,7 @@ impl<'a> Run<'a> {
         for _ in 0..8 {
             let mut offer = match next.take() {
                 Some(o) => o,
-                None => match decide(&self.model, &self.p.values, &self.p.movements, at) {
+                None => match self.model.decide(self.p, at) {
                     Decision::Offer(o) => o,
                     Decision::Rest { .. } => {
                         // "I have a moment" anyway, now and then: a tiny thing, for everyone.
@@ -592,7 +709,7 @@ impl<'a> Run<'a> {
                             return;
                         }
                         self.apply(at, EventKind::Moment);
-                        match moment(&self.model, &self.p.values, &self.p.movements, at) {
+                        match self.model.moment(self.p, at) {
                             Decision::Offer(o) => {
                                 self.show_and_answer(o, day, &mut at, false);
                                 return;
@@ -660,11 +777,11 @@ impl<'a> Run<'a> {
         } else {
             self.respond(p_true)
         };
-        let cap = self.model.capacity_at(*at);
+        let cap = self.model.capacity(*at);
         self.reply(&offer, response, *at);
         if self.trace {
             eprintln!(
-                "day {day:>3} {} rung {:?} {:>4}s pred {:.2} true {:.2} c {:+.2} -> {:?}{} | usual {:+.2} sd {:.2} today {:+.2} | {}",
+                "day {day:>3} {} rung {:?} {:>4}s pred {:.2} true {:.2} c {:+.2} -> {:?}{} | usual {:+.2} today {:+.2} | {}",
                 at.format("%H:%M"),
                 offer.rung_index,
                 offer.size.seconds,
@@ -673,9 +790,8 @@ impl<'a> Run<'a> {
                 self.capacity(day),
                 response,
                 if offer.bit_more { " (bit more)" } else { "" },
-                cap.usual,
-                cap.uncertainty,
-                cap.today,
+                cap.0,
+                cap.1,
                 offer.reason,
             );
         }
@@ -690,7 +806,7 @@ impl<'a> Run<'a> {
         response: Response,
         at: DateTime<FixedOffset>,
     ) -> Option<Offer> {
-        let a = answer(&self.model, &self.p.values, &self.p.movements, at);
+        let a = self.model.answer(self.p, at, response);
         if response == Response::SmallerPlease && !offer.bit_more {
             let ok = match &a {
                 Answer::Offer(next) => {
@@ -702,7 +818,7 @@ impl<'a> Run<'a> {
                 Answer::Rest { .. } => true,
                 _ => false,
             };
-            if !ok && self.policy == Policy::Engine {
+            if !ok && matches!(self.policy, Policy::Engine | Policy::OldEngine) {
                 self.out.smaller_not_smaller += 1;
             }
         }
@@ -796,9 +912,7 @@ impl<'a> Run<'a> {
                 self.apply(at - Duration::minutes(1), EventKind::CheckIn(c));
             }
             if late.answer_next_morning {
-                if let Decision::Offer(mut offer) =
-                    decide(&self.model, &self.p.values, &self.p.movements, at)
-                {
+                if let Decision::Offer(mut offer) = self.model.decide(self.p, at) {
                     self.choose(&mut offer, day);
                     self.count_offer(&offer, day, true);
                     self.apply(at, EventKind::Offered(offer.clone()));
@@ -842,7 +956,11 @@ fn run_traced(person: &Person, policy: Policy, seed: u64, trace: bool) -> Outcom
     let mut r = Run {
         p: person,
         policy,
-        model: Model::default(),
+        model: if policy == Policy::OldEngine {
+            Engine::v0(person)
+        } else {
+            Engine::Now(Model::default())
+        },
         answers: SplitMix64::new(seed),
         out: Outcome::default(),
         staircase: 0,
@@ -860,7 +978,7 @@ fn run_traced(person: &Person, policy: Policy, seed: u64, trace: bool) -> Outcom
     for day in 0..DAYS {
         r.day(day);
         if r.trace && day % 10 == 9 {
-            let v = serde_json::to_value(&r.model).unwrap_or_default();
+            let v = r.model.snapshot();
             eprintln!("  capacity {} kinds {}", v["capacity"], v["kinds"]);
         }
     }
