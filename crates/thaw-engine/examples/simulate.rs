@@ -165,12 +165,76 @@ const FITS: f64 = 0.7;
 /// The breath-sized step's true difficulty sits this far below rung 0's.
 const BREATH_BELOW: f64 = 1.5;
 const BREATH_SECONDS: u32 = 5;
-/// People's true success curves are σ(s·(c − d)) with s drawn from this range: steeper than
-/// the engine's own (its prior sharpness), because people are not the model.
-const SLOPE_FROM: f64 = 1.5;
-const SLOPE_TO: f64 = 2.5;
-/// How far a volatile person's days swing (sd of the daily deviation, logits).
-const VOLATILE_SD: f64 = 0.7;
+/// The population's free parameters: what the audit of the old engine does not say about its
+/// people, calibrated so that the old engine reproduces the audit's figures (BENCHMARKS.md,
+/// "Calibration"), then frozen. `SIM_POP=name=value,…` overrides them for exploration only.
+#[derive(Clone, Copy, Debug)]
+struct Population {
+    /// Day-to-day spread: the sd of each day's AR(1) innovation, as a multiple of each kind's.
+    spread: f64,
+    /// How far a volatile person's days swing (sd of the daily innovation, logits).
+    volatile_sd: f64,
+    /// How far a person's true rung difficulties stray from the engine's priors (sd, logits).
+    rung_sd: f64,
+    /// People's true success curves are σ(s·(c − d)) with s drawn from this range: steeper
+    /// than the engines' own (the old one's 1, the new one's prior 1.4), because people are
+    /// not the model.
+    slope_from: f64,
+    slope_to: f64,
+    /// Added to the usual capacity of every kind that may be capable (not steady low, not the
+    /// session kind): sets the share of people for whom a two-minute step fits.
+    capable_shift: f64,
+    /// Spread of usual capacity between people of one kind (sd, logits), as a multiple of each
+    /// kind's.
+    between: f64,
+    /// How far capacity falls for the ten days of a sudden crash (logits).
+    crash_depth: f64,
+    /// How much a person's check-in words follow their usual capacity, not only the day's ups
+    /// and downs: someone whose days are usually low says "low" more often (per logit of usual
+    /// capacity above or below 0, the middle of the ladder).
+    checkin_level: f64,
+}
+
+impl Population {
+    const CALIBRATED: Population = Population {
+        spread: 0.8,
+        volatile_sd: 0.75,
+        rung_sd: 0.5,
+        slope_from: 2.0,
+        slope_to: 4.0,
+        capable_shift: -0.2,
+        between: 1.25,
+        crash_depth: 2.2,
+        checkin_level: 0.7,
+    };
+
+    /// The calibrated population, with any `SIM_POP` overrides (for exploring only).
+    fn from_env() -> Population {
+        let mut p = Population::CALIBRATED;
+        let Ok(spec) = std::env::var("SIM_POP") else {
+            return p;
+        };
+        for item in spec.split(',').filter(|x| !x.is_empty()) {
+            let Some((k, v)) = item.split_once('=') else {
+                continue;
+            };
+            let Ok(v) = v.parse::<f64>() else { continue };
+            match k {
+                "spread" => p.spread = v,
+                "volatile_sd" => p.volatile_sd = v,
+                "rung_sd" => p.rung_sd = v,
+                "slope_from" => p.slope_from = v,
+                "slope_to" => p.slope_to = v,
+                "capable_shift" => p.capable_shift = v,
+                "between" => p.between = v,
+                "crash_depth" => p.crash_depth = v,
+                "checkin_level" => p.checkin_level = v,
+                _ => eprintln!("SIM_POP: unknown parameter {k}"),
+            }
+        }
+        p
+    }
+}
 /// "A two-minute step": the first two minutes or more.
 const TWO_MINUTES: u32 = 120;
 /// When Thaw says rest, how often the person taps "I have a moment" anyway.
@@ -264,6 +328,8 @@ struct Person {
     /// Slow improvement over the 120 days (logits).
     growth: f64,
     not_now_rate: f64,
+    /// See `Population::checkin_level`.
+    checkin_level: f64,
     days: Vec<DayPlan>,
     sessions: Vec<i64>,
     crash: Option<i64>,
@@ -309,7 +375,12 @@ fn room_effect(level: Level) -> f64 {
     }
 }
 
-fn make_person(kind: Kind, rng: &mut SplitMix64, library: &[MovementTemplate]) -> Person {
+fn make_person(
+    kind: Kind,
+    pop: &Population,
+    rng: &mut SplitMix64,
+    library: &[MovementTemplate],
+) -> Person {
     let mut values = Vec::new();
     let mut movements = Vec::new();
     let mut true_d = Vec::new();
@@ -333,7 +404,7 @@ fn make_person(kind: Kind, rng: &mut SplitMix64, library: &[MovementTemplate]) -
             // True difficulties: the prior plus a person-and-rung error, in ladder order.
             let mut d: Vec<f64> = Vec::new();
             for r in &m.rungs {
-                let x = r.difficulty + 0.35 * rng.normal();
+                let x = r.difficulty + pop.rung_sd * rng.normal();
                 let x = match d.last() {
                     Some(prev) => x.max(prev + 0.3),
                     None => x,
@@ -344,17 +415,25 @@ fn make_person(kind: Kind, rng: &mut SplitMix64, library: &[MovementTemplate]) -
             movements.push(m);
         }
     }
-    let n = |rng: &mut SplitMix64, mean: f64, sd: f64| mean + sd * rng.normal();
+    let n = |rng: &mut SplitMix64, mean: f64, sd: f64| mean + pop.between * sd * rng.normal();
+    let up = pop.capable_shift;
     let (base, growth, checkin_rate, not_now_rate, ar_phi, ar_sd) = match kind {
-        Kind::SteadyLow => (n(rng, -1.7, 0.35), 0.2, 0.7, 0.07, 0.6, 0.15),
-        Kind::Session => (n(rng, -1.0, 0.3), 0.3, 0.7, 0.07, 0.6, 0.25),
-        Kind::Volatile => (n(rng, 0.6, 0.5), 0.6, 0.75, 0.07, 0.2, VOLATILE_SD),
-        Kind::NeverChecksIn => (n(rng, 0.8, 0.5), 0.6, 0.0, 0.07, 0.6, 0.3),
-        Kind::NotNowOften => (n(rng, 0.6, 0.5), 0.6, 0.6, 0.6, 0.6, 0.3),
-        Kind::Crash => (n(rng, 0.8, 0.5), 0.6, 0.75, 0.07, 0.6, 0.3),
-        Kind::NightOwl => (n(rng, 0.6, 0.5), 0.6, 0.7, 0.07, 0.6, 0.3),
+        Kind::SteadyLow => (n(rng, -1.7, 0.35), 0.2, 0.7, 0.07, 0.6, 0.15 * pop.spread),
+        Kind::Session => (n(rng, -1.0, 0.3), 0.3, 0.7, 0.07, 0.6, 0.25 * pop.spread),
+        Kind::Volatile => (n(rng, 0.6 + up, 0.5), 0.6, 0.75, 0.07, 0.2, pop.volatile_sd),
+        Kind::NeverChecksIn => (n(rng, 0.8 + up, 0.5), 0.6, 0.0, 0.07, 0.6, 0.3 * pop.spread),
+        Kind::NotNowOften => (n(rng, 0.6 + up, 0.5), 0.6, 0.6, 0.6, 0.6, 0.3 * pop.spread),
+        Kind::Crash => (
+            n(rng, 0.8 + up, 0.5),
+            0.6,
+            0.75,
+            0.07,
+            0.6,
+            0.3 * pop.spread,
+        ),
+        Kind::NightOwl => (n(rng, 0.6 + up, 0.5), 0.6, 0.7, 0.07, 0.6, 0.3 * pop.spread),
     };
-    let slope = SLOPE_FROM + (SLOPE_TO - SLOPE_FROM) * rng.next_f64();
+    let slope = pop.slope_from + (pop.slope_to - pop.slope_from) * rng.next_f64();
     let sessions = if kind == Kind::Session {
         let first = 10 + rng.below(5) as i64;
         vec![first, first + 42 + rng.below(7) as i64]
@@ -367,7 +446,7 @@ fn make_person(kind: Kind, rng: &mut SplitMix64, library: &[MovementTemplate]) -
     for day in 0..DAYS {
         ar = ar_phi * ar + ar_sd * rng.normal();
         let crashed = crash.is_some_and(|c| day >= c && day < c + 10);
-        let deviation = ar + if crashed { -2.5 } else { 0.0 };
+        let deviation = ar + if crashed { -pop.crash_depth } else { 0.0 };
         let checks_in = rng.next_f64() < checkin_rate;
         let energy_noise = 0.4 * rng.normal();
         let mood_noise = 0.6 * rng.normal();
@@ -401,6 +480,7 @@ fn make_person(kind: Kind, rng: &mut SplitMix64, library: &[MovementTemplate]) -
         base,
         growth,
         not_now_rate,
+        checkin_level: pop.checkin_level,
         days,
         sessions,
         crash,
@@ -472,6 +552,8 @@ struct Outcome {
     done: u64,
     /// Offers whose true success that day was below `ABOVE`.
     above: u64,
+    /// Offers whose true success that day was below `FEASIBLE` (bigger than what fits).
+    above_feasible: u64,
     /// Seconds offered and the seconds of the largest feasible rung of the same movement,
     /// for steps sized for the day (not "a bit more?", not a rest day's tiny thing).
     offered_seconds: u64,
@@ -484,6 +566,17 @@ struct Outcome {
     bit_more_seconds: u64,
     first_two_minutes: Option<i64>,
     longest_smallest: i64,
+    /// The same, while the full act was within capacity (the audit's measure).
+    longest_smallest_act: i64,
+    /// Steps sized for the day (the denominator of the mean offered seconds).
+    sized_offers: u64,
+    /// Offered and feasible seconds in the three weeks after each session, and from day 90.
+    window_offered: u64,
+    window_feasible: u64,
+    late_offered: u64,
+    late_feasible: u64,
+    /// Not now answers checked for lowering anything.
+    not_now_checks: u64,
     crash_offers_to_fit: Option<u32>,
     session_days_to_two_minutes: Option<i64>,
     capable: bool,
@@ -518,11 +611,13 @@ struct Run<'a> {
     /// Offers since the crash began, until one fits.
     crash_count: Option<u32>,
     smallest_run: i64,
+    smallest_act_run: i64,
     /// The previous offer today and its answer, for the Smaller please checks.
     previous: Option<(Offer, Response)>,
     pending: Option<Offer>,
-    /// Today so far: every offer the smallest step; a bigger one within capacity.
-    day_smallest: (bool, bool),
+    /// Today so far: every offer the smallest step; a bigger one within capacity; the act
+    /// within capacity.
+    day_smallest: (bool, bool, bool),
     trace: bool,
 }
 
@@ -599,6 +694,9 @@ impl<'a> Run<'a> {
         let p_true = self.p.true_p(capacity, self.p.rung_d(mi, offer.rung_index));
         let seconds = self.p.seconds(mi, offer.rung_index);
         self.out.offers += 1;
+        if p_true < FEASIBLE {
+            self.out.above_feasible += 1;
+        }
         if p_true < ABOVE {
             self.out.above += 1;
             if offer.bit_more {
@@ -612,6 +710,20 @@ impl<'a> Run<'a> {
             let feasible = self.p.largest_feasible(mi, capacity, None);
             if feasible.is_some_and(|i| i > 0) {
                 self.day_smallest.1 = true;
+            }
+            let act = self.p.movements[mi].rungs.len() as u32 - 1;
+            if feasible == Some(act) && act > 0 {
+                self.day_smallest.2 = true;
+            }
+            self.out.sized_offers += 1;
+            let fs = u64::from(self.p.seconds(mi, feasible));
+            if self.p.sessions.iter().any(|s| (*s..*s + 21).contains(&day)) {
+                self.out.window_offered += u64::from(seconds);
+                self.out.window_feasible += fs;
+            }
+            if day >= 90 {
+                self.out.late_offered += u64::from(seconds);
+                self.out.late_feasible += fs;
             }
             self.out.offered_seconds += u64::from(seconds);
             self.out.feasible_seconds += u64::from(self.p.seconds(mi, feasible));
@@ -660,6 +772,7 @@ impl<'a> Run<'a> {
         let before = self.model.capacity(at);
         self.apply(at, EventKind::Replied(Reply::plain(response)));
         if response == Response::NotNow {
+            self.out.not_now_checks += 1;
             let after = self.model.capacity(at);
             if after.0 < before.0 || after.1 < before.1 {
                 self.out.not_now_lowered += 1;
@@ -833,7 +946,7 @@ impl<'a> Run<'a> {
 
     fn checkin(&self, day: i64, lift: f64) -> CheckIn {
         let plan = &self.p.days[day as usize];
-        let felt = plan.deviation + 0.6 * lift;
+        let felt = plan.deviation + 0.6 * lift + self.p.checkin_level * self.p.usual(day);
         CheckIn {
             energy: Some(level_of(felt + plan.energy_noise)),
             mood: Some(level_of(felt + plan.mood_noise)),
@@ -864,7 +977,7 @@ impl<'a> Run<'a> {
         }
         self.moved_today = false;
         self.previous = None;
-        self.day_smallest = (true, false);
+        self.day_smallest = (true, false, false);
         let plan = self.p.days[day as usize].clone();
         let offers_before = self.out.offers;
 
@@ -926,12 +1039,19 @@ impl<'a> Run<'a> {
         // The smallest-rung stretch: days with offers, all of them the smallest step, while a
         // bigger one was within capacity.
         if self.out.offers > offers_before {
-            let (small, more_fits) = self.day_smallest;
+            let (small, more_fits, act_fits) = self.day_smallest;
             if small && more_fits {
                 self.smallest_run += 1;
                 self.out.longest_smallest = self.out.longest_smallest.max(self.smallest_run);
             } else {
                 self.smallest_run = 0;
+            }
+            if small && act_fits {
+                self.smallest_act_run += 1;
+                self.out.longest_smallest_act =
+                    self.out.longest_smallest_act.max(self.smallest_act_run);
+            } else {
+                self.smallest_act_run = 0;
             }
         }
 
@@ -969,9 +1089,10 @@ fn run_traced(person: &Person, policy: Policy, seed: u64, trace: bool) -> Outcom
         moved_today: false,
         crash_count: None,
         smallest_run: 0,
+        smallest_act_run: 0,
         previous: None,
         pending: None,
-        day_smallest: (true, false),
+        day_smallest: (true, false, false),
         trace,
     };
     r.out.capable = person.capable_at(person.usual(0));
@@ -1018,6 +1139,15 @@ impl Row {
     /// Share of offers above capacity, in percent.
     fn above(&self) -> f64 {
         100.0 * ratio(self.sum(|o| o.above, false), self.sum(|o| o.offers, false))
+    }
+
+    /// Share of offers bigger than what fits (true success below `FEASIBLE`), in percent.
+    fn above_feasible(&self) -> f64 {
+        100.0
+            * ratio(
+                self.sum(|o| o.above_feasible, false),
+                self.sum(|o| o.offers, false),
+            )
     }
 
     fn offered_vs_feasible(&self) -> f64 {
@@ -1093,6 +1223,251 @@ fn day_words(x: i64) -> String {
     }
 }
 
+/// The policies the audit of the old engine compared.
+const AUDIT_POLICIES: [Policy; 5] = [
+    Policy::OldEngine,
+    Policy::Act,
+    Policy::Staircase,
+    Policy::UsualOracle,
+    Policy::Oracle,
+];
+
+fn policy_index(policy: Policy) -> usize {
+    Policy::ALL
+        .iter()
+        .position(|p| *p == policy)
+        .expect("every policy is listed")
+}
+
+fn kind_index(kind: Kind) -> usize {
+    Kind::ALL
+        .iter()
+        .position(|k| *k == kind)
+        .expect("every kind is listed")
+}
+
+fn range(values: impl IntoIterator<Item = f64>, digits: usize) -> String {
+    let v: Vec<f64> = values.into_iter().collect();
+    let lo = v.iter().copied().fold(f64::MAX, f64::min);
+    let hi = v.iter().copied().fold(f64::MIN, f64::max);
+    if v.is_empty() {
+        "—".into()
+    } else if (hi - lo).abs() < 0.5 * 10f64.powi(-(digits as i32)) {
+        format!("{lo:.digits$}")
+    } else if std::env::var("SIM_DETAIL").is_ok() {
+        let each: Vec<String> = v.iter().map(|x| format!("{x:.digits$}")).collect();
+        format!("{lo:.digits$}–{hi:.digits$} [{}]", each.join(" "))
+    } else {
+        format!("{lo:.digits$}–{hi:.digits$}")
+    }
+}
+
+/// The audit's figures for the old engine (issue 14) beside the old engine's here.
+fn print_audit(rows: &BTreeMap<(usize, usize), Row>, capable: &[usize]) {
+    let row = |kind: Kind, policy: Policy| &rows[&(kind_index(kind), policy_index(policy))];
+    let old = |kind: Kind| row(kind, Policy::OldEngine);
+    let oracle = |kind: Kind| row(kind, Policy::Oracle);
+    // Capable people who check in (never-checks-in has figures of its own).
+    let checkers: Vec<Kind> = Kind::ALL
+        .iter()
+        .copied()
+        .filter(|k| *k != Kind::NeverChecksIn && capable[kind_index(*k)] > 0)
+        .collect();
+    let firsts = |policy: Policy| -> Vec<(i64, i64)> {
+        checkers
+            .iter()
+            .filter_map(|k| row(*k, policy).first_two_minutes())
+            .collect()
+    };
+    let old_first = firsts(Policy::OldEngine);
+    // All capable people who check in, pooled: the audit speaks of "a capable person".
+    let pooled = |policy: Policy| {
+        let mut v: Vec<i64> = checkers
+            .iter()
+            .flat_map(|k| row(*k, policy).outcomes.iter())
+            .filter(|o| o.capable)
+            .map(|o| o.first_two_minutes.map_or(DAYS + 1, |d| d + 1))
+            .collect();
+        (quantile(&mut v, 0.5), quantile(&mut v, 0.9))
+    };
+    let never = old(Kind::NeverChecksIn);
+    let mean_seconds =
+        |r: &Row, f: fn(&Outcome) -> u64| ratio(r.sum(f, false), r.sum(|o| o.sized_offers, false));
+    let session = old(Kind::Session);
+    let over14 = never
+        .outcomes
+        .iter()
+        .filter(|o| o.longest_smallest_act > 14)
+        .count();
+    let longest_act = never
+        .outcomes
+        .iter()
+        .map(|o| o.longest_smallest_act)
+        .max()
+        .unwrap_or(0);
+    let all_kinds = |policy: Policy| Kind::ALL.iter().map(move |k| row(*k, policy).above());
+    let all_kinds_f = |policy: Policy| {
+        Kind::ALL
+            .iter()
+            .map(move |k| row(*k, policy).above_feasible())
+    };
+    let lines: Vec<(&str, &str, String)> =
+        vec![
+        (
+            "capable people: offered / largest feasible seconds",
+            "40–60 %",
+            range(checkers.iter().map(|k| old(*k).offered_vs_feasible()), 0) + " %",
+        ),
+        (
+            "capable people: done-minutes vs the oracle's",
+            "39–57 %",
+            range(checkers.iter().map(|k| old(*k).done_vs(oracle(*k))), 0) + " %",
+        ),
+        (
+            "capable people: first two-minute step, median day (p90)",
+            "10–12 (20–22)",
+            format!(
+                "{} ({})",
+                range(old_first.iter().map(|x| x.0 as f64), 0),
+                range(old_first.iter().map(|x| x.1 as f64), 0)
+            ),
+        ),
+        (
+            "capable people, pooled: first two-minute step, median day (p90)",
+            "10–12 (20–22)",
+            format!(
+                "{} ({})",
+                pooled(Policy::OldEngine).0,
+                pooled(Policy::OldEngine).1
+            ),
+        ),
+        (
+            "staircase: first two-minute step, median day",
+            "2",
+            range(firsts(Policy::Staircase).iter().map(|x| x.0 as f64), 0),
+        ),
+        (
+            "session: offered / feasible seconds, three weeks after each session (from day 90)",
+            "about 60 % (catches up after day 90)",
+            format!(
+                "{:.0} % ({:.0} %)",
+                100.0
+                    * ratio(
+                        session.sum(|o| o.window_offered, false),
+                        session.sum(|o| o.window_feasible, false)
+                    ),
+                100.0
+                    * ratio(
+                        session.sum(|o| o.late_offered, false),
+                        session.sum(|o| o.late_feasible, false)
+                    ),
+            ),
+        ),
+        (
+            "never checks in: mean seconds offered vs largest feasible",
+            "31 s vs 237 s",
+            format!(
+                "{:.0} s vs {:.0} s",
+                mean_seconds(never, |o| o.offered_seconds),
+                mean_seconds(never, |o| o.feasible_seconds)
+            ),
+        ),
+        (
+            "never checks in: done-minutes vs the oracle's (capable)",
+            "13 %",
+            format!("{:.0} %", never.done_vs(oracle(Kind::NeverChecksIn))),
+        ),
+        (
+            "never checks in: people > 14 days on the smallest rung while the act fits (longest)",
+            "18 % (37 days)",
+            format!(
+                "{:.0} % ({longest_act} days)",
+                100.0 * over14 as f64 / never.outcomes.len().max(1) as f64
+            ),
+        ),
+        (
+            "sudden crash: first fitting offer within 3 offers",
+            "97 %",
+            format!("{:.0} %", old(Kind::Crash).crash_within_three()),
+        ),
+        (
+            "offers above capacity, by kind: old engine",
+            "3–12 %",
+            range(all_kinds(Policy::OldEngine), 1) + " %",
+        ),
+        (
+            "offers above capacity, by kind: staircase",
+            "29–51 %",
+            range(all_kinds(Policy::Staircase), 0) + " %",
+        ),
+        (
+            "offers above capacity, by kind: always the act",
+            "77–100 %",
+            range(all_kinds(Policy::Act), 0) + " %",
+        ),
+        (
+            "offers bigger than what fits (true success < 0.85), by kind: old engine",
+            "—",
+            range(all_kinds_f(Policy::OldEngine), 1) + " %",
+        ),
+        (
+            "offers bigger than what fits, by kind: staircase",
+            "—",
+            range(all_kinds_f(Policy::Staircase), 0) + " %",
+        ),
+        (
+            "offers bigger than what fits, by kind: always the act",
+            "—",
+            range(all_kinds_f(Policy::Act), 0) + " %",
+        ),
+        (
+            "Not now lowered anything (checks)",
+            "0 (86 531)",
+            format!(
+                "{} ({})",
+                Kind::ALL
+                    .iter()
+                    .map(|k| old(*k).sum(|o| o.not_now_lowered, false))
+                    .sum::<u64>(),
+                Kind::ALL
+                    .iter()
+                    .map(|k| old(*k).sum(|o| o.not_now_checks, false))
+                    .sum::<u64>()
+            ),
+        ),
+        (
+            "01:30 nights: Smaller please at 09:00 not this movement smaller",
+            "167",
+            format!("{}", old(Kind::NightOwl).sum(|o| o.night_smaller_breaks, false)),
+        ),
+        (
+            "(not in the audit) oracle of the usual day: done-minutes vs the oracle's",
+            "—",
+            range(
+                checkers
+                    .iter()
+                    .chain([Kind::NeverChecksIn].iter())
+                    .map(|k| row(*k, Policy::UsualOracle).done_vs(oracle(*k))),
+                0,
+            ) + " %",
+        ),
+        (
+            "(not in the audit) capable people per kind",
+            "—",
+            capable
+                .iter()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+    ];
+    println!("| figure (old engine unless named) | audit | here |");
+    println!("|---|---:|---:|");
+    for (what, audit, here) in lines {
+        println!("| {what} | {audit} | {here} |");
+    }
+}
+
 fn main() {
     let library = match starter_library() {
         Ok(l) => l,
@@ -1101,12 +1476,17 @@ fn main() {
             return;
         }
     };
-    // A seed may be given as the first argument, to check the figures are not one lucky draw.
-    let seed: u64 = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
+    // A seed may be given as an argument, to check the figures are not one lucky draw;
+    // `--audit` runs only the old engine and the baselines, and compares them with the audit.
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let seed: u64 = args
+        .iter()
+        .find_map(|a| a.parse().ok())
         .unwrap_or(20_260_105);
+    let audit_only = args.iter().any(|a| a == "--audit");
+    let wanted = |policy: Policy| !audit_only || AUDIT_POLICIES.contains(&policy);
     let trace = std::env::var("SIM_TRACE").ok();
+    let pop = Population::from_env();
     let mut rows: BTreeMap<(usize, usize), Row> = BTreeMap::new();
     let mut capable = Vec::new();
     for (ki, kind) in Kind::ALL.iter().enumerate() {
@@ -1115,7 +1495,7 @@ fn main() {
                 let mut rng = SplitMix64::new(
                     seed ^ ((ki as u64) << 40) ^ (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15),
                 );
-                make_person(*kind, &mut rng, &library)
+                make_person(*kind, &pop, &mut rng, &library)
             })
             .collect();
         capable.push(people.iter().filter(|p| p.capable_at(p.usual(0))).count());
@@ -1131,11 +1511,19 @@ fn main() {
                         p.slope,
                         p.capable_at(p.usual(0))
                     );
-                    run_traced(p, Policy::Engine, answers_seed(i), true);
+                    let policy = if std::env::var("SIM_TRACE_OLD").is_ok() {
+                        Policy::OldEngine
+                    } else {
+                        Policy::Engine
+                    };
+                    run_traced(p, policy, answers_seed(i), true);
                 }
             }
         }
         for (pi, policy) in Policy::ALL.iter().enumerate() {
+            if !wanted(*policy) {
+                continue;
+            }
             let outcomes = people
                 .iter()
                 .enumerate()
@@ -1145,10 +1533,16 @@ fn main() {
         }
     }
     let oracle_at = Policy::ALL.len() - 1;
+    if audit_only {
+        println!("seed {seed}, population {pop:?}\n");
+        print_audit(&rows, &capable);
+        return;
+    }
 
     println!(
         "{PEOPLE} people of each kind, {DAYS} days each, seed {seed}. True success σ(s·(c − d)), \
-         s between {SLOPE_FROM} and {SLOPE_TO}, steeper than the engine's own."
+         s between {} and {}, steeper than the engine's own. Population: {pop:?}",
+        pop.slope_from, pop.slope_to,
     );
     println!(
         "Above capacity: true success < {ABOVE}. Feasible: true success ≥ {FEASIBLE}. Capable: a \
