@@ -154,6 +154,22 @@ fn sigmoid(x: f64) -> f64 {
     1.0 / (1.0 + (-x).exp())
 }
 
+/// The standard normal distribution function (Abramowitz and Stegun 7.1.26, error < 1.5e-7).
+fn normal_cdf(x: f64) -> f64 {
+    let z = x.abs() / std::f64::consts::SQRT_2;
+    let t = 1.0 / (1.0 + 0.327_591_1 * z);
+    let poly = t
+        * (0.254_829_592
+            + t * (-0.284_496_736
+                + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
+    let erf = 1.0 - poly * (-z * z).exp();
+    if x >= 0.0 {
+        0.5 * (1.0 + erf)
+    } else {
+        0.5 * (1.0 - erf)
+    }
+}
+
 const PEOPLE: usize = 300;
 const DAYS: i64 = 120;
 /// A rung is within capacity (feasible) when its true success is at least this.
@@ -237,6 +253,16 @@ impl Population {
 }
 /// "A two-minute step": the first two minutes or more.
 const TWO_MINUTES: u32 = 120;
+/// The oracle of the person offers a rung only when its chance of being above capacity today,
+/// given what they know, is at most this.
+const ORACLE_RISK: f64 = 0.02;
+
+fn oracle_risk() -> f64 {
+    std::env::var("SIM_ORACLE_RISK")
+        .ok()
+        .and_then(|x| x.parse().ok())
+        .unwrap_or(ORACLE_RISK)
+}
 /// When Thaw says rest, how often the person taps "I have a moment" anyway.
 const MOMENT_RATE: f64 = 0.25;
 /// How readily a person takes "A bit more?": this times their true chance of doing it.
@@ -288,11 +314,12 @@ enum Policy {
     Act,
     Staircase,
     UsualOracle,
+    CheckinOracle,
     Oracle,
 }
 
 impl Policy {
-    const ALL: [Policy; 8] = [
+    const ALL: [Policy; 9] = [
         Policy::Engine,
         Policy::EngineBlind,
         Policy::OldEngine,
@@ -300,6 +327,7 @@ impl Policy {
         Policy::Act,
         Policy::Staircase,
         Policy::UsualOracle,
+        Policy::CheckinOracle,
         Policy::Oracle,
     ];
 
@@ -312,12 +340,14 @@ impl Policy {
             Policy::Act => "always the act",
             Policy::Staircase => "staircase",
             Policy::UsualOracle => "oracle of the usual day",
+            Policy::CheckinOracle => "oracle of the person, reading the check-in",
             Policy::Oracle => "oracle",
         }
     }
 }
 
 /// One person: what they care about, how hard their rungs truly are, how their days go.
+#[derive(Clone)]
 struct Person {
     values: Vec<Value>,
     movements: Vec<Movement>,
@@ -330,6 +360,8 @@ struct Person {
     not_now_rate: f64,
     /// See `Population::checkin_level`.
     checkin_level: f64,
+    /// How far this person's days stray from their usual, in the long run (sd, logits).
+    day_sd: f64,
     days: Vec<DayPlan>,
     sessions: Vec<i64>,
     crash: Option<i64>,
@@ -481,6 +513,7 @@ fn make_person(
         growth,
         not_now_rate,
         checkin_level: pop.checkin_level,
+        day_sd: ar_sd / (1.0 - ar_phi * ar_phi).sqrt(),
         days,
         sessions,
         crash,
@@ -568,6 +601,10 @@ struct Outcome {
     longest_smallest: i64,
     /// The same, while the full act was within capacity (the audit's measure).
     longest_smallest_act: i64,
+    /// The same, counting only days when the person's own answers also say more fits: they
+    /// have done a step bigger than the smallest before (the issue's "while evidence says
+    /// more fits").
+    longest_smallest_evidence: i64,
     /// Steps sized for the day (the denominator of the mean offered seconds).
     sized_offers: u64,
     /// Offered and feasible seconds in the three weeks after each session, and from day 90.
@@ -577,6 +614,17 @@ struct Outcome {
     late_feasible: u64,
     /// Not now answers checked for lowering anything.
     not_now_checks: u64,
+    /// Sized offers by (offered rung, largest feasible rung), 0 = the breath, 1 = rung 0, …
+    /// (a diagnostic: `SIM_MATRIX=1`).
+    matrix: [[u64; 6]; 6],
+    /// Offers and those above capacity, by what kind of offer they were (a diagnostic).
+    by_why: BTreeMap<&'static str, (u64, u64)>,
+    /// Calibration (a diagnostic): per tenth of predicted success, offers, the sum of their
+    /// true success, and those above capacity.
+    calibration: [(u64, f64, u64); 10],
+    /// At the end (a diagnostic): the engine's usual capacity less the person's, and its
+    /// sharpness less theirs.
+    final_error: (f64, f64),
     crash_offers_to_fit: Option<u32>,
     session_days_to_two_minutes: Option<i64>,
     capable: bool,
@@ -599,6 +647,8 @@ fn tz_time(day: i64, hour: i64, minute: i64) -> DateTime<FixedOffset> {
 /// The running simulation of one person under one policy.
 struct Run<'a> {
     p: &'a Person,
+    /// The last answer to each step (movement, rung), for a diagnostic (`SIM_WHY`).
+    history: BTreeMap<(usize, Option<u32>), Response>,
     policy: Policy,
     model: Engine,
     answers: SplitMix64,
@@ -612,6 +662,9 @@ struct Run<'a> {
     crash_count: Option<u32>,
     smallest_run: i64,
     smallest_act_run: i64,
+    smallest_evidence_run: i64,
+    /// The last day the person did a step bigger than the smallest (any movement).
+    last_bigger_done: Option<i64>,
     /// The previous offer today and its answer, for the Smaller please checks.
     previous: Option<(Offer, Response)>,
     pending: Option<Offer>,
@@ -663,6 +716,7 @@ impl<'a> Run<'a> {
                 self.p
                     .largest_feasible(mi, self.usual_capacity(day), after_smaller)
             }
+            Policy::CheckinOracle => self.largest_safe(mi, day, after_smaller),
             Policy::Oracle => self
                 .p
                 .largest_feasible(mi, self.capacity(day), after_smaller),
@@ -686,6 +740,66 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// The oracle of the person: knows their usual capacity, session lift, rungs and curve,
+    /// and reads the day only through the check-in (knowing exactly how this person's words
+    /// follow the day). The largest rung whose chance of being above capacity today is at most
+    /// `ORACLE_RISK`, among those within capacity on the day the check-in points to.
+    fn largest_safe(&self, mi: usize, day: i64, below: Option<Option<u32>>) -> Option<u32> {
+        let plan = &self.p.days[day as usize];
+        let sd = self.p.day_sd;
+        let usual = self.p.usual(day) + self.lift;
+        // The day's deviation and room, on a grid, weighted by what the check-in says.
+        let mut cells: Vec<(f64, f64)> = Vec::new();
+        let rooms: Vec<(f64, f64)> = if plan.checks_in {
+            vec![(room_effect(level_of(plan.room)), 1.0)]
+        } else {
+            // room = 0.2 + 0.8 z: low below −0.6, good above 0.5.
+            let low = normal_cdf((-0.6 - 0.2) / 0.8);
+            let good = 1.0 - normal_cdf((0.5 - 0.2) / 0.8);
+            vec![(-0.3, low), (0.0, 1.0 - low - good), (0.15, good)]
+        };
+        let felt_shift = 0.6 * self.lift + self.p.checkin_level * self.p.usual(day);
+        let level_p = |level: Level, m: f64, noise: f64| {
+            let low = normal_cdf((-0.6 - m) / noise);
+            let some = normal_cdf((0.5 - m) / noise);
+            match level {
+                Level::Low => low,
+                Level::Some => some - low,
+                Level::Good => 1.0 - some,
+            }
+        };
+        let said = plan.checks_in.then(|| self.checkin(day, self.lift));
+        for k in 0..81 {
+            let dev = sd * (-4.0 + 8.0 * k as f64 / 80.0);
+            let mut w = (-0.5 * (dev / sd).powi(2)).exp();
+            if let Some(c) = said {
+                let m = dev + felt_shift;
+                w *= level_p(c.energy.unwrap_or(Level::Some), m, 0.4);
+                w *= level_p(c.mood.unwrap_or(Level::Some), m, 0.6);
+            }
+            for (room, wr) in &rooms {
+                cells.push((usual + dev + room, w * wr));
+            }
+        }
+        let total: f64 = cells.iter().map(|c| c.1).sum();
+        let m = &self.p.movements[mi];
+        let allowed = |r: Option<u32>| below.is_none_or(|b| r < b);
+        (0..m.rungs.len() as u32)
+            .rev()
+            .map(Some)
+            .find(|r| {
+                let d = self.p.rung_d(mi, *r);
+                let risk: f64 = cells
+                    .iter()
+                    .filter(|(c, _)| self.p.true_p(*c, d) < ABOVE)
+                    .map(|c| c.1)
+                    .sum::<f64>()
+                    / total;
+                allowed(*r) && risk <= oracle_risk()
+            })
+            .unwrap_or(None)
+    }
+
     /// Counts an offer that is about to be shown. A bit more and a rest day's tiny thing count
     /// for safety (above capacity) but not for sizing (offered against feasible seconds).
     fn count_offer(&mut self, offer: &Offer, day: i64, sized: bool) -> f64 {
@@ -694,6 +808,56 @@ impl<'a> Run<'a> {
         let p_true = self.p.true_p(capacity, self.p.rung_d(mi, offer.rung_index));
         let seconds = self.p.seconds(mi, offer.rung_index);
         self.out.offers += 1;
+        let after_smaller = self
+            .previous
+            .as_ref()
+            .is_some_and(|(_, r)| *r == Response::SmallerPlease);
+        let why = if offer.bit_more {
+            "bit more"
+        } else if !sized {
+            "tiny (rest day)"
+        } else if offer.stretch {
+            "growth"
+        } else if after_smaller {
+            "after smaller"
+        } else if offer.rung_index.is_none() {
+            "breath"
+        } else {
+            "sized"
+        };
+        let why = if day < 7 && std::env::var("SIM_WHY_WEEK").is_ok() {
+            match why {
+                "sized" => "sized, first week",
+                "growth" => "growth, first week",
+                other => other,
+            }
+        } else {
+            why
+        };
+        let b = ((offer.predicted_success * 10.0) as usize).min(9);
+        self.out.calibration[b].0 += 1;
+        self.out.calibration[b].1 += p_true;
+        if p_true < ABOVE {
+            self.out.calibration[b].2 += 1;
+        }
+        if why == "sized" && std::env::var("SIM_WHY_WEEK").is_ok() {
+            let seen = match self.history.get(&(mi, offer.rung_index)) {
+                None => "sized: a step never answered",
+                Some(Response::Done) => "sized: last time done",
+                Some(Response::SmallerPlease | Response::Started) => "sized: last time too big",
+                Some(_) => "sized: last time not now or something else",
+            };
+            let e = self.out.by_why.entry(seen).or_default();
+            e.0 += 1;
+            if p_true < ABOVE {
+                e.1 += 1;
+            }
+        }
+        let e = self.out.by_why.entry(why).or_default();
+        e.0 += 1;
+        if p_true < ABOVE {
+            e.1 += 1;
+        }
         if p_true < FEASIBLE {
             self.out.above_feasible += 1;
         }
@@ -716,6 +880,8 @@ impl<'a> Run<'a> {
                 self.day_smallest.2 = true;
             }
             self.out.sized_offers += 1;
+            let cell = |r: Option<u32>| r.map_or(0, |i| (i as usize + 1).min(5));
+            self.out.matrix[cell(offer.rung_index)][cell(feasible)] += 1;
             let fs = u64::from(self.p.seconds(mi, feasible));
             if self.p.sessions.iter().any(|s| (*s..*s + 21).contains(&day)) {
                 self.out.window_offered += u64::from(seconds);
@@ -784,10 +950,14 @@ impl<'a> Run<'a> {
             return; // not this time
         }
         self.previous = Some((offer.clone(), response));
+        self.history.insert((mi, offer.rung_index), response);
         if taken || response == Response::SmallerPlease {
             self.out.attempts += 1;
         }
         if response == Response::Done {
+            if offer.rung_index.is_some_and(|i| i > 0) {
+                self.last_bigger_done = Some((at - tz_time(0, 4, 0)).num_days());
+            }
             self.out.done += 1;
             let seconds = u64::from(self.p.seconds(mi, offer.rung_index));
             self.out.done_seconds += seconds;
@@ -1046,6 +1216,16 @@ impl<'a> Run<'a> {
             } else {
                 self.smallest_run = 0;
             }
+            let evidence = self.last_bigger_done.is_some_and(|d| d < day);
+            if small && more_fits && evidence {
+                self.smallest_evidence_run += 1;
+                self.out.longest_smallest_evidence = self
+                    .out
+                    .longest_smallest_evidence
+                    .max(self.smallest_evidence_run);
+            } else {
+                self.smallest_evidence_run = 0;
+            }
             if small && act_fits {
                 self.smallest_act_run += 1;
                 self.out.longest_smallest_act =
@@ -1069,12 +1249,23 @@ impl<'a> Run<'a> {
 }
 
 fn run(person: &Person, policy: Policy, seed: u64) -> Outcome {
+    // A diagnostic: the engine told each rung's true difficulty (`SIM_TRUE_RUNGS=1`).
+    if policy == Policy::Engine && std::env::var("SIM_TRUE_RUNGS").is_ok() {
+        let mut p = person.clone();
+        for (m, d) in p.movements.iter_mut().zip(&p.true_d) {
+            for (r, x) in m.rungs.iter_mut().zip(d) {
+                r.difficulty = *x;
+            }
+        }
+        return run_traced(&p, policy, seed, false);
+    }
     run_traced(person, policy, seed, false)
 }
 
 fn run_traced(person: &Person, policy: Policy, seed: u64, trace: bool) -> Outcome {
     let mut r = Run {
         p: person,
+        history: BTreeMap::new(),
         policy,
         model: if policy == Policy::OldEngine {
             Engine::v0(person)
@@ -1090,6 +1281,8 @@ fn run_traced(person: &Person, policy: Policy, seed: u64, trace: bool) -> Outcom
         crash_count: None,
         smallest_run: 0,
         smallest_act_run: 0,
+        smallest_evidence_run: 0,
+        last_bigger_done: None,
         previous: None,
         pending: None,
         day_smallest: (true, false, false),
@@ -1102,6 +1295,13 @@ fn run_traced(person: &Person, policy: Policy, seed: u64, trace: bool) -> Outcom
             let v = r.model.snapshot();
             eprintln!("  capacity {} kinds {}", v["capacity"], v["kinds"]);
         }
+    }
+    let v = r.model.snapshot();
+    if let Some(a) = v["capacity"]["sharpness"]["mean"].as_f64() {
+        // The usual day as the engine would read it a month on, with no check-in (the recent
+        // days faded), less the margin it keeps for a day without one (0.25).
+        let usual = r.model.capacity(tz_time(DAYS + 30, 12, 0)).1 + 0.25;
+        r.out.final_error = (usual - person.usual(DAYS - 1), a - person.slope);
     }
     r.out
 }
@@ -1176,6 +1376,25 @@ impl Row {
             .map(|o| o.first_two_minutes.map_or(DAYS + 1, |d| d + 1))
             .collect();
         (!v.is_empty()).then(|| (quantile(&mut v, 0.5), quantile(&mut v, 0.9)))
+    }
+
+    /// The longest stretch while the person's own answers also said more fits, and the share
+    /// of people with one of more than 7 days.
+    fn longest_smallest_evidence(&self) -> (i64, f64) {
+        let max = self
+            .outcomes
+            .iter()
+            .map(|o| o.longest_smallest_evidence)
+            .max();
+        let over = self
+            .outcomes
+            .iter()
+            .filter(|o| o.longest_smallest_evidence > 7)
+            .count();
+        (
+            max.unwrap_or(0),
+            100.0 * over as f64 / self.outcomes.len().max(1) as f64,
+        )
     }
 
     /// The longest stretch, and the share of people with one of more than 7 days.
@@ -1484,7 +1703,20 @@ fn main() {
         .find_map(|a| a.parse().ok())
         .unwrap_or(20_260_105);
     let audit_only = args.iter().any(|a| a == "--audit");
-    let wanted = |policy: Policy| !audit_only || AUDIT_POLICIES.contains(&policy);
+    // `--quick`: only the engine and the two oracles (for tuning; the targets table only).
+    let quick = args.iter().any(|a| a == "--quick");
+    let wanted = |policy: Policy| {
+        if audit_only {
+            AUDIT_POLICIES.contains(&policy)
+        } else if quick {
+            matches!(
+                policy,
+                Policy::Engine | Policy::UsualOracle | Policy::CheckinOracle | Policy::Oracle
+            )
+        } else {
+            true
+        }
+    };
     let trace = std::env::var("SIM_TRACE").ok();
     let pop = Population::from_env();
     let mut rows: BTreeMap<(usize, usize), Row> = BTreeMap::new();
@@ -1539,6 +1771,32 @@ fn main() {
         return;
     }
 
+    if quick {
+        for (ki, kind) in Kind::ALL.iter().enumerate() {
+            let row = &rows[&(ki, 0)];
+            let first = row.first_two_minutes().map_or("—".to_string(), |(m, p)| {
+                format!("{} / {}", day_words(m), day_words(p))
+            });
+            let ci = &rows[&(ki, policy_index(Policy::CheckinOracle))];
+            println!(
+                "{:<18} success {:.3} above {:.1} % offered {:.0} % done {:.0} % (usual oracle {:.0} %, person oracle {:.0} % at {:.1} % above) first {} longest {:?} evidence {:?}",
+                kind.name(),
+                row.success(),
+                row.above(),
+                row.offered_vs_feasible(),
+                row.done_vs(&rows[&(ki, oracle_at)]),
+                rows[&(ki, policy_index(Policy::UsualOracle))].done_vs(&rows[&(ki, oracle_at)]),
+                ci.done_vs(&rows[&(ki, oracle_at)]),
+                ci.above(),
+                first,
+                row.longest_smallest(),
+                row.longest_smallest_evidence(),
+            );
+        }
+        print_diagnostics(&rows);
+        print_targets(&rows, &capable, oracle_at);
+        return;
+    }
     println!(
         "{PEOPLE} people of each kind, {DAYS} days each, seed {seed}. True success σ(s·(c − d)), \
          s between {} and {}, steeper than the engine's own. Population: {pop:?}",
@@ -1583,6 +1841,7 @@ fn main() {
         }
     }
 
+    print_diagnostics(&rows);
     println!("\nThe engine, rule by rule (people take \"a bit more?\" when they feel able):\n");
     println!("| person | first fitting offer within 3 after the crash | session → first two-minute step, moving people (median / p90 days, n) | Not now lowered anything | Smaller please not strictly smaller | Smaller please at 09:00 on a 01:30 step, not this movement smaller | \"a bit more?\" shown (above capacity) | taken (above capacity) | minutes done in a bit more |");
     println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -1617,7 +1876,110 @@ fn main() {
         );
     }
 
-    // The targets of issue 14, checked on the engine's own rows.
+    print_targets(&rows, &capable, oracle_at);
+}
+
+/// Diagnostics for tuning (not in BENCHMARKS.md): `SIM_WHY=1` counts offers and those above
+/// capacity by what kind of offer they were; `SIM_MATRIX=1` tabulates the rung offered against
+/// the largest that fitted.
+fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
+    if std::env::var("SIM_WHY").is_ok() {
+        for (ki, kind) in Kind::ALL.iter().enumerate() {
+            let row = &rows[&(ki, 0)];
+            let mut m: BTreeMap<&str, (u64, u64)> = BTreeMap::new();
+            for o in &row.outcomes {
+                for (k, v) in &o.by_why {
+                    let e = m.entry(k).or_default();
+                    e.0 += v.0;
+                    e.1 += v.1;
+                }
+            }
+            let parts: Vec<String> = m
+                .iter()
+                .map(|(k, v)| format!("{k}: {} ({} above)", v.0, v.1))
+                .collect();
+            println!("{}: {}", kind.name(), parts.join(", "));
+        }
+    }
+    if std::env::var("SIM_FINAL").is_ok() {
+        for (ki, kind) in Kind::ALL.iter().enumerate() {
+            let row = &rows[&(ki, 0)];
+            let n = row.outcomes.len() as f64;
+            let mean = |f: &dyn Fn(&Outcome) -> f64| row.outcomes.iter().map(f).sum::<f64>() / n;
+            let mu = mean(&|o| o.final_error.0);
+            let sd = (mean(&|o| (o.final_error.0 - mu).powi(2))).sqrt();
+            println!(
+                "{}: usual − true {:+.2} (sd {:.2}), sharpness − true {:+.2}",
+                kind.name(),
+                mu,
+                sd,
+                mean(&|o| o.final_error.1)
+            );
+        }
+    }
+    if std::env::var("SIM_CALIB").is_ok() {
+        for (ki, kind) in Kind::ALL.iter().enumerate() {
+            let row = &rows[&(ki, 0)];
+            let mut c = [(0u64, 0.0f64, 0u64); 10];
+            for o in &row.outcomes {
+                for (b, x) in o.calibration.iter().enumerate() {
+                    c[b].0 += x.0;
+                    c[b].1 += x.1;
+                    c[b].2 += x.2;
+                }
+            }
+            let parts: Vec<String> = c
+                .iter()
+                .enumerate()
+                .filter(|(_, x)| x.0 > 0)
+                .map(|(b, x)| {
+                    format!(
+                        "{:.1}: {} true {:.2} above {:.1}%",
+                        b as f64 / 10.0,
+                        x.0,
+                        x.1 / x.0 as f64,
+                        100.0 * x.2 as f64 / x.0 as f64
+                    )
+                })
+                .collect();
+            println!("{}: {}", kind.name(), parts.join(" | "));
+        }
+    }
+    if std::env::var("SIM_MATRIX").is_ok() {
+        for (ki, kind) in Kind::ALL.iter().enumerate() {
+            for policy in [Policy::Engine, Policy::OldEngine] {
+                let Some(row) = rows.get(&(ki, policy_index(policy))) else {
+                    continue;
+                };
+                let mut m = [[0u64; 6]; 6];
+                for o in &row.outcomes {
+                    for (a, line) in o.matrix.iter().enumerate() {
+                        for (b, x) in line.iter().enumerate() {
+                            m[a][b] += x;
+                        }
+                    }
+                }
+                println!(
+                    "\n{} / {}: offered (rows: breath, rung 0..3) by largest feasible (columns)",
+                    kind.name(),
+                    policy.name()
+                );
+                for line in m.iter().take(5) {
+                    println!(
+                        "{}",
+                        line.iter()
+                            .take(5)
+                            .map(|x| format!("{x:>7}"))
+                            .collect::<String>()
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The targets of issue 14, checked on the engine's own rows.
+fn print_targets(rows: &BTreeMap<(usize, usize), Row>, capable: &[usize], oracle_at: usize) {
     let engine = |ki: usize| &rows[&(ki, 0)];
     let kinds = 0..Kind::ALL.len();
     let capable_kinds: Vec<usize> = kinds.clone().filter(|ki| capable[*ki] > 0).collect();
@@ -1672,6 +2034,11 @@ fn main() {
         .map(|ki| engine(ki).longest_smallest().0)
         .max()
         .unwrap_or(0);
+    let longest_evidence = kinds
+        .clone()
+        .map(|ki| engine(ki).longest_smallest_evidence().0)
+        .max()
+        .unwrap_or(0);
     let targets = [
         (
             "at most 2 % of offers above capacity, every kind",
@@ -1719,7 +2086,12 @@ fn main() {
             engine(session_ki).session_days().0 <= 3,
         ),
         (
-            "nobody on the smallest rung > 7 days while more fits",
+            "nobody on the smallest rung > 7 days while more fits and their answers say so",
+            format!("{longest_evidence} days"),
+            longest_evidence <= 7,
+        ),
+        (
+            "(stricter) nobody on the smallest rung > 7 days while more fits",
             format!("{longest} days"),
             longest <= 7,
         ),
