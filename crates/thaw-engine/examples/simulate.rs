@@ -44,6 +44,7 @@ mod engine_v0;
 /// so the layer converts through serde, and answers for the old engine the way thaw-core drove
 /// it: after Smaller please or Something else the next decision is shown at once; after Done,
 /// Started or Not now nothing follows (it had no "a bit more?" and no "I have a moment").
+#[allow(clippy::large_enum_variant)] // two per person at most, short-lived: boxing buys nothing here
 enum Engine {
     Now(Model),
     V0 {
