@@ -2,8 +2,9 @@
 //!
 //! Seven kinds of people, 300 of each, 120 days each. Every person has a hidden true capacity c
 //! (logits, on the engine's difficulty scale), true rung difficulties that differ from the
-//! engine's priors (N(0, 0.35) per rung, ladder order kept), and a success curve steeper than
-//! the engine's own: P(success) = σ(s·(c − d)), s between 1.5 and 2.5 (people are not the model).
+//! engine's priors (N(0, 0.5) per rung, ladder order kept), and a success curve steeper than
+//! the engine's own: P(success) = σ(s·(c − d)), s between 2 and 4 (people are not the model;
+//! the population is calibrated against the audit of the old engine: `Population`).
 //! Days: AR(1) ups and downs, room in the day, 10 % of days Thaw stays closed, 1–3 asks a day.
 //! Answers follow the true chance: Done; else Smaller please (65 %) or Started; Not now 7 %
 //! (60 % for one kind) and Something else 3 % regardless of size. When Thaw says rest, a
@@ -14,7 +15,7 @@
 //! The kinds: steady low (capacity c ≈ −1.7: internal steps, preparation at the edge); a
 //! session (c ≈ −1.0) lifting capacity by 2.2 over three days and fading (half-life 5 days
 //! without steps, 20 with), with a booster six weeks later; volatile days (day-to-day sd 0.7);
-//! never checks in; says Not now 60 % of the time; a sudden crash (−2.5 for 10 days); uses
+//! never checks in; says Not now 60 % of the time; a sudden crash (−2.2 for 10 days); uses
 //! Thaw at 01:30 on 35 % of nights (checking in then on half of them, and leaving half of those
 //! steps to answer at 09:00). All but the first two also grow slowly (+0.6 over 120 days).
 //!
