@@ -399,7 +399,10 @@ impl Model {
         let below_usual = recent < -0.1
             || (current && c.today.mean < -0.1)
             || checkin.is_some_and(|ci| c.checkin_shift(Some(ci)) < 0.0);
-        !below_usual
+        // Nor on a day someone says their energy is low, even when low is their usual: a step
+        // up is for a day that can carry it, and they have just said this one may not.
+        let low_energy = checkin.is_some_and(|ci| ci.energy == Some(Level::Low));
+        !below_usual && !low_energy
     }
 
     /// Whether steps of this kind have lately gone well enough to be offered as a sure fit:
