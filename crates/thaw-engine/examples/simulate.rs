@@ -1885,6 +1885,23 @@ fn main() {
 /// capacity by what kind of offer they were; `SIM_MATRIX=1` tabulates the rung offered against
 /// the largest that fitted.
 fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
+    if std::env::var("SIM_LONGEST").is_ok() {
+        for (ki, kind) in Kind::ALL.iter().enumerate() {
+            let row = &rows[&(ki, 0)];
+            if let Some((i, o)) = row
+                .outcomes
+                .iter()
+                .enumerate()
+                .max_by_key(|(_, o)| o.longest_smallest_evidence)
+            {
+                println!(
+                    "{}: person {i} longest on the smallest rung {} days",
+                    kind.name(),
+                    o.longest_smallest_evidence
+                );
+            }
+        }
+    }
     if std::env::var("SIM_WHY").is_ok() {
         for (ki, kind) in Kind::ALL.iter().enumerate() {
             let row = &rows[&(ki, 0)];
