@@ -223,6 +223,11 @@ impl Model {
                 self.day.below = Some(self.day.below.map_or(d, |b| b.min(d)));
             }
             let checkin = self.day.checkin;
+            let capacity_then = self.capacity.today_capacity(checkin.as_ref());
+            let kind_then = self.capacity.kind_offset(offer.kind);
+            let rung_then = offer
+                .rung_index
+                .map_or(0.0, |i| self.rung_offset(offer.movement_id, i as usize));
             // The rung's own correction takes its share, for rungs of a ladder (not the breath).
             let rung = offer
                 .rung_index
@@ -237,6 +242,9 @@ impl Model {
                 });
             self.capacity
                 .observe(r, w, offer.difficulty, offer.kind, checkin.as_ref(), rung);
+            if r < 1.0 {
+                self.too_big(offer, capacity_then, kind_then, rung_then);
+            }
             if offer.rung_index.is_some() {
                 let lately = &mut self.lately[offer.kind as usize];
                 *lately = Some(lately.map_or(r, |x| x + LATELY_RATE * (r - x)));
@@ -281,6 +289,34 @@ impl Model {
             }
             Response::SomethingElse => self.day.set_aside.push(offer.movement_id),
             Response::SmallerPlease => {}
+        }
+    }
+
+    /// A step that was too big (Smaller please, or Started and not finished) was beyond the
+    /// person then: its own correction is raised until it no longer looks like a sure fit on
+    /// a day like that one. Sharing the surprise out among today, the kind of step and the
+    /// rung (as `observe` does) leaves that very step looking nearly as likely as before, and
+    /// a person whose days hardly change would be offered it again and again; what the person
+    /// said about this step wins. Dones on it (a bit more, growth) bring it back down.
+    fn too_big(&mut self, offer: &Offer, capacity_then: f64, kind_then: f64, rung_then: f64) {
+        let Some(i) = offer.rung_index.map(|i| i as usize) else {
+            return;
+        };
+        if i >= MAX_LEARNED_RUNGS {
+            return;
+        }
+        let moved = (self.capacity.kind_offset(offer.kind) - kind_then)
+            + (self.rung_offset(offer.movement_id, i) - rung_then);
+        let now = offer.difficulty + moved;
+        let floor = capacity_then - TOO_BIG_MARGIN;
+        if now < floor {
+            if let Some(b) = self
+                .rungs
+                .get_mut(&offer.movement_id)
+                .and_then(|v| v.get_mut(i))
+            {
+                b.mean += floor - now;
+            }
         }
     }
 
@@ -363,7 +399,10 @@ impl Model {
         let below_usual = recent < -0.1
             || (current && c.today.mean < -0.1)
             || checkin.is_some_and(|ci| c.checkin_shift(Some(ci)) < 0.0);
-        !below_usual
+        // Nor on a day someone says their energy is low, even when low is their usual: a step
+        // up is for a day that can carry it, and they have just said this one may not.
+        let low_energy = checkin.is_some_and(|ci| ci.energy == Some(Level::Low));
+        !below_usual && !low_energy
     }
 
     /// Whether steps of this kind have lately gone well enough to be offered as a sure fit:

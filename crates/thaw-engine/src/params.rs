@@ -3,7 +3,7 @@
 
 /// Target probability of success: the largest rung whose predicted success reaches it is offered.
 /// Wilson et al.'s 85 % rule, erring to the easy side for people rebuilding motivation.
-pub const TARGET_SUCCESS: f64 = 0.85;
+pub const TARGET_SUCCESS: f64 = 0.9;
 
 /// The belief about capacity on this person's usual day starts at a middling level...
 pub const PRIOR_MEAN: f64 = -0.5;
@@ -42,7 +42,7 @@ pub const BACKOFF_MAX_DAYS: u32 = 64;
 pub const FIRST_STRETCH_FLOOR: f64 = 0.5;
 /// Each stretch of a kind that was too big (less those that went well) raises the chance the
 /// next one of that kind needs by this much, up to the target itself.
-pub const STRETCH_FLOOR_STEP: f64 = 0.05;
+pub const STRETCH_FLOOR_STEP: f64 = 0.15;
 /// After a stretch that went well, the next stretch of that kind waits this many days.
 pub const STRETCH_AGAIN_DAYS: u32 = 2;
 
@@ -99,6 +99,10 @@ pub const KIND_DAILY_VARIANCE: f64 = 0.002;
 /// Each rung's own correction (on top of its kind's) starts this unsure: one movement's
 /// "put your shoes by the door" may be much easier than another's "open the bill".
 pub const RUNG_VARIANCE: f64 = 0.12;
+/// After a step was too big, its difficulty is raised to at least the capacity it was
+/// offered at, less this (logits): it is offered as a sure fit again only once capacity has
+/// grown past it.
+pub const TOO_BIG_MARGIN: f64 = 0.3;
 /// Neighbouring rungs stay at least this far apart (logits) after learning, so the ladder's
 /// order (smallest first) is never scrambled by noise.
 pub const RUNG_MIN_GAP: f64 = 0.25;

@@ -627,3 +627,92 @@ fn reasons_use_the_product_words() {
         t = later(t, 24 * 60);
     }
 }
+
+const WARM_UP_DAYS: usize = 42;
+
+#[test]
+fn a_step_that_was_too_big_does_not_come_back_as_a_sure_fit_on_a_day_like_that_one() {
+    let (values, movements) = person(1);
+    let mut j = Journal::new();
+    let mut t = start();
+    // Six middling weeks, every step done: the engine knows this person well and offers
+    // rungs above the smallest.
+    for _ in 0..WARM_UP_DAYS {
+        j.push(t, EventKind::CheckIn(some_day()));
+        for k in 0..2 {
+            j.offer_and_reply(&values, &movements, later(t, 10 + 60 * k), Response::Done);
+        }
+        t = later(t, 24 * 60);
+    }
+    // The next middling day, the first step sized to the day above the smallest is too big.
+    j.push(t, EventKind::CheckIn(some_day()));
+    let mut too_big = None;
+    for k in 0..3 {
+        let at = later(t, 10 + 60 * k);
+        if let Decision::Offer(o) = decide(&j.model, &values, &movements, at) {
+            let r = if too_big.is_none() && !o.stretch && o.rung_index.is_some_and(|i| i > 0) {
+                too_big = Some((o.movement_id, o.rung_index));
+                Response::SmallerPlease
+            } else {
+                Response::Done
+            };
+            j.push(at, EventKind::Offered(o));
+            j.push(later(at, 1), EventKind::Replied(Reply::plain(r)));
+        }
+    }
+    let (movement, rung) = too_big.expect("a step above the smallest after six good weeks");
+    t = later(t, 24 * 60);
+    // Ten days like that one, every other step done: that movement is offered again, but not
+    // that step (nor a bigger one) as a sure fit (without the memory it came back on day 8).
+    let mut seen_again = 0;
+    for _ in 0..10 {
+        j.push(t, EventKind::CheckIn(some_day()));
+        for k in 0..3 {
+            let at = later(t, 10 + 60 * k);
+            if let Decision::Offer(o) = decide(&j.model, &values, &movements, at) {
+                if o.movement_id == movement && !o.stretch && !o.bit_more {
+                    seen_again += 1;
+                    assert!(
+                        o.rung_index < rung,
+                        "{:?} again after too big",
+                        o.rung_index
+                    );
+                }
+                j.push(at, EventKind::Offered(o));
+                j.push(
+                    later(at, 1),
+                    EventKind::Replied(Reply::plain(Response::Done)),
+                );
+            }
+        }
+        t = later(t, 24 * 60);
+    }
+    assert!(seen_again > 0, "the movement itself is still offered");
+}
+
+#[test]
+fn no_step_up_on_a_day_the_person_says_energy_is_low() {
+    let (values, movements) = person(1);
+    let mut j = Journal::new();
+    let mut t = start();
+    let low = checkin(Some(Level::Low), Some(Level::Low), Some(Level::Low));
+    // Someone whose days are usually low all round; every third day energy is still low but
+    // mood and room are good, which reads above their usual day. Every step done.
+    let mut stretches = Vec::new();
+    for day in 0..21 {
+        let c = if day % 3 == 2 {
+            checkin(Some(Level::Low), Some(Level::Good), Some(Level::Good))
+        } else {
+            low
+        };
+        j.push(t, EventKind::CheckIn(c));
+        for k in 0..2 {
+            let d = j.offer_and_reply(&values, &movements, later(t, 10 + 60 * k), Response::Done);
+            if d.offer().is_some_and(|o| o.stretch) {
+                stretches.push(day);
+            }
+        }
+        t = later(t, 24 * 60);
+    }
+    assert!(stretches.is_empty(), "steps up on days {stretches:?}");
+}
