@@ -457,7 +457,7 @@ fn i_have_a_moment_on_a_rest_day_gives_a_breath_then_a_noticing() {
     assert_eq!(o.text, BREATH_TEXT);
     assert_eq!(
         o.reason,
-        "Today is for resting. If you like, one tiny thing: a few seconds."
+        "Only if you like; nothing more is asked of you today."
     );
     // Even the breath too much: a noticing, still something.
     j.push(later(t, 6), EventKind::Offered(o.clone()));
