@@ -90,9 +90,14 @@ function saidOnce(s) {
 }
 
 async function respond(which) {
+  // As a keyboard or screen-reader user answers: the button has focus when pressed (WebKit
+  // does not move focus to a button on a click, which would hide where focus goes next).
+  await session.execute(`document.querySelector('[data-testid="respond-${which}"]').focus(); return true;`);
   await click(session, `[data-testid="respond-${which}"]`);
   const s = await screen();
   saidOnce(s);
+  // Focus lands on the new content (its heading), never back on the page itself.
+  await session.waitFor(`() => document.activeElement?.id === 'today-title'`, 5000, `focus on Today's heading after ${which}`);
   return s;
 }
 
