@@ -174,6 +174,8 @@ async function smaller() {
     const before = s.seconds;
     const was = await step();
     s = await respond('smaller');
+    // The first step is the smallest rung; smaller than it is one breath, never rest at once.
+    if (i === 0) assert.equal(s.state, 'offer', 'the first Smaller please gives a smaller step');
     if (s.state === 'offer') {
       assert.equal(s.said, '');
       assert.match(s.reason, /^You asked for smaller/);
