@@ -158,8 +158,12 @@ async function everyScreen(session, look, full, code = '') {
     // "Smaller please" gives a smaller one at once, and the step itself says so.
     const before = await offerSeconds(session);
     const beforeText = await textOf(session, '[data-testid="offer-text"]');
+    // Pressed from the keyboard (the button has focus; WebKit does not focus a clicked button):
+    // focus lands on the new step's heading, not on the page, though the heading's words stay.
+    await session.execute(`document.querySelector('[data-testid="respond-smaller"]').focus(); return true;`);
     await click(session, '[data-testid="respond-smaller"]');
     await waitText(session, '[data-testid="offer-reason"]', /^You asked for smaller/);
+    await session.waitFor(`() => document.activeElement?.id === 'today-title'`, 5000, 'focus on the new step after Smaller please');
     const after = await offerSeconds(session);
     const afterText = await textOf(session, '[data-testid="offer-text"]');
     assert.ok(after < before, `the next step is smaller (${after}s < ${before}s)`);

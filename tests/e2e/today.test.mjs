@@ -4,8 +4,8 @@
 // the real app and its real encrypted store.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Desktop, PHONE, openApp, freshDataDir, removeDataDir } from './lib/harness.mjs';
-import { click, evidence, onboard, textOf, waitH1 } from './lib/thaw.mjs';
+import { Desktop, PHONE, DESKTOP, openApp, freshDataDir, removeDataDir } from './lib/harness.mjs';
+import { atText200, click, evidence, onboard, textOf, waitH1 } from './lib/thaw.mjs';
 
 let desktop;
 let driver;
@@ -52,6 +52,30 @@ async function screen() {
     };`);
 }
 
+/** The screen as a tired person meets it: at 390×844, at 200 % text there (nothing off the
+ * side, the bottom bar's words whole) and at 1280×800, each with axe, the touch targets, no
+ * sentence twice and a screenshot. */
+async function looks(name) {
+  await evidence(session, name, { size: PHONE, theme: 'light' });
+  await atText200(session, name, { size: PHONE, theme: 'light' });
+  await session.setWindowSize(DESKTOP.width, DESKTOP.height);
+  try {
+    await session.waitFor(`() => innerWidth === ${DESKTOP.width}`, 10000, 'the desktop size');
+    await evidence(session, name, { size: DESKTOP, theme: 'light' });
+  } finally {
+    await session.setWindowSize(PHONE.width, PHONE.height);
+    await session.waitFor(`() => innerWidth === ${PHONE.width}`, 10000, 'the phone size');
+  }
+}
+
+/** The step on screen: what it asks and for what. */
+async function step() {
+  return session.execute(`return {
+    text: document.querySelector('[data-testid="offer-text"]')?.textContent.trim() ?? '',
+    value: document.querySelector('[data-testid="offer"] .value')?.textContent.trim() ?? '',
+  };`);
+}
+
 /** No sentence appears twice in what a person can read on the screen. */
 function saidOnce(s) {
   const sentences = s.visible
@@ -66,16 +90,27 @@ function saidOnce(s) {
 }
 
 async function respond(which) {
+  // As a keyboard or screen-reader user answers: the button has focus when pressed (WebKit
+  // does not move focus to a button on a click, which would hide where focus goes next).
+  await session.execute(`document.querySelector('[data-testid="respond-${which}"]').focus(); return true;`);
   await click(session, `[data-testid="respond-${which}"]`);
   const s = await screen();
   saidOnce(s);
+  // Focus lands on the new content (its heading), never back on the page itself.
+  await session.waitFor(`() => document.activeElement?.id === 'today-title'`, 5000, `focus on Today's heading after ${which}`);
   return s;
 }
+
+const TINY_AT_REST = 'Today is for resting. If you like, one tiny thing:';
 
 async function nextStep() {
   await click(session, '[data-testid="next-step"]');
   const s = await screen();
-  assert.equal(s.said, '', 'asking for a step says nothing of its own');
+  // Asking for a step says nothing of its own, unless the day has no step left (every one had
+  // its turn): then the tiny thing that comes is said as such, once, above it.
+  if (s.state === 'offer' && /^Only if you like; nothing more is asked of you today\.$/.test(s.reason)) assert.equal(s.said, TINY_AT_REST);
+  else assert.equal(s.said, '', 'asking for a step says nothing of its own');
+  saidOnce(s);
   return s;
 }
 
@@ -98,18 +133,20 @@ async function messages() {
   assert.doesNotMatch(s.visible, /energy is low/i);
 
   // Done: the core's sentence heads "How did it feel?"; skipped, it is not said again.
+  const done = await step();
   await click(session, '[data-testid="respond-done"]');
   await waitH1(session, /^You did it\. That counts\.$/);
-  await evidence(session, 'today-done', { size: PHONE, theme: 'light' });
+  await looks('today-done');
   await click(session, '[data-testid="felt-skip"]');
   s = await screen();
   assert.equal(s.state, 'between', 'nothing is pushed after a Done');
   assert.equal(s.said, '');
   saidOnce(s);
 
-  // Started.
+  // Started. The step just done is not offered again today.
   s = await nextStep();
   assert.equal(s.state, 'offer');
+  assert.notEqual((await step()).text, done.text, 'a step done today is not offered again today');
   s = await respond('started');
   assert.equal(s.said, 'You started, and starting counts.');
   assert.notEqual(s.state, 'offer', 'nothing is pushed after Started');
@@ -131,28 +168,49 @@ async function smaller() {
   let s = await screen();
   assert.equal(s.state, 'offer');
   // Smaller please, twice: strictly smaller, said by the step itself, or rest said as such.
+  // Smaller is the same thing made simpler (the same value; at the bottom the one breath), not a
+  // new task.
   for (let i = 0; i < 2 && s.state === 'offer'; i++) {
     const before = s.seconds;
+    const was = await step();
     s = await respond('smaller');
+    // The first step is the smallest rung; smaller than it is one breath, never rest at once.
+    if (i === 0) assert.equal(s.state, 'offer', 'the first Smaller please gives a smaller step');
     if (s.state === 'offer') {
       assert.equal(s.said, '');
       assert.match(s.reason, /^You asked for smaller/);
       assert.ok(s.seconds < before, `smaller: ${s.seconds}s after ${before}s`);
+      const now = await step();
+      assert.equal(now.value, was.value, 'smaller keeps to the same thing');
+      assert.notEqual(now.text, was.text);
+      if (s.seconds <= 10) assert.equal(now.text, 'Take one slow breath. That is all.', 'the smallest is one breath, no new task');
     } else {
       assert.equal(s.state, 'rest');
       assert.equal(s.said, 'That was the smallest step for today.');
       assert.match(s.reason, /Steps come back tomorrow\.$/);
     }
   }
+  await looks('today-after-smaller');
+  const rested = s.state === 'rest';
+  if (rested) {
+    // At rest after Smaller please: "I have a moment" still gives something, said as such.
+    await click(session, '[data-testid="moment"]');
+    await session.find('[data-testid="offer"]', 20000);
+    s = await screen();
+    saidOnce(s);
+    assert.equal(s.said, TINY_AT_REST);
+    assert.equal(s.reason, 'Only if you like; nothing more is asked of you today.');
+    assert.ok(s.seconds <= 10, `breath-sized: ${s.seconds}s`);
+  }
   // Something else: the new step's own sentence says so, or the rest does (with one movement,
   // every step has had its turn).
-  if (s.state === 'offer') {
+  if (!rested && s.state === 'offer') {
     s = await respond('else');
     assert.equal(s.said, '');
     if (s.state === 'offer') assert.match(s.reason, /^Here is something different/);
     else assert.equal(s.reason, 'Each of your steps has had its turn today. More come tomorrow.');
   }
-  await evidence(session, 'today-after-smaller', { size: PHONE, theme: 'light' });
+  await evidence(session, 'today-after-else', { size: PHONE, theme: 'light' });
 }
 
 test('Not now twice, then "I have a moment" on the rest day', async () => {
@@ -185,9 +243,10 @@ async function notNowThenMoment() {
   await session.find('[data-testid="offer"]', 20000);
   s = await screen();
   saidOnce(s);
-  assert.equal(s.said, '');
-  assert.match(s.reason, /^Today is for resting\. If you like, one tiny thing: /);
+  // Said once, above the step it introduces; the step's own line says only that it is optional.
+  assert.equal(s.said, TINY_AT_REST);
+  assert.equal(s.reason, 'Only if you like; nothing more is asked of you today.');
   assert.ok(s.seconds <= 10, `breath-sized: ${s.seconds}s`);
   assert.match(await textOf(session, '[data-testid="offer-text"]'), /\S/);
-  await evidence(session, 'today-moment-at-rest', { size: PHONE, theme: 'light' });
+  await looks('today-moment-at-rest');
 }

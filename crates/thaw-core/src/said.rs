@@ -19,8 +19,8 @@ pub(crate) enum After {
     CheckedIn,
     /// Answered the step on screen; `bit_more` when that step was a "bit more".
     Replied { response: Response, bit_more: bool },
-    /// "I have a moment".
-    Moment,
+    /// "I have a moment"; `at_rest` when the day had turned to rest, so the step is a tiny one.
+    Moment { at_rest: bool },
     /// "A bit more?".
     BitMore,
     /// "I noticed something".
@@ -38,14 +38,19 @@ pub(crate) const NOTHING_SMALLER: &str = "That was the smallest step for today."
 pub(crate) const NOTHING_BIGGER: &str = "Nothing bigger fits today. What you did counts.";
 pub(crate) const NOTICED: &str = "Noticed. That counts.";
 pub(crate) const THANK_YOU: &str = "Thank you for saying.";
+/// Above the breath-sized step or the noticing that "I have a moment" brings on a rest day
+/// (the step's own reason then says only that it is optional).
+pub(crate) const TINY_AT_REST: &str = "Today is for resting. If you like, one tiny thing:";
 
 /// The sentence for `after`, given what is now on screen.
 pub(crate) fn said(after: After, shown: &TodayDecision) -> Option<String> {
     use After::*;
     use TodayDecision::{Between, Offer, Rest};
     let words = match (after, shown) {
+        // On a rest day the moment still brings something, said as such above it.
+        (Moment { at_rest: true }, Offer(_)) => Some(TINY_AT_REST),
         // Nothing happened yet, or the step's own reason says why it is this one.
-        (Opened | CheckedIn | Moment, _) => None,
+        (Opened | CheckedIn | Moment { .. }, _) => None,
         (Replied { response, bit_more }, shown) => match (response, bit_more, shown) {
             (Response::Done, true, _) => Some(DID_A_BIT_MORE),
             (Response::Done, false, _) => Some(DID_IT),
@@ -94,6 +99,31 @@ mod tests {
             "Not now is a real answer. Steps come back tomorrow.",
         );
         assert_eq!(said(not_now, &r), None);
+    }
+
+    #[test]
+    fn a_moment_on_a_rest_day_says_so_once_above_the_tiny_step() {
+        let tiny = TodayDecision::Offer(crate::ipc::OfferView {
+            offer_id: 1,
+            value_id: 1,
+            value_words: "Being there".into(),
+            movement_title: "Call".into(),
+            text: thaw_engine::BREATH_TEXT.into(),
+            kind: thaw_engine::RungKind::Internal,
+            size_words: "a few seconds".into(),
+            seconds: 5,
+            reason: "Only if you like; nothing more is asked of you today.".into(),
+            bit_more: false,
+        });
+        let said_at_rest = said(After::Moment { at_rest: true }, &tiny).unwrap();
+        assert_eq!(said_at_rest, TINY_AT_REST);
+        // Nothing in the step's own reason repeats it.
+        let TodayDecision::Offer(o) = &tiny else {
+            unreachable!()
+        };
+        assert!(!o.reason.contains("Today is for resting"));
+        // On an ordinary day the step's reason says why it is this one.
+        assert_eq!(said(After::Moment { at_rest: false }, &tiny), None);
     }
 
     #[test]

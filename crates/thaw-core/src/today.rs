@@ -11,7 +11,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use thaw_engine::{
     answer, bit_more, day_of, decide, moment, size_words, Answer, CheckIn, Decision, Event,
-    EventKind, InternalShift, Level, Offer, Reply,
+    EventKind, InternalShift, Level, Offer, Reply, RestKind,
 };
 use thaw_store::{Daily, NewCheckIn, NewOffer, NewResponse, OfferSource, ResponseKind};
 
@@ -325,11 +325,20 @@ impl Thaw {
         self.daily(now, |open, day| {
             Box::pin(async move {
                 day.learn(open, now, EventKind::Moment);
-                let decision = match day.waiting() {
-                    Some(row) => TodayDecision::Offer(day.offer_view(row)),
-                    None => day.decide(open, OfferSource::Moment, now).await?,
+                let (decision, at_rest) = match day.waiting() {
+                    Some(row) => (TodayDecision::Offer(day.offer_view(row)), false),
+                    None => {
+                        // Whether the day had turned to rest: then the step is a tiny thing,
+                        // and the one sentence says so.
+                        let (values, movements) = (&day.catalog.values, &day.catalog.movements);
+                        let at_rest = matches!(
+                            decide(&open.model, values, movements, now),
+                            Decision::Rest { kind, .. } if kind != RestKind::NothingToOfferYet
+                        );
+                        (day.decide(open, OfferSource::Moment, now).await?, at_rest)
+                    }
                 };
-                Ok(day.view(decision, After::Moment, now))
+                Ok(day.view(decision, After::Moment { at_rest }, now))
             })
         })
         .await

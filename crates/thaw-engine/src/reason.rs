@@ -87,8 +87,10 @@ pub(crate) fn offer(i: Inputs<'_>) -> String {
             return format!("Here is something different: {size}.")
         }
         Why::BitMore => return format!("Only if you like: the next step up takes {size}."),
+        // "Today is for resting. If you like, one tiny thing:" is said above the step when it
+        // comes (thaw-core's said.rs), and the card shows its size; here only that it is optional.
         Why::Tiny | Why::Noticing => {
-            return format!("Today is for resting. If you like, one tiny thing: {size}.")
+            return "Only if you like; nothing more is asked of you today.".to_string()
         }
         Why::Stretch => {
             return format!("Smaller steps have been going well, so this one is a step up: {size}.")

@@ -288,13 +288,21 @@ fn smaller(t: &Today<'_>, m: &Movement, prev: &Offer) -> Decision {
             .unwrap_or(smallest);
         return Decision::Offer(t.offer(m, Some(i), &diffs, Why::Smaller));
     }
-    let breath_d = diffs.first().copied().unwrap_or(0.0) - BREATH_BELOW_RUNG0;
+    // The breath sits below the step just found too big. "Too big" has just raised what that
+    // step (often rung 0) is learned to ask, and measured from there the breath could look no
+    // simpler than the step before it: the person asking for smaller on the smallest rung would
+    // be sent to rest instead of offered one breath. So it is measured from the lower of the two.
+    let mut below = diffs.clone();
+    if let Some(d0) = below.first_mut() {
+        *d0 = d0.min(prev.difficulty);
+    }
+    let breath_d = below.first().copied().unwrap_or(0.0) - BREATH_BELOW_RUNG0;
     let breath_is_smaller = prev.rung_index.is_some()
         && shown_seconds(BREATH_SECONDS) < prev_shown
         && breath_d < prev.difficulty
         && !t.step_done(m.id, None);
     if breath_is_smaller {
-        Decision::Offer(t.offer(m, None, &diffs, Why::Smaller))
+        Decision::Offer(t.offer(m, None, &below, Why::Smaller))
     } else {
         t.rest(RestKind::SmallestWasTooMuch)
     }

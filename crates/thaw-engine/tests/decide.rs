@@ -132,6 +132,38 @@ fn smaller_please_goes_strictly_down_to_a_breath_then_rest() {
 }
 
 #[test]
+fn smaller_please_on_a_first_day_smallest_rung_is_one_breath_not_rest() {
+    // A newcomer without a check-in is offered rung 0; asking for smaller then is the breath
+    // ("too big" raises what rung 0 asks, and must not lift the breath out of reach).
+    let (values, movements) = person(1);
+    let mut j = Journal::new();
+    let t = start();
+    let first = decide(&j.model, &values, &movements, t).offer().cloned();
+    let first = first.expect("a first step");
+    assert_eq!(first.rung_index, Some(0));
+    match show_and_answer(
+        &mut j,
+        &values,
+        &movements,
+        &first,
+        later(t, 1),
+        Response::SmallerPlease,
+    ) {
+        Answer::Offer(next) => {
+            assert_eq!(next.movement_id, first.movement_id);
+            assert_eq!(next.text, BREATH_TEXT);
+            assert!(shown_seconds(next.size.seconds) < shown_seconds(first.size.seconds));
+            assert!(next.difficulty < first.difficulty);
+            assert_eq!(
+                next.reason,
+                "You asked for smaller, so this is just one breath."
+            );
+        }
+        other => panic!("smaller than the smallest rung is one breath: {other:?}"),
+    }
+}
+
+#[test]
 fn each_answer_gets_one_sentence_and_nothing_is_pushed_after_done_or_not_now() {
     let (values, movements) = person(3);
     let mut j = Journal::new();
@@ -457,7 +489,7 @@ fn i_have_a_moment_on_a_rest_day_gives_a_breath_then_a_noticing() {
     assert_eq!(o.text, BREATH_TEXT);
     assert_eq!(
         o.reason,
-        "Today is for resting. If you like, one tiny thing: a few seconds."
+        "Only if you like; nothing more is asked of you today."
     );
     // Even the breath too much: a noticing, still something.
     j.push(later(t, 6), EventKind::Offered(o.clone()));

@@ -136,16 +136,6 @@ export async function assertTouchTargets(session, name) {
   assert.deepEqual(small, [], `targets under ${MIN_TARGET}×${MIN_TARGET} px on ${name} (${viewport.join('×')}): ${JSON.stringify(small, null, 2)}`);
 }
 
-// Sentences a screen says twice that another engineer is fixing right now: skipped only in
-// exactly these cases, so every other repeat still fails. Issue 18 (core half, /work/wt/core):
-// Today's rest screen says "Not now is a real answer." as the note and as the card's reason, and
-// after a Done "You moved today." as the note and in the day's summary. Remove these when the
-// core decides the one sentence (TodayView.said).
-const KNOWN_REPEATS = [
-  { h1: /^(One small step|Rest counts\.?)$/, sentence: 'Not now is a real answer.' },
-  { h1: /^(One small step|Rest counts\.?)$/, sentence: 'You moved today.' },
-];
-
 /**
  * The sentences a person can see on the screen right now: the page's rendered text (what
  * `innerText` gives, so closed dialogs and hidden parts are left out), without the text kept
@@ -173,10 +163,7 @@ export async function assertNoSentenceTwice(session, where = '') {
   const seen = new Map();
   for (const s of sentences) seen.set(s, (seen.get(s) ?? 0) + 1);
   const repeated = [...seen].filter(([, n]) => n > 1);
-  const known = repeated.filter(([s]) => KNOWN_REPEATS.some((k) => k.sentence === s && k.h1.test(title)));
-  // Said aloud in the test output, so nobody forgets these are still there.
-  for (const [s, n] of known) console.log(`# known repeat still on "${title}": "${s}" ×${n} (issue 18, core half)`);
-  const twice = repeated.filter((r) => !known.includes(r)).map(([s, n]) => `"${s}" ×${n}`);
+  const twice = repeated.map(([s, n]) => `"${s}" ×${n}`);
   assert.deepEqual(twice, [], `a sentence said twice on "${title}"${where ? ` (${where})` : ''}:\n${sentences.join('\n')}`);
 }
 

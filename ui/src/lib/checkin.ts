@@ -9,6 +9,8 @@ export interface CheckInQuestion {
   label: string;
   /** The question on its own. */
   title: string;
+  /** A gentle word under the question on its own. */
+  hint: string;
   answers: { value: Level; label: string }[];
 }
 
@@ -17,6 +19,7 @@ export const CHECKIN_QUESTIONS: CheckInQuestion[] = [
     key: 'energy',
     label: 'Energy right now',
     title: 'How is your energy right now?',
+    hint: 'Any answer is fine.',
     answers: [
       { value: 'low', label: 'Very little' },
       { value: 'some', label: 'Some' },
@@ -27,6 +30,7 @@ export const CHECKIN_QUESTIONS: CheckInQuestion[] = [
     key: 'mood',
     label: 'Mood',
     title: 'And your mood?',
+    hint: 'Just roughly.',
     answers: [
       { value: 'low', label: 'Heavy' },
       { value: 'some', label: 'In between' },
@@ -37,6 +41,7 @@ export const CHECKIN_QUESTIONS: CheckInQuestion[] = [
     key: 'room',
     label: 'Room in today',
     title: 'How much room does today have?',
+    hint: 'Time, obligations, people around.',
     answers: [
       { value: 'low', label: 'Hardly any' },
       { value: 'some', label: 'A little' },

@@ -1,5 +1,5 @@
 // Plain words for numbers and dates. Numbers say what happened, never how well.
-import type { Instrument, Level, SessionKind, SessionSetting } from './ipc/types';
+import type { Instrument, SessionKind, SessionSetting } from './ipc/types';
 
 
 /** "1 move", "3 moves". */
@@ -89,12 +89,6 @@ export function isLastGroup(code: string, typed: string): boolean {
   const last = codeGroups(code).at(-1);
   return !!last && typed.trim().replace(/[\s-]+/g, '').toUpperCase() === last.toUpperCase();
 }
-
-export const LEVELS: { value: Level; label: string }[] = [
-  { value: 'low', label: 'Low' },
-  { value: 'some', label: 'Some' },
-  { value: 'good', label: 'Good' },
-];
 
 /** How it felt after, 0..=4. */
 export const FELT = ['Not much', 'A little', 'Okay', 'Good', 'Really good'];
