@@ -62,7 +62,6 @@ pub use repo::daily::{
     OfferSource, OfferWithResponse, Progress, ProgressMove, Response, ResponseKind, Today,
 };
 pub use repo::drafts::Draft;
-pub use repo::safety::{ContactInput, ContactKind, CrisisContact, SafetyPlan};
 pub use repo::treatment::{
     Instrument, JournalEntry, JournalInput, QuestionnaireResponse, SessionInput, SessionKind,
     SessionSetting, TreatmentSession,

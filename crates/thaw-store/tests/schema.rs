@@ -406,45 +406,6 @@ async fn sessions_journal_questionnaires_safety_settings_prompts_snapshots() {
     assert_eq!(phq[0].answers, vec![1, 2, 0, 1, 0, 3, 1, 0, 1]);
     assert!(!phq[0].flagged_for_visit);
 
-    assert_eq!(s.safety_plan().await.unwrap(), SafetyPlan::default());
-    let plan = SafetyPlan {
-        warning_signs: vec!["not answering messages".into()],
-        reasons_for_living: vec!["my dog".into(), "spring".into()],
-        professionals_and_services: vec!["988".into()],
-        ..Default::default()
-    };
-    s.save_safety_plan(&plan, t0()).await.unwrap();
-    s.save_safety_plan(&plan, at(0, 1)).await.unwrap();
-    assert_eq!(s.safety_plan().await.unwrap(), plan);
-    assert!(s.safety_plan_updated_at().await.unwrap().is_some());
-
-    let c = s
-        .add_crisis_contact(&ContactInput {
-            name: "988 Suicide & Crisis Lifeline".into(),
-            phone: "988".into(),
-            kind: ContactKind::CrisisLine,
-            region: Some("US".into()),
-            sort_order: 0,
-        })
-        .await
-        .unwrap();
-    s.update_crisis_contact(
-        c.id,
-        &ContactInput {
-            name: "988 Lifeline (call or text)".into(),
-            phone: "988".into(),
-            kind: ContactKind::CrisisLine,
-            region: Some("US".into()),
-            sort_order: 0,
-        },
-    )
-    .await
-    .unwrap();
-    assert_eq!(
-        s.list_crisis_contacts(false).await.unwrap()[0].name,
-        "988 Lifeline (call or text)"
-    );
-
     s.set_setting("idle_lock_minutes", &5u32, t0())
         .await
         .unwrap();
@@ -567,4 +528,55 @@ async fn version_10_stores_rung_kinds_offer_words_and_the_four_oclock_day() {
             ("call for two minutes".to_string(), FirstMinutes, 120),
         ]
     );
+}
+
+#[tokio::test]
+async fn version_11_drops_the_unused_safety_tables_and_keeps_the_plan_setting() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let (pool, _code) = testing::create_at_schema_version(&dir, PASSPHRASE, kdf(), 10)
+        .await
+        .unwrap();
+    insert_version_1_rows(&pool).await;
+    // The plan as the app has always kept it: one JSON setting, with the person's contacts.
+    let plan = serde_json::json!({
+        "warning_signs": ["not answering messages"],
+        "reasons_for_living": ["my dog"],
+        "people": [{ "name": "Sam", "phone": "+1 555 0100" }],
+    });
+    sqlx::query("INSERT INTO settings (key, value, updated_at) VALUES ('safety_plan', ?, ?)")
+        .bind(plan.to_string())
+        .bind("2024-01-02T08:00:00.000Z")
+        .execute(&pool)
+        .await
+        .unwrap();
+    let tables = |pool: sqlx::SqlitePool| async move {
+        sqlx::query_scalar::<_, String>(
+            "SELECT name FROM sqlite_master WHERE type = 'table'
+             AND name IN ('safety_plan', 'crisis_contacts') ORDER BY name",
+        )
+        .fetch_all(&pool)
+        .await
+        .unwrap()
+    };
+    assert_eq!(
+        tables(pool.clone()).await,
+        ["crisis_contacts", "safety_plan"]
+    );
+    pool.close().await;
+
+    let store = Store::unlock_with_passphrase(&dir, PASSPHRASE)
+        .await
+        .unwrap();
+    assert!(tables(store.pool().clone()).await.is_empty());
+    assert_eq!(store.setting("safety_plan").await.unwrap(), Some(plan));
+    // The high-water record no longer counts the dropped table, and the store still opens
+    // whole after a lock.
+    store.add_shift(None, None, "a breath", t0()).await.unwrap();
+    store.lock().await;
+    let store = Store::unlock_with_passphrase(&dir, PASSPHRASE)
+        .await
+        .unwrap();
+    assert!(store.shortfall().is_none());
+    store.lock().await;
 }
