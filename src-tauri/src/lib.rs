@@ -15,7 +15,6 @@ mod tray;
 mod zeroing_alloc;
 
 use std::path::PathBuf;
-use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use tauri::{Emitter, Manager, WindowEvent};
@@ -98,7 +97,7 @@ pub fn run() {
             // has Open and Quit. Otherwise closing quits, and Settings says prompts need Thaw open.
             if let WindowEvent::CloseRequested { api, .. } = event {
                 let state = window.state::<commands::AppState>();
-                if state.keep_running.load(Ordering::Relaxed) {
+                if state.keep_running.get() {
                     api.prevent_close();
                     let _ = window.hide();
                 }

@@ -42,7 +42,8 @@ pub(crate) struct PromptState {
     /// The prompts of the coming days, earliest first; the first is the next one due.
     pub plan: Vec<PlannedPrompt>,
     pub unsaved: Vec<SentPrompt>,
-    pub keep_running: bool,
+    /// "Keep running" as last read or saved, shared with the shell's close handler.
+    pub keep_running: crate::KeepRunning,
     /// The OS holds the plan and shows each prompt at its time (phones): a planned prompt
     /// whose time has passed was shown, and is logged as sent then.
     pub held_by_os: bool,
@@ -243,9 +244,10 @@ impl Thaw {
         Ok(())
     }
 
-    /// Whether closing the window keeps Thaw running for prompts (the last known setting).
-    pub fn keep_running_in_background(&self) -> bool {
-        self.prompts.keep_running
+    /// Whether closing the window keeps Thaw running for prompts, for the shell to keep
+    /// beside the facade: it follows the setting as it is read at unlock or saved.
+    pub fn keep_running(&self) -> crate::KeepRunning {
+        self.prompts.keep_running.clone()
     }
 
     /// The prompts log of the last days, from the store plus what is not written yet.

@@ -223,3 +223,49 @@ async fn desktop_walks_the_plan_each_prompt_when_due_with_its_words() {
         .take_due_prompt(first.at + Duration::minutes(2))
         .is_none());
 }
+
+/// "Keep running" has one home, the stored setting; the shell's close handler holds a clone of
+/// the flag thaw-core sets in the same call that saves or reads the setting, so it is right
+/// at once, and right again in a new run after unlocking.
+#[tokio::test]
+async fn keep_running_follows_the_stored_setting_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut thaw = onboarded(dir.path()).await;
+    let close_handler = thaw.keep_running();
+    assert!(!close_handler.get(), "off unless turned on");
+    let mut s = thaw.settings().await.unwrap();
+    s.keep_running_in_background = true;
+    thaw.save_settings(&s, at(2, 10)).await.unwrap();
+    assert!(close_handler.get(), "the save itself turns it on");
+
+    // A refused save changes nothing.
+    let mut bad = s.clone();
+    bad.keep_running_in_background = false;
+    bad.lock_away_seconds = 3601;
+    thaw.save_settings(&bad, at(2, 10)).await.unwrap_err();
+    assert!(close_handler.get());
+
+    // A new run reads it from the store when unlocked, and not before.
+    drop(thaw);
+    let mut thaw = Thaw::new(
+        dir.path().join("data"),
+        dir.path().join("backups"),
+        KdfParams::insecure_for_tests(),
+    );
+    let close_handler = thaw.keep_running();
+    assert!(!close_handler.get(), "a locked store cannot be read");
+    thaw.unlock(PASSPHRASE, at(2, 11)).await.unwrap();
+    assert!(close_handler.get());
+    thaw.lock().await.unwrap();
+    assert!(close_handler.get(), "locking keeps Thaw running as chosen");
+
+    // Erasing takes the setting with it: closing quits again.
+    thaw.erase_everything(&EraseInput {
+        confirm: thaw_core::ERASE_CONFIRMATION.into(),
+        secret: PASSPHRASE.into(),
+        remove_files: vec![],
+    })
+    .await
+    .unwrap();
+    assert!(!close_handler.get());
+}

@@ -23,7 +23,6 @@ use desktop as platform;
 #[cfg(mobile)]
 use mobile as platform;
 
-use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use tauri::{AppHandle, Emitter, Manager};
@@ -70,9 +69,6 @@ async fn plan(app: &AppHandle) -> Vec<PlannedPrompt> {
         // Kinds only: never anything personal in logs.
         eprintln!("thaw: could not plan prompts ({:?})", e.kind);
     }
-    state
-        .keep_running
-        .store(thaw.keep_running_in_background(), Ordering::Relaxed);
     thaw.prompt_plan().to_vec()
 }
 
