@@ -63,8 +63,7 @@ pub use repo::daily::{
 };
 pub use repo::drafts::Draft;
 pub use repo::treatment::{
-    Instrument, JournalEntry, JournalInput, QuestionnaireResponse, SessionInput, SessionKind,
-    SessionSetting, TreatmentSession,
+    Instrument, JournalEntry, JournalInput, QuestionnaireResponse, SessionInput, TreatmentSession,
 };
 pub use repo::values::{Archivable, LifeArea, Movement, PersonalValue, Rung, RungInput};
 pub use secrets::check_secret;

@@ -4,6 +4,7 @@
 mod common;
 
 use common::*;
+use thaw_clinical::summary::{SessionKind, SessionSetting};
 use thaw_store::*;
 
 /// Rows written with plain SQL the way schema version 1 looks, so this fixture keeps
@@ -325,7 +326,7 @@ async fn sessions_journal_questionnaires_safety_settings_prompts_snapshots() {
     let session = s
         .add_session(&SessionInput {
             at: at(-3, 0),
-            kind: SessionKind::OralLozenge,
+            kind: SessionKind::OralOrLozenge,
             setting: SessionSetting::Home,
             intention: Some("to be kinder to myself".into()),
             notes: None,
@@ -439,8 +440,8 @@ fn records_serialise_for_the_ui() {
     let kind = serde_json::to_string(&ResponseKind::SmallerPlease).unwrap();
     assert_eq!(kind, "\"smaller_please\"");
     assert_eq!(
-        serde_json::to_string(&SessionKind::OralLozenge).unwrap(),
-        "\"oral_lozenge\""
+        serde_json::to_string(&SessionKind::OralOrLozenge).unwrap(),
+        "\"oral_or_lozenge\""
     );
 }
 
@@ -578,5 +579,94 @@ async fn version_11_drops_the_unused_safety_tables_and_keeps_the_plan_setting() 
         .await
         .unwrap();
     assert!(store.shortfall().is_none());
+    store.lock().await;
+}
+
+#[tokio::test]
+async fn version_12_spells_the_session_kind_as_the_contract_does_and_keeps_every_link() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let (pool, _code) = testing::create_at_schema_version(&dir, PASSPHRASE, kdf(), 11)
+        .await
+        .unwrap();
+    insert_version_1_rows(&pool).await;
+    for sql in [
+        "INSERT INTO treatment_sessions (id, at, offset_min, local_date, kind, setting, intention, archived)
+         VALUES (7, '2024-01-03T09:00:00.000Z', 60, '2024-01-03', 'oral_lozenge', 'home', 'to rest', 0)",
+        "INSERT INTO treatment_sessions (id, at, offset_min, local_date, kind, setting, archived)
+         VALUES (8, '2024-01-10T09:00:00.000Z', 60, '2024-01-10', 'iv', 'clinic', 1)",
+        "INSERT INTO journal_entries (at, offset_min, local_date, session_id, body, to_discuss)
+         VALUES ('2024-01-03T20:00:00.000Z', 60, '2024-01-03', 7, 'softer than I feared', 0)",
+    ] {
+        sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&pool).await.unwrap();
+    }
+    pool.close().await;
+
+    let store = Store::unlock_with_passphrase(&dir, PASSPHRASE)
+        .await
+        .unwrap();
+    let sessions = store.list_sessions(true).await.unwrap();
+    let seen: Vec<_> = sessions
+        .iter()
+        .map(|s| (s.id, s.kind, s.setting, s.intention.clone(), s.archived))
+        .collect();
+    assert_eq!(
+        seen,
+        // Newest first, as the app lists them.
+        [
+            (8, SessionKind::Iv, SessionSetting::Clinic, None, true),
+            (
+                7,
+                SessionKind::OralOrLozenge,
+                SessionSetting::Home,
+                Some("to rest".into()),
+                false
+            ),
+        ]
+    );
+    let stored: Vec<String> = sqlx::query_scalar("SELECT kind FROM treatment_sessions ORDER BY id")
+        .fetch_all(store.pool())
+        .await
+        .unwrap();
+    assert_eq!(stored, ["oral_or_lozenge", "iv"]);
+    // The journal entry still points at its session, and links are enforced again.
+    let linked: Vec<(Option<i64>, String)> =
+        sqlx::query_as("SELECT session_id, body FROM journal_entries WHERE session_id IS NOT NULL")
+            .fetch_all(store.pool())
+            .await
+            .unwrap();
+    assert_eq!(linked, [(Some(7), "softer than I feared".to_string())]);
+    let broken: Vec<(String, i64)> = sqlx::query_as("PRAGMA foreign_key_check")
+        .fetch_all(store.pool())
+        .await
+        .unwrap();
+    assert!(broken.is_empty(), "{broken:?}");
+    let mut conn = store.pool().acquire().await.unwrap();
+    let on: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+        .fetch_one(&mut *conn)
+        .await
+        .unwrap();
+    assert_eq!(on, 1, "foreign keys stay on after the migration");
+    // The old spelling is refused now, like any unknown code.
+    let refused = sqlx::query("UPDATE treatment_sessions SET kind = 'oral_lozenge' WHERE id = 7")
+        .execute(&mut *conn)
+        .await;
+    assert!(refused.is_err());
+    // Run twice (killed after its commit, before sqlx recorded it): the same rows.
+    let v12 = migrator().iter().find(|m| m.version == 12).unwrap();
+    assert!(v12.no_tx);
+    sqlx::raw_sql(v12.sql.clone())
+        .execute(&mut *conn)
+        .await
+        .unwrap();
+    drop(conn);
+    let again: Vec<_> = store
+        .list_sessions(true)
+        .await
+        .unwrap()
+        .iter()
+        .map(|s| (s.id, s.kind, s.setting, s.intention.clone(), s.archived))
+        .collect();
+    assert_eq!(again, seen);
     store.lock().await;
 }
