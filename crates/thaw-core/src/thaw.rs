@@ -223,6 +223,8 @@ impl Thaw {
         self.prompts
             .keep_running
             .set(settings.keep_running_in_background);
+        // A store opened anew: its write count starts again, so the plan is made afresh.
+        self.prompts.planned_from = None;
         self.remember_crisis_lines().await?;
         if self.shortfall().is_some() {
             return Ok(());
