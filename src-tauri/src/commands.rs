@@ -4,10 +4,10 @@
 //! activity for auto-lock.
 
 use chrono::{DateTime, FixedOffset};
-use std::sync::atomic::{AtomicBool, Ordering};
+
 use tauri::{AppHandle, State};
 use thaw_core::ipc::*;
-use thaw_core::{AppError, CrisisBoard, Thaw};
+use thaw_core::{AppError, CrisisBoard, KeepRunning, Thaw};
 use tokio::sync::Mutex;
 use zeroize::Zeroizing;
 
@@ -19,23 +19,18 @@ pub struct AppState {
     /// The lock screen's public crisis numbers, beside the facade and never behind its lock:
     /// they answer at once whatever the facade is doing (an unlock, a backup, a restore).
     pub crisis: CrisisBoard,
-    /// Mirrors the setting, readable from the (synchronous) window-close handler.
-    pub keep_running: AtomicBool,
+    /// "Keep running" for the (synchronous) window-close handler; thaw-core sets it when it
+    /// reads or saves the setting, the shell only reads it.
+    pub keep_running: KeepRunning,
 }
 
 impl AppState {
     pub fn new(thaw: Thaw) -> Self {
         Self {
             crisis: thaw.crisis_board(),
+            keep_running: thaw.keep_running(),
             thaw: Mutex::new(thaw),
-            keep_running: AtomicBool::new(false),
         }
-    }
-
-    /// Mirror the setting as the core now knows it (after unlock, save, restore).
-    pub fn keep_running_as(&self, thaw: &Thaw) {
-        self.keep_running
-            .store(thaw.keep_running_in_background(), Ordering::Relaxed);
     }
 }
 
@@ -76,10 +71,7 @@ pub async fn create_vault(state: State<'_, AppState>, passphrase: Secret) -> Res
 
 #[tauri::command]
 pub async fn unlock(state: State<'_, AppState>, passphrase: Secret) -> Result<AppStatus> {
-    let mut thaw = thaw(&state).await;
-    let status = thaw.unlock(&passphrase, now()).await;
-    state.keep_running_as(&thaw);
-    status
+    thaw(&state).await.unlock(&passphrase, now()).await
 }
 
 #[tauri::command]
@@ -88,12 +80,10 @@ pub async fn unlock_with_recovery(
     code: Secret,
     new_passphrase: Secret,
 ) -> Result<AppStatus> {
-    let mut thaw = thaw(&state).await;
-    let status = thaw
+    thaw(&state)
+        .await
         .unlock_with_recovery(&code, &new_passphrase, now())
-        .await;
-    state.keep_running_as(&thaw);
-    status
+        .await
 }
 
 #[tauri::command]
@@ -260,10 +250,7 @@ pub async fn settings(state: State<'_, AppState>) -> Result<Settings> {
 /// it on keeps Thaw in the tray.
 #[tauri::command]
 pub async fn save_settings(state: State<'_, AppState>, input: Arg<Settings>) -> Result<Settings> {
-    let mut thaw = thaw(&state).await;
-    let saved = thaw.save_settings(&input, now()).await;
-    state.keep_running_as(&thaw);
-    saved
+    thaw(&state).await.save_settings(&input, now()).await
 }
 
 #[tauri::command]
@@ -347,19 +334,13 @@ pub async fn show_in_folder(
 
 #[tauri::command]
 pub async fn restore(state: State<'_, AppState>, input: Arg<RestoreInput>) -> Result<AppStatus> {
-    let mut thaw = thaw(&state).await;
-    let status = thaw.restore(&input, now()).await;
-    state.keep_running_as(&thaw);
-    status
+    thaw(&state).await.restore(&input, now()).await
 }
 
 /// After Thaw opened with less than it held: carry on with what is here.
 #[tauri::command]
 pub async fn accept_store_as_found(state: State<'_, AppState>) -> Result<AppStatus> {
-    let mut thaw = thaw(&state).await;
-    let status = thaw.accept_store_as_found(now()).await;
-    state.keep_running_as(&thaw);
-    status
+    thaw(&state).await.accept_store_as_found(now()).await
 }
 
 /// What the person is typing, kept so a lock never loses it.

@@ -3,6 +3,7 @@
 //! All behaviour lives in `crates/`.
 
 mod away;
+mod command_list;
 mod commands;
 mod dialogs;
 mod ipc_arg;
@@ -15,7 +16,6 @@ mod tray;
 mod zeroing_alloc;
 
 use std::path::PathBuf;
-use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use tauri::{Emitter, Manager, WindowEvent};
@@ -98,78 +98,13 @@ pub fn run() {
             // has Open and Quit. Otherwise closing quits, and Settings says prompts need Thaw open.
             if let WindowEvent::CloseRequested { api, .. } = event {
                 let state = window.state::<commands::AppState>();
-                if state.keep_running.load(Ordering::Relaxed) {
+                if state.keep_running.get() {
                     api.prevent_close();
                     let _ = window.hide();
                 }
             }
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::status,
-            commands::assess_passphrase,
-            commands::create_vault,
-            commands::unlock,
-            commands::unlock_with_recovery,
-            commands::lock,
-            commands::touch,
-            commands::life_areas,
-            commands::library,
-            commands::values,
-            commands::add_value,
-            commands::update_value,
-            commands::set_value_archived,
-            commands::movements,
-            commands::add_movement,
-            commands::update_rungs,
-            commands::set_movement_archived,
-            commands::today,
-            commands::check_in,
-            commands::respond,
-            commands::felt,
-            commands::bit_more,
-            commands::moment,
-            commands::notice,
-            commands::progress,
-            commands::journal,
-            commands::add_journal,
-            commands::update_journal,
-            commands::delete_journal,
-            commands::integration_prompts,
-            commands::settings,
-            commands::save_settings,
-            commands::change_passphrase,
-            commands::backup,
-            commands::choose_backup_file,
-            commands::restore,
-            commands::written_files,
-            commands::print_page,
-            commands::show_in_folder,
-            commands::erase_everything,
-            commands::accept_store_as_found,
-            commands::save_draft,
-            commands::drafts,
-            commands::discard_draft,
-            commands::start_anew,
-            commands::set_aside_data,
-            commands::delete_set_aside,
-            commands::put_back_set_aside,
-            commands::crisis_locked,
-            reach::reach,
-            commands::crisis_screen,
-            commands::crisis_lines,
-            commands::save_crisis_lines,
-            commands::questionnaire_definition,
-            commands::submit_questionnaire,
-            commands::questionnaires,
-            commands::flag_questionnaire,
-            commands::safety_plan,
-            commands::save_safety_plan,
-            commands::sessions,
-            commands::add_session,
-            commands::visit_summary,
-            commands::export_summary,
-            commands::ui_ready,
-        ])
+        .invoke_handler(command_list::handler())
         .build(tauri::generate_context!())
         .expect("Thaw could not start")
         .run(|app, event| {

@@ -116,18 +116,19 @@ test('PHQ-9 question 9 above "Not at all" shows the crisis screen at once, with 
   assert.equal(plan.coping_on_my_own[0], LONG_LINE);
   assert.ok(plan.professionals_and_services.some((p) => p.phone === '988'), '988 is on the plan');
 
-  // A treatment session three days ago shows on Today as days since.
+  // A treatment session three days ago shows on Today as days since. Oral or lozenge: one
+  // spelling from the form to the store and back, into the visit summary.
   await more('sessions');
   await waitH1(session, /Treatment sessions/);
   await evidence(session, 'sessions-empty', look);
   await click(session, '[data-testid="session-new"]');
   await waitH1(session, /Log a session/);
   await setInput('#session-day', dayAgo(3));
-  await click(session, '[data-testid="kind-intranasal"]');
+  await click(session, '[data-testid="kind-oral_or_lozenge"]');
   await type(session, '[data-testid="session-intention"]', 'To be kinder to myself');
   await evidence(session, 'session-form', look);
   await click(session, '[data-testid="session-save"]');
-  await waitText(session, '[data-testid="sessions"]', /Intranasal[\s\S]*kinder to myself/);
+  await waitText(session, '[data-testid="sessions"]', /Oral or lozenge[\s\S]*kinder to myself/);
   await evidence(session, 'sessions', look);
   await click(session, '[data-testid="tab-today"]');
   await waitText(session, '[data-testid="days-since"]', /^3 days since your last session\./);
@@ -137,7 +138,7 @@ test('PHQ-9 question 9 above "Not at all" shows the crisis screen at once, with 
   await click(session, '[data-testid="integration-link"]');
   await waitH1(session, /New entry/);
   const linked = await session.execute(`return document.querySelector('#journal-session')?.selectedOptions[0]?.textContent ?? '';`);
-  assert.match(linked, /Intranasal/, 'the new entry is about the session');
+  assert.match(linked, /Oral or lozenge/, 'the new entry is about the session');
   await type(session, '[data-testid="journal-text"]', 'I noticed I paused less before texting.');
   await click(session, '[data-testid="journal-discuss"]');
   await evidence(session, 'journal-session', look);
@@ -251,7 +252,7 @@ test('PHQ-9 question 9 above "Not at all" shows the crisis screen at once, with 
   await waitH1(session, /Visit summary/);
   const page = await waitText(session, '[data-testid="summary-page"]', /PHQ-9/);
   assert.match(page, /More than half the days/, 'question 9 is in the summary');
-  assert.match(page, /Intranasal/);
+  assert.match(page, /Oral or lozenge/, 'the visit summary says how the session was given');
   assert.match(page, /paused less/, 'the note to discuss is in the summary');
   await evidence(session, 'summary', look);
   await click(session, '[data-testid="export-pdf"]');
@@ -361,7 +362,7 @@ async function screens(look) {
   await waitText(session, '[data-testid="safety-plan"]', /Save my plan/);
   await evidence(session, 'safety-plan', look);
   await more('sessions');
-  await waitText(session, '[data-testid="sessions"]', /Intranasal/);
+  await waitText(session, '[data-testid="sessions"]', /Oral or lozenge/);
   await evidence(session, 'sessions', look);
   await click(session, '[data-testid="session-new"]');
   await waitH1(session, /Log a session/);

@@ -151,6 +151,8 @@ async fn main() {
     let mut check_ins = Figures::default();
     let mut dones = Figures::default();
     let mut next_steps = Figures::default();
+    let mut plans_made = Figures::default();
+    let mut quiet_ticks = Figures::default();
     for d in days + 1..=days + 41 {
         let view = measure(&mut open_new_day, thaw.today(day(d, 8, 0))).await;
         let view = view.unwrap();
@@ -174,6 +176,15 @@ async fn main() {
                     .unwrap();
             }
         }
+        // The shell's half-minute prompt tick: after the day's writes the plan is made again;
+        // the tick after, with nothing changed, keeps it (what every tick cost before).
+        measure(&mut plans_made, thaw.plan_prompt(day(d, 9, 11)))
+            .await
+            .unwrap();
+        let tick = day(d, 9, 11) + chrono::Duration::seconds(30);
+        measure(&mut quiet_ticks, thaw.plan_prompt(tick))
+            .await
+            .unwrap();
     }
     open_new_day.report("open Today (a new day)");
     open_waiting.report("open Today (a step waiting)");
@@ -182,4 +193,11 @@ async fn main() {
     if !next_steps.times.is_empty() {
         next_steps.report("asking for the next step");
     }
+    plans_made.report("prompt tick, plan made again");
+    quiet_ticks.report("prompt tick, nothing changed");
+    println!(
+        "prompt plan made {} times in {} ticks",
+        thaw.prompt_plans_made(),
+        plans_made.times.len() + quiet_ticks.times.len()
+    );
 }

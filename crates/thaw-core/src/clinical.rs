@@ -9,18 +9,15 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use thaw_clinical::questionnaire::{Gad7Answers, Phq9Answers};
 use thaw_clinical::safety::{crisis_screen, CrisisScreen};
 use thaw_clinical::summary::{
-    CheckInLevel, CheckInPoint, DiscussNote, NoticedNote, Period, QuestionnaireRecord, SessionKind,
-    SessionSetting, TreatmentSession as SummarySession, ValueMoves,
+    CheckInLevel, CheckInPoint, DiscussNote, NoticedNote, Period, QuestionnaireRecord,
+    TreatmentSession as SummarySession, ValueMoves,
 };
 use thaw_clinical::{
     CrisisResources, Instrument, LockedCrisisView, PageSize, QuestionnaireAnswers,
     QuestionnaireDefinition, SafetyPlan, VisitSummary, VisitSummaryInput,
 };
 use thaw_engine::{Event, EventKind, TreatmentSession};
-use thaw_store::{
-    Instrument as StoredInstrument, ResponseKind, SessionInput as StoredSession,
-    SessionKind as StoredKind, SessionSetting as StoredSetting,
-};
+use thaw_store::{Instrument as StoredInstrument, ResponseKind, SessionInput as StoredSession};
 
 use crate::catalog::local;
 use crate::error::{AppError, ErrorKind, Result};
@@ -160,40 +157,6 @@ fn answers_of(instrument: Instrument, answers: &[u8]) -> Result<QuestionnaireAns
             QuestionnaireAnswers::Gad7(Gad7Answers::from_responses(&slots, None).map_err(kind)?)
         }
     })
-}
-
-fn session_kind(k: SessionKind) -> StoredKind {
-    match k {
-        SessionKind::Iv => StoredKind::Iv,
-        SessionKind::Im => StoredKind::Im,
-        SessionKind::Intranasal => StoredKind::Intranasal,
-        SessionKind::OralOrLozenge => StoredKind::OralLozenge,
-        SessionKind::Other => StoredKind::Other,
-    }
-}
-
-fn summary_kind(k: StoredKind) -> SessionKind {
-    match k {
-        StoredKind::Iv => SessionKind::Iv,
-        StoredKind::Im => SessionKind::Im,
-        StoredKind::Intranasal => SessionKind::Intranasal,
-        StoredKind::OralLozenge => SessionKind::OralOrLozenge,
-        StoredKind::Other => SessionKind::Other,
-    }
-}
-
-fn setting_of(s: StoredSetting) -> SessionSetting {
-    match s {
-        StoredSetting::Clinic => SessionSetting::Clinic,
-        StoredSetting::Home => SessionSetting::Home,
-    }
-}
-
-fn stored_setting(s: SessionSetting) -> StoredSetting {
-    match s {
-        SessionSetting::Clinic => StoredSetting::Clinic,
-        SessionSetting::Home => StoredSetting::Home,
-    }
 }
 
 fn optional_text(s: &Option<String>, what: &str) -> Result<Option<String>> {
@@ -374,8 +337,8 @@ impl Thaw {
             .map(|s| SessionView {
                 id: s.id,
                 at: local(s.at, s.offset_min),
-                kind: summary_kind(s.kind),
-                setting: setting_of(s.setting),
+                kind: s.kind,
+                setting: s.setting,
                 intention: s.intention,
                 notes: s.notes,
             })
@@ -417,8 +380,8 @@ impl Thaw {
             .store
             .add_session(&StoredSession {
                 at: input.at,
-                kind: session_kind(input.kind),
-                setting: stored_setting(input.setting),
+                kind: input.kind,
+                setting: input.setting,
                 intention: intention.clone(),
                 notes: notes.clone(),
             })
@@ -541,8 +504,8 @@ impl Thaw {
             .into_iter()
             .map(|s| SummarySession {
                 at: local(s.at, s.offset_min),
-                kind: summary_kind(s.kind),
-                setting: setting_of(s.setting),
+                kind: s.kind,
+                setting: s.setting,
                 intention: s.intention,
             })
             .collect();

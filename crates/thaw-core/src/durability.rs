@@ -157,7 +157,6 @@ impl Thaw {
             "journal_entries",
             "treatment_sessions",
             "questionnaire_responses",
-            "crisis_contacts",
         ];
         let found = self.open.as_ref()?.store.shortfall()?;
         let hidden = found

@@ -42,10 +42,30 @@ pub(crate) struct PromptState {
     /// The prompts of the coming days, earliest first; the first is the next one due.
     pub plan: Vec<PlannedPrompt>,
     pub unsaved: Vec<SentPrompt>,
-    pub keep_running: bool,
+    /// "Keep running" as last read or saved, shared with the shell's close handler.
+    pub keep_running: crate::KeepRunning,
     /// The OS holds the plan and shows each prompt at its time (phones): a planned prompt
     /// whose time has passed was shown, and is logged as sent then.
     pub held_by_os: bool,
+    /// What the plan was made from; `None` until made for the store now open.
+    pub planned_from: Option<PlanKey>,
+    /// How many times the plan was made (for tests and the benchmark).
+    pub plans_made: u64,
+}
+
+/// Everything the prompt plan depends on, cheaply: the store (settings, answers, sessions,
+/// the learned model and the prompt log change only with a write), the prompts sent and not
+/// yet written, the day and the offset it is read in, and the last time the person used
+/// Thaw. Within one day, a plan made from the same inputs a little later is the same plan
+/// (the hours only run out, and each planned time is taken when it comes, which writes), so
+/// an equal key means the plan in hand still holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PlanKey {
+    writes: u64,
+    unsaved: Vec<SentPrompt>,
+    day: chrono::NaiveDate,
+    offset: FixedOffset,
+    last_active: Option<DateTime<FixedOffset>>,
 }
 
 pub(crate) fn prompt_settings(s: &Settings) -> Result<PromptSettings> {
@@ -86,8 +106,10 @@ fn from_stored(o: Option<StoredOutcome>) -> PromptOutcome {
 }
 
 impl Thaw {
-    /// Re-makes the plan (when unlocked) and returns when the next prompt is due. While locked,
-    /// the plan made at the last unlock stands; prompts of days already over leave it.
+    /// Re-makes the plan (when unlocked, and only when something it depends on changed: see
+    /// [`PlanKey`]) and returns when the next prompt is due. While locked, the plan made at
+    /// the last unlock stands; prompts of days already over leave it. Cheap when nothing
+    /// changed (no read of the store), so the shell may ask often.
     pub async fn plan_prompt(
         &mut self,
         now: DateTime<FixedOffset>,
@@ -95,7 +117,18 @@ impl Thaw {
         self.note_prompts_shown_by_os(now);
         if self.is_unlocked() {
             self.save_unsaved_prompts(now).await?;
-            self.prompts.plan = self.make_prompt_plan(now).await?;
+            let key = PlanKey {
+                writes: self.open()?.store.writes_committed(),
+                unsaved: self.prompts.unsaved.clone(),
+                day: day_of(now),
+                offset: *now.offset(),
+                last_active: self.last_active,
+            };
+            if self.prompts.planned_from.as_ref() != Some(&key) {
+                self.prompts.plan = self.make_prompt_plan(now).await?;
+                self.prompts.plans_made += 1;
+                self.prompts.planned_from = Some(key);
+            }
         }
         let today = day_of(now);
         self.prompts.plan.retain(|p| day_of(p.at) >= today);
@@ -123,6 +156,12 @@ impl Thaw {
                 row: None,
             });
         }
+    }
+
+    /// How many times [`Thaw::plan_prompt`] has made the plan in this run (it keeps the plan
+    /// in hand while nothing it depends on changed): for tests and the benchmark.
+    pub fn prompt_plans_made(&self) -> u64 {
+        self.prompts.plans_made
     }
 
     /// The plan as last made (by [`Thaw::plan_prompt`]): every prompt of the coming days, for
@@ -243,9 +282,10 @@ impl Thaw {
         Ok(())
     }
 
-    /// Whether closing the window keeps Thaw running for prompts (the last known setting).
-    pub fn keep_running_in_background(&self) -> bool {
-        self.prompts.keep_running
+    /// Whether closing the window keeps Thaw running for prompts, for the shell to keep
+    /// beside the facade: it follows the setting as it is read at unlock or saved.
+    pub fn keep_running(&self) -> crate::KeepRunning {
+        self.prompts.keep_running.clone()
     }
 
     /// The prompts log of the last days, from the store plus what is not written yet.

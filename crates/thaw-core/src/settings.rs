@@ -86,7 +86,9 @@ impl Thaw {
         self.open()?.store.set_setting(KEY, input, now).await?;
         self.set_auto_lock(input.auto_lock_minutes);
         self.set_lock_away(input.lock_away_seconds);
-        self.prompts.keep_running = input.keep_running_in_background;
+        self.prompts
+            .keep_running
+            .set(input.keep_running_in_background);
         Ok(input.clone())
     }
 }

@@ -220,7 +220,11 @@ impl Thaw {
         let settings = self.settings().await?;
         self.set_auto_lock(settings.auto_lock_minutes);
         self.set_lock_away(settings.lock_away_seconds);
-        self.prompts.keep_running = settings.keep_running_in_background;
+        self.prompts
+            .keep_running
+            .set(settings.keep_running_in_background);
+        // A store opened anew: its write count starts again, so the plan is made afresh.
+        self.prompts.planned_from = None;
         self.remember_crisis_lines().await?;
         if self.shortfall().is_some() {
             return Ok(());
@@ -575,6 +579,8 @@ impl Thaw {
             Some(open) => open.store.erase_everything().await?,
             None => thaw_store::erase_everything(&self.data_dir)?,
         }
+        // The setting went with the store: closing the window quits again.
+        self.prompts.keep_running.set(false);
         self.status().await
     }
 
@@ -590,6 +596,7 @@ impl Thaw {
         thaw_store::set_aside(&self.data_dir, now)?;
         self.backoff = UnlockBackoff::new();
         self.crisis_board.set(None);
+        self.prompts.keep_running.set(false);
         self.status().await
     }
 

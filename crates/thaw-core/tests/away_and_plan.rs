@@ -223,3 +223,170 @@ async fn desktop_walks_the_plan_each_prompt_when_due_with_its_words() {
         .take_due_prompt(first.at + Duration::minutes(2))
         .is_none());
 }
+
+/// "Keep running" has one home, the stored setting; the shell's close handler holds a clone of
+/// the flag thaw-core sets in the same call that saves or reads the setting, so it is right
+/// at once, and right again in a new run after unlocking.
+#[tokio::test]
+async fn keep_running_follows_the_stored_setting_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut thaw = onboarded(dir.path()).await;
+    let close_handler = thaw.keep_running();
+    assert!(!close_handler.get(), "off unless turned on");
+    let mut s = thaw.settings().await.unwrap();
+    s.keep_running_in_background = true;
+    thaw.save_settings(&s, at(2, 10)).await.unwrap();
+    assert!(close_handler.get(), "the save itself turns it on");
+
+    // A refused save changes nothing.
+    let mut bad = s.clone();
+    bad.keep_running_in_background = false;
+    bad.lock_away_seconds = 3601;
+    thaw.save_settings(&bad, at(2, 10)).await.unwrap_err();
+    assert!(close_handler.get());
+
+    // A new run reads it from the store when unlocked, and not before.
+    drop(thaw);
+    let mut thaw = Thaw::new(
+        dir.path().join("data"),
+        dir.path().join("backups"),
+        KdfParams::insecure_for_tests(),
+    );
+    let close_handler = thaw.keep_running();
+    assert!(!close_handler.get(), "a locked store cannot be read");
+    thaw.unlock(PASSPHRASE, at(2, 11)).await.unwrap();
+    assert!(close_handler.get());
+    thaw.lock().await.unwrap();
+    assert!(close_handler.get(), "locking keeps Thaw running as chosen");
+
+    // Erasing takes the setting with it: closing quits again.
+    thaw.erase_everything(&EraseInput {
+        confirm: thaw_core::ERASE_CONFIRMATION.into(),
+        secret: PASSPHRASE.into(),
+        remove_files: vec![],
+    })
+    .await
+    .unwrap();
+    assert!(!close_handler.get());
+}
+
+/// The shell asks for the plan every half minute; the plan is made again only when something
+/// it depends on changed (settings, an answer, a session, the day turning, the person using
+/// Thaw, an unlock), and the plan kept in hand is the plan a fresh one would be.
+#[tokio::test]
+async fn the_plan_is_made_again_only_when_what_it_depends_on_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut thaw = onboarded(dir.path()).await;
+    let half_minute = Duration::seconds(30);
+    let start = at(3, 7);
+    thaw.plan_prompt(start).await.unwrap();
+    assert_eq!(thaw.prompt_plans_made(), 1);
+
+    // A whole quiet day of half-minute ticks, the desktop loop taking each prompt when due
+    // (and the person letting it go by): made again only when a prompt went out or its
+    // answer was written, and each time the same plan a fresh one would be.
+    let mut now = start;
+    let mut taken = 0;
+    let mut made_by_prompts = 0;
+    while now < at(3, 23) {
+        now += half_minute;
+        let before = thaw.prompt_plans_made();
+        let next = thaw.plan_prompt(now).await.unwrap();
+        let fresh = thaw.next_prompt_decision(now).await.unwrap().at();
+        if fresh.is_some_and(|t| day_of(t) == day_of(now)) {
+            assert_eq!(next, fresh, "the plan in hand at {now}");
+        }
+        if let Some((sent, _)) = thaw.take_due_prompt(now) {
+            taken += 1;
+            thaw.prompt_answered(sent, PromptResponse::Dismissed, now)
+                .await
+                .unwrap();
+        }
+        made_by_prompts += thaw.prompt_plans_made() - before;
+    }
+    assert!(taken >= 1, "no prompt went out all day");
+    let ticks = (at(3, 23) - start).num_seconds() / 30;
+    assert!(
+        made_by_prompts <= 2 * taken,
+        "{ticks} ticks made the plan {made_by_prompts} times for {taken} prompts"
+    );
+
+    let count = |thaw: &Thaw| thaw.prompt_plans_made();
+    let mut expect = count(&thaw);
+    // Nothing changed: nothing made.
+    thaw.plan_prompt(now + half_minute).await.unwrap();
+    assert_eq!(count(&thaw), expect);
+
+    // The day turns (04:00).
+    let mut now = at(4, 4) + Duration::minutes(1);
+    thaw.plan_prompt(now).await.unwrap();
+    expect += 1;
+    assert_eq!(count(&thaw), expect, "the day turned");
+    now += half_minute;
+    thaw.plan_prompt(now).await.unwrap();
+    assert_eq!(count(&thaw), expect);
+
+    // Settings: fewer prompts a day, and the plan says so at once.
+    let mut s = thaw.settings().await.unwrap();
+    s.prompts_per_day = 1;
+    thaw.save_settings(&s, now).await.unwrap();
+    thaw.plan_prompt(now).await.unwrap();
+    expect += 1;
+    assert_eq!(count(&thaw), expect, "settings changed");
+    let today = day_of(now);
+    assert!(
+        thaw.prompt_plan()
+            .iter()
+            .filter(|p| day_of(p.at) == today)
+            .count()
+            <= 1
+    );
+
+    // An answer (a check-in), a session, something noticed: each one write, each a new plan.
+    thaw.check_in(
+        &CheckInInput {
+            energy: Some(thaw_engine::Level::Low),
+            mood: None,
+            room: None,
+        },
+        now,
+    )
+    .await
+    .unwrap();
+    thaw.plan_prompt(now).await.unwrap();
+    expect += 1;
+    assert_eq!(count(&thaw), expect, "a check-in");
+    thaw.add_session(
+        &SessionInput {
+            at: now,
+            kind: SessionKind::OralOrLozenge,
+            setting: SessionSetting::Home,
+            intention: None,
+            notes: None,
+        },
+        now,
+    )
+    .await
+    .unwrap();
+    thaw.plan_prompt(now).await.unwrap();
+    expect += 1;
+    assert_eq!(count(&thaw), expect, "a session");
+
+    // The person uses Thaw (prompts keep away from the minutes after that).
+    now += Duration::minutes(5);
+    thaw.touch(now);
+    thaw.plan_prompt(now).await.unwrap();
+    expect += 1;
+    assert_eq!(count(&thaw), expect, "Thaw was used");
+
+    // Locked: the plan stands, nothing can be read. Unlocked: made afresh.
+    thaw.lock().await.unwrap();
+    thaw.plan_prompt(now + half_minute).await.unwrap();
+    assert_eq!(count(&thaw), expect);
+    thaw.unlock(PASSPHRASE, now + half_minute).await.unwrap();
+    thaw.plan_prompt(now + half_minute).await.unwrap();
+    expect += 1;
+    assert_eq!(count(&thaw), expect, "unlocked");
+    thaw.plan_prompt(now + half_minute * 2).await.unwrap();
+    assert_eq!(count(&thaw), expect);
+}

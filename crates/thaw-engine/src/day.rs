@@ -64,12 +64,6 @@ pub(crate) fn days_between(a: NaiveDate, b: NaiveDate) -> i64 {
     (b - a).num_days()
 }
 
-/// Seconds between two moments, floored at zero.
-pub(crate) fn seconds_between(a: DateTime<FixedOffset>, b: DateTime<FixedOffset>) -> u32 {
-    let s = (b - a).num_seconds().max(0);
-    u32::try_from(s).unwrap_or(u32::MAX)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,11 +10,11 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::capacity::{prior_difficulty, Belief, Capacity};
-use crate::day::{day_of, days_between, hour_of, seconds_between};
+use crate::day::{day_of, days_between, hour_of};
 use crate::domain::{CheckIn, Level, Offer, Response, RungKind};
 use crate::events::{Event, EventKind};
 use crate::params::*;
-use crate::progress::{DayFacts, Progress, ProgressReport};
+use crate::progress::DayFacts;
 use crate::readiness::{HourScore, Readiness};
 
 /// Rung indexes at or above this are not learned (guards against nonsense input).
@@ -104,7 +104,9 @@ pub struct Model {
     pub(crate) lately: [Option<f64>; 4],
     pub(crate) last_session: Option<DateTime<FixedOffset>>,
     pub(crate) readiness: Readiness,
-    pub(crate) progress: Progress,
+    // Progress has one home: thaw-core builds it from the stored rows with the measure in
+    // `progress.rs`. The model kept a copy of its own until issue 13; snapshots that still
+    // carry it load as before (serde skips the unknown `progress` field).
 }
 
 /// A snapshot of capacity for one day, for display and tests (logits).
@@ -147,10 +149,8 @@ impl Model {
                 };
                 last.response = Some(reply.response);
                 last.answered_on = Some(day);
-                let (offer, offered_at) = (last.offer.clone(), last.at);
-                self.on_replied(&offer, offered_at, reply.response, event.at, day);
-                self.progress
-                    .record_feelings(day, reply.dread_before, reply.satisfaction_after);
+                let offer = last.offer.clone();
+                self.on_replied(&offer, reply.response, event.at, day);
             }
             EventKind::InternalShift(shift) => {
                 // Small positive evidence, as if an internal rung went well.
@@ -159,7 +159,6 @@ impl Model {
                 let checkin = self.day.checkin;
                 self.capacity
                     .observe(1.0, INTERNAL_SHIFT_WEIGHT, d, kind, checkin.as_ref(), None);
-                self.progress.record_move(day, shift.value_id, true);
                 self.mark_moved(shift.value_id);
             }
             EventKind::Moment => self.readiness.observe(hour_of(event.at), 1.0),
@@ -200,7 +199,6 @@ impl Model {
     fn on_replied(
         &mut self,
         offer: &Offer,
-        offered_at: DateTime<FixedOffset>,
         response: Response,
         at: DateTime<FixedOffset>,
         day: NaiveDate,
@@ -271,10 +269,6 @@ impl Model {
                 self.day.spent += 1;
                 let weight = if response == Response::Done { 1.0 } else { 0.5 };
                 self.readiness.observe(hour_of(at), weight);
-                self.progress
-                    .record_move(day, Some(offer.value_id), offer.kind.is_inside());
-                self.progress
-                    .record_start(day, seconds_between(offered_at, at));
                 self.mark_moved(Some(offer.value_id));
                 self.day.done.push((offer.movement_id, offer.rung_index));
                 if offer.rung_index.is_none() && !self.day.tiny_done.contains(&offer.text) {
@@ -340,8 +334,6 @@ impl Model {
         if let Some(c) = self.day.checkin {
             self.capacity.learn_usual(&c);
         }
-        self.progress.close_day(&self.day.facts);
-        self.progress.pass_quiet_days(gap - 1);
         self.capacity.pass_days(gap);
         // What went badly fades from "lately" as days pass (it is lately, not forever).
         let forget = 1.0 - 0.5_f64.powf(gap as f64 / LATELY_HALF_LIFE_DAYS);
@@ -486,20 +478,5 @@ impl Model {
     /// Up to `n` allowed hours at which this person tends to act, best first.
     pub fn best_hours(&self, allowed_hours: &[u8], n: usize) -> Vec<u8> {
         self.readiness.best_hours(allowed_hours, n)
-    }
-
-    /// Forgiving progress as of `now`.
-    pub fn progress(&self, now: DateTime<FixedOffset>) -> ProgressReport {
-        let today = day_of(now);
-        match self.day.date {
-            Some(d) if d == today => self.progress.report(Some(&self.day.facts), 0),
-            Some(d) if d < today => {
-                // The model's current day is over: close it on a copy of the strengths only.
-                let mut p = self.progress.clone();
-                p.close_day(&self.day.facts);
-                p.report(None, days_between(d, today) - 1)
-            }
-            _ => self.progress.report(None, 0),
-        }
     }
 }

@@ -581,31 +581,33 @@ fn nothing_to_offer_without_values() {
     ));
 }
 
+/// Progress has one home (thaw-core builds it from stored rows); the model no longer keeps a
+/// copy. A snapshot saved while it did still loads, as the same model.
 #[test]
-fn progress_freezes_on_rest_and_counts_inside_and_outside() {
+fn a_snapshot_with_the_old_progress_record_still_loads() {
     let (values, movements) = person(1);
     let mut j = Journal::new();
     let t = start();
     j.offer_and_reply(&values, &movements, t, Response::Done);
-    j.push(
-        later(t, 30),
-        EventKind::InternalShift(InternalShift {
-            value_id: Some(1),
-            note: "Thought about calling without dread".into(),
-        }),
-    );
-    let day1 = j.model.progress(later(t, 24 * 60));
-    let s1 = day1.strengths[0].strength;
-    assert!(s1 > 0.0);
-    // Day 2: a chosen rest. Day 3 looks at it: frozen.
     j.push(later(t, 24 * 60), EventKind::Rest);
-    let day3 = j.model.progress(later(t, 48 * 60));
-    assert_eq!(day3.strengths[0].strength, s1);
-    assert_eq!(day3.weeks[0].inside, 2); // the internal rung and the shift
-    assert_eq!(day3.weeks[0].outside, 0);
-    // A quiet day with nothing at all eases it down, gently.
-    let day4 = j.model.progress(later(t, 72 * 60));
-    assert!(day4.strengths[0].strength < s1 && day4.strengths[0].strength > 0.9 * s1);
+    let mut old = serde_json::to_value(&j.model).unwrap();
+    assert!(
+        old.get("progress").is_none(),
+        "the model keeps no progress now"
+    );
+    // The record as the model kept it then: the day's move, and the day closed.
+    let mut record = Progress::default();
+    let day = day_of(t);
+    record.record_move(day, Some(1), true);
+    record.record_start(day, 40);
+    record.close_day(&DayFacts {
+        moved_values: [1].into(),
+        moved: true,
+        rest_signal: false,
+    });
+    old["progress"] = serde_json::to_value(&record).unwrap();
+    let loaded: Model = serde_json::from_value(old).unwrap();
+    assert_eq!(loaded, j.model);
 }
 
 #[test]

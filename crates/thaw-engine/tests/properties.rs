@@ -87,7 +87,6 @@ fn history() -> impl Strategy<Value = (usize, Vec<(i64, Step)>)> {
 struct Sizes {
     capacity: CapacityToday,
     difficulties: Vec<Vec<f64>>,
-    strengths: Vec<ValueStrength>,
 }
 
 fn sizes(model: &Model, movements: &[Movement], at: DateTime<FixedOffset>) -> Sizes {
@@ -97,7 +96,6 @@ fn sizes(model: &Model, movements: &[Movement], at: DateTime<FixedOffset>) -> Si
             .iter()
             .map(|m| effective_difficulties(model, m))
             .collect(),
-        strengths: model.progress(at).strengths,
     }
 }
 
@@ -296,9 +294,8 @@ fn answer_and_check(
         prop_assert!(after.capacity.today >= before.capacity.today);
         prop_assert!(after.capacity.uncertainty >= before.capacity.uncertainty - 1e-12);
         prop_assert_eq!(&after.difficulties, &before.difficulties);
-        for (a, b) in after.strengths.iter().zip(&before.strengths) {
-            prop_assert!(a.strength >= b.strength);
-        }
+        // (Strengths: a Not now makes its day a rest day, which freezes them; the measure's
+        // own tests in `progress.rs` hold that, thaw-core builds Progress with it from rows.)
     }
     // The one sentence that follows, and what it promises.
     let a = answer(&j.model, values, movements, t);
@@ -387,7 +384,6 @@ proptest! {
         let t = later(a.events.last().map_or(start(), |e| e.at), extra);
         prop_assert_eq!(decide(&a.model, &values, &movements, t), decide(&b.model, &values, &movements, t));
         prop_assert_eq!(moment(&a.model, &values, &movements, t), moment(&b.model, &values, &movements, t));
-        prop_assert_eq!(a.model.progress(t), b.model.progress(t));
     }
 
     /// From any state, a run of "Smaller please" goes strictly down each time and ends in

@@ -185,6 +185,9 @@ impl Store {
 
     /// Acknowledged: record the marks outside the database and let the settle timer restart.
     fn after_commit(&self, marks: &Marks) {
+        self.shared
+            .writes
+            .fetch_add(1, std::sync::atomic::Ordering::AcqRel);
         if let Some(path) = &self.shared.high_water {
             if let Err(e) = crate::high_water::record(path, &self.shared.key, marks) {
                 // The write itself is stored; a lagging record only means less is noticed.

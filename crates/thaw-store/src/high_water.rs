@@ -30,8 +30,8 @@ use crate::keys::{DataKey, KEY_LEN};
 use crate::wrap::{open_bytes, seal_bytes, NONCE_LEN};
 
 /// The tables a person's own rows live in, with the words for them (plural, then singular).
-/// Settings, the safety plan and the engine's state are single rows updated in place: their
-/// changes are covered by the commit counter.
+/// Settings (the safety plan among them) and the engine's state are single rows updated in
+/// place: their changes are covered by the commit counter.
 pub const TRACKED: &[(&str, &str, &str)] = &[
     ("personal_values", "values", "value"),
     ("movements", "steps you added", "step you added"),
@@ -44,7 +44,6 @@ pub const TRACKED: &[(&str, &str, &str)] = &[
     ("journal_entries", "journal entries", "journal entry"),
     ("treatment_sessions", "sessions", "session"),
     ("questionnaire_responses", "questionnaires", "questionnaire"),
-    ("crisis_contacts", "crisis contacts", "crisis contact"),
     ("prompts_sent", "prompts", "prompt"),
 ];
 

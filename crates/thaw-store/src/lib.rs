@@ -62,10 +62,8 @@ pub use repo::daily::{
     OfferSource, OfferWithResponse, Progress, ProgressMove, Response, ResponseKind, Today,
 };
 pub use repo::drafts::Draft;
-pub use repo::safety::{ContactInput, ContactKind, CrisisContact, SafetyPlan};
 pub use repo::treatment::{
-    Instrument, JournalEntry, JournalInput, QuestionnaireResponse, SessionInput, SessionKind,
-    SessionSetting, TreatmentSession,
+    Instrument, JournalEntry, JournalInput, QuestionnaireResponse, SessionInput, TreatmentSession,
 };
 pub use repo::values::{Archivable, LifeArea, Movement, PersonalValue, Rung, RungInput};
 pub use secrets::check_secret;

@@ -78,6 +78,8 @@ pub(crate) struct Shared {
     made_log: Option<PathBuf>,
     /// Restarts the wait before the log is checkpointed (see `access.rs`).
     pub(crate) settle: Option<tokio::sync::watch::Sender<()>>,
+    /// Writes acknowledged through this open store (see [`Store::writes_committed`]).
+    pub(crate) writes: std::sync::atomic::AtomicU64,
     /// One connection kept open, outside the pool, for as long as the store is open. SQLite
     /// truncates the log's shared-memory index (`-shm`) whenever a connection opens with no
     /// other one open, and must then grow it again: on a full disk that fails, and every read
@@ -261,6 +263,15 @@ impl Store {
         checkpoint(&self.shared.pool).await
     }
 
+    /// How many writes this open store has acknowledged (every view of it counts, a unit as
+    /// one). Nothing stored changes without it growing, so a reader can keep what it made
+    /// from the store until it does (thaw-core's prompt plan). Starts at 0 at each open.
+    pub fn writes_committed(&self) -> u64 {
+        self.shared
+            .writes
+            .load(std::sync::atomic::Ordering::Acquire)
+    }
+
     /// When the store opened with less than its high-water record says it held (a database
     /// copied without its log, a log cut short): what is missing. Such a store is held
     /// read-only, with its files exactly as they were, until [`Store::accept_as_found`] or a
@@ -361,6 +372,7 @@ impl Store {
                 held,
                 made_log,
                 settle,
+                writes: Default::default(),
                 anchor: std::sync::Mutex::new(anchor),
             }),
             unit: None,
@@ -473,6 +485,7 @@ pub mod testing {
                 held: None,
                 made_log: None,
                 settle,
+                writes: Default::default(),
                 anchor: std::sync::Mutex::new(None),
             }),
             unit: None,

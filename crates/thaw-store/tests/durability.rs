@@ -642,11 +642,9 @@ async fn on_a_full_disk_every_write_is_stored_or_refused_as_storage_full() {
                 ),
                 (
                     "safety plan",
-                    s.save_safety_plan(
-                        &SafetyPlan {
-                            reasons_for_living: vec![format!("reason {i}")],
-                            ..Default::default()
-                        },
+                    s.set_setting(
+                        "safety_plan",
+                        &serde_json::json!({ "reasons_for_living": [format!("reason {i}")] }),
                         at(1, i),
                     )
                     .await,
@@ -673,7 +671,7 @@ async fn on_a_full_disk_every_write_is_stored_or_refused_as_storage_full() {
         // Still full: everything stored can be read, on fresh connections too.
         for _ in 0..6 {
             journal_bodies(&s).await;
-            s.safety_plan().await.unwrap();
+            s.setting("safety_plan").await.unwrap();
             s.setting("k").await.unwrap();
             s.list_values(true).await.unwrap();
         }

@@ -30,11 +30,10 @@ async fn write_markers(s: &Store) {
         .unwrap();
     }
     s.add_value(None, MARKERS[1], t0()).await.unwrap();
-    s.save_safety_plan(
-        &SafetyPlan {
-            reasons_for_living: vec![MARKERS[2].into()],
-            ..Default::default()
-        },
+    // The safety plan is one JSON setting (thaw-core's `clinical.rs`).
+    s.set_setting(
+        "safety_plan",
+        &serde_json::json!({ "reasons_for_living": [MARKERS[2]] }),
         t0(),
     )
     .await

@@ -4,6 +4,7 @@
 mod common;
 
 use common::*;
+use thaw_clinical::summary::{SessionKind, SessionSetting};
 use thaw_store::*;
 
 /// Rows written with plain SQL the way schema version 1 looks, so this fixture keeps
@@ -325,7 +326,7 @@ async fn sessions_journal_questionnaires_safety_settings_prompts_snapshots() {
     let session = s
         .add_session(&SessionInput {
             at: at(-3, 0),
-            kind: SessionKind::OralLozenge,
+            kind: SessionKind::OralOrLozenge,
             setting: SessionSetting::Home,
             intention: Some("to be kinder to myself".into()),
             notes: None,
@@ -406,45 +407,6 @@ async fn sessions_journal_questionnaires_safety_settings_prompts_snapshots() {
     assert_eq!(phq[0].answers, vec![1, 2, 0, 1, 0, 3, 1, 0, 1]);
     assert!(!phq[0].flagged_for_visit);
 
-    assert_eq!(s.safety_plan().await.unwrap(), SafetyPlan::default());
-    let plan = SafetyPlan {
-        warning_signs: vec!["not answering messages".into()],
-        reasons_for_living: vec!["my dog".into(), "spring".into()],
-        professionals_and_services: vec!["988".into()],
-        ..Default::default()
-    };
-    s.save_safety_plan(&plan, t0()).await.unwrap();
-    s.save_safety_plan(&plan, at(0, 1)).await.unwrap();
-    assert_eq!(s.safety_plan().await.unwrap(), plan);
-    assert!(s.safety_plan_updated_at().await.unwrap().is_some());
-
-    let c = s
-        .add_crisis_contact(&ContactInput {
-            name: "988 Suicide & Crisis Lifeline".into(),
-            phone: "988".into(),
-            kind: ContactKind::CrisisLine,
-            region: Some("US".into()),
-            sort_order: 0,
-        })
-        .await
-        .unwrap();
-    s.update_crisis_contact(
-        c.id,
-        &ContactInput {
-            name: "988 Lifeline (call or text)".into(),
-            phone: "988".into(),
-            kind: ContactKind::CrisisLine,
-            region: Some("US".into()),
-            sort_order: 0,
-        },
-    )
-    .await
-    .unwrap();
-    assert_eq!(
-        s.list_crisis_contacts(false).await.unwrap()[0].name,
-        "988 Lifeline (call or text)"
-    );
-
     s.set_setting("idle_lock_minutes", &5u32, t0())
         .await
         .unwrap();
@@ -478,8 +440,8 @@ fn records_serialise_for_the_ui() {
     let kind = serde_json::to_string(&ResponseKind::SmallerPlease).unwrap();
     assert_eq!(kind, "\"smaller_please\"");
     assert_eq!(
-        serde_json::to_string(&SessionKind::OralLozenge).unwrap(),
-        "\"oral_lozenge\""
+        serde_json::to_string(&SessionKind::OralOrLozenge).unwrap(),
+        "\"oral_or_lozenge\""
     );
 }
 
@@ -567,4 +529,144 @@ async fn version_10_stores_rung_kinds_offer_words_and_the_four_oclock_day() {
             ("call for two minutes".to_string(), FirstMinutes, 120),
         ]
     );
+}
+
+#[tokio::test]
+async fn version_11_drops_the_unused_safety_tables_and_keeps_the_plan_setting() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let (pool, _code) = testing::create_at_schema_version(&dir, PASSPHRASE, kdf(), 10)
+        .await
+        .unwrap();
+    insert_version_1_rows(&pool).await;
+    // The plan as the app has always kept it: one JSON setting, with the person's contacts.
+    let plan = serde_json::json!({
+        "warning_signs": ["not answering messages"],
+        "reasons_for_living": ["my dog"],
+        "people": [{ "name": "Sam", "phone": "+1 555 0100" }],
+    });
+    sqlx::query("INSERT INTO settings (key, value, updated_at) VALUES ('safety_plan', ?, ?)")
+        .bind(plan.to_string())
+        .bind("2024-01-02T08:00:00.000Z")
+        .execute(&pool)
+        .await
+        .unwrap();
+    let tables = |pool: sqlx::SqlitePool| async move {
+        sqlx::query_scalar::<_, String>(
+            "SELECT name FROM sqlite_master WHERE type = 'table'
+             AND name IN ('safety_plan', 'crisis_contacts') ORDER BY name",
+        )
+        .fetch_all(&pool)
+        .await
+        .unwrap()
+    };
+    assert_eq!(
+        tables(pool.clone()).await,
+        ["crisis_contacts", "safety_plan"]
+    );
+    pool.close().await;
+
+    let store = Store::unlock_with_passphrase(&dir, PASSPHRASE)
+        .await
+        .unwrap();
+    assert!(tables(store.pool().clone()).await.is_empty());
+    assert_eq!(store.setting("safety_plan").await.unwrap(), Some(plan));
+    // The high-water record no longer counts the dropped table, and the store still opens
+    // whole after a lock.
+    store.add_shift(None, None, "a breath", t0()).await.unwrap();
+    store.lock().await;
+    let store = Store::unlock_with_passphrase(&dir, PASSPHRASE)
+        .await
+        .unwrap();
+    assert!(store.shortfall().is_none());
+    store.lock().await;
+}
+
+#[tokio::test]
+async fn version_12_spells_the_session_kind_as_the_contract_does_and_keeps_every_link() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let (pool, _code) = testing::create_at_schema_version(&dir, PASSPHRASE, kdf(), 11)
+        .await
+        .unwrap();
+    insert_version_1_rows(&pool).await;
+    for sql in [
+        "INSERT INTO treatment_sessions (id, at, offset_min, local_date, kind, setting, intention, archived)
+         VALUES (7, '2024-01-03T09:00:00.000Z', 60, '2024-01-03', 'oral_lozenge', 'home', 'to rest', 0)",
+        "INSERT INTO treatment_sessions (id, at, offset_min, local_date, kind, setting, archived)
+         VALUES (8, '2024-01-10T09:00:00.000Z', 60, '2024-01-10', 'iv', 'clinic', 1)",
+        "INSERT INTO journal_entries (at, offset_min, local_date, session_id, body, to_discuss)
+         VALUES ('2024-01-03T20:00:00.000Z', 60, '2024-01-03', 7, 'softer than I feared', 0)",
+    ] {
+        sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&pool).await.unwrap();
+    }
+    pool.close().await;
+
+    let store = Store::unlock_with_passphrase(&dir, PASSPHRASE)
+        .await
+        .unwrap();
+    let sessions = store.list_sessions(true).await.unwrap();
+    let seen: Vec<_> = sessions
+        .iter()
+        .map(|s| (s.id, s.kind, s.setting, s.intention.clone(), s.archived))
+        .collect();
+    assert_eq!(
+        seen,
+        // Newest first, as the app lists them.
+        [
+            (8, SessionKind::Iv, SessionSetting::Clinic, None, true),
+            (
+                7,
+                SessionKind::OralOrLozenge,
+                SessionSetting::Home,
+                Some("to rest".into()),
+                false
+            ),
+        ]
+    );
+    let stored: Vec<String> = sqlx::query_scalar("SELECT kind FROM treatment_sessions ORDER BY id")
+        .fetch_all(store.pool())
+        .await
+        .unwrap();
+    assert_eq!(stored, ["oral_or_lozenge", "iv"]);
+    // The journal entry still points at its session, and links are enforced again.
+    let linked: Vec<(Option<i64>, String)> =
+        sqlx::query_as("SELECT session_id, body FROM journal_entries WHERE session_id IS NOT NULL")
+            .fetch_all(store.pool())
+            .await
+            .unwrap();
+    assert_eq!(linked, [(Some(7), "softer than I feared".to_string())]);
+    let broken: Vec<(String, i64)> = sqlx::query_as("PRAGMA foreign_key_check")
+        .fetch_all(store.pool())
+        .await
+        .unwrap();
+    assert!(broken.is_empty(), "{broken:?}");
+    let mut conn = store.pool().acquire().await.unwrap();
+    let on: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+        .fetch_one(&mut *conn)
+        .await
+        .unwrap();
+    assert_eq!(on, 1, "foreign keys stay on after the migration");
+    // The old spelling is refused now, like any unknown code.
+    let refused = sqlx::query("UPDATE treatment_sessions SET kind = 'oral_lozenge' WHERE id = 7")
+        .execute(&mut *conn)
+        .await;
+    assert!(refused.is_err());
+    // Run twice (killed after its commit, before sqlx recorded it): the same rows.
+    let v12 = migrator().iter().find(|m| m.version == 12).unwrap();
+    assert!(v12.no_tx);
+    sqlx::raw_sql(v12.sql.clone())
+        .execute(&mut *conn)
+        .await
+        .unwrap();
+    drop(conn);
+    let again: Vec<_> = store
+        .list_sessions(true)
+        .await
+        .unwrap()
+        .iter()
+        .map(|s| (s.id, s.kind, s.setting, s.intention.clone(), s.archived))
+        .collect();
+    assert_eq!(again, seen);
+    store.lock().await;
 }

@@ -9,9 +9,10 @@
 //!   and schedule the new plan with it (a phone suspends Thaw soon after it leaves the screen,
 //!   so only the OS can deliver a prompt then); desktop's loop reads the plan from the core.
 //!
-//! The plan is made again every half minute while Thaw runs (so at every open, answer and
-//! settings change, and at unlock) and whenever Thaw leaves the screen; the OS gets it only
-//! when it changed.
+//! The plan is asked for every half minute while Thaw runs and whenever Thaw leaves the
+//! screen; thaw-core makes it again only when something it depends on changed (a write to the
+//! store, a prompt sent, the day turning, the person using Thaw, an unlock: its `PlanKey`), so
+//! a quiet tick reads nothing. The OS gets the plan only when it changed.
 
 #[cfg(desktop)]
 mod desktop;
@@ -23,7 +24,6 @@ use desktop as platform;
 #[cfg(mobile)]
 use mobile as platform;
 
-use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use tauri::{AppHandle, Emitter, Manager};
@@ -34,7 +34,8 @@ use crate::commands::{now, AppState};
 /// The event that asks the UI to show "I have a moment".
 pub const MOMENT_EVENT: &str = "thaw://moment";
 
-/// How often the plan is made again. Prompts are hour-grained; half a minute is plenty.
+/// How often the plan is asked for (made again only if an input changed). Prompts are
+/// hour-grained; half a minute is plenty.
 const TICK: Duration = Duration::from_secs(30);
 
 pub fn spawn(app: AppHandle) {
@@ -70,9 +71,6 @@ async fn plan(app: &AppHandle) -> Vec<PlannedPrompt> {
         // Kinds only: never anything personal in logs.
         eprintln!("thaw: could not plan prompts ({:?})", e.kind);
     }
-    state
-        .keep_running
-        .store(thaw.keep_running_in_background(), Ordering::Relaxed);
     thaw.prompt_plan().to_vec()
 }
 

@@ -12,6 +12,5 @@
 pub mod app_state;
 pub mod daily;
 pub mod drafts;
-pub mod safety;
 pub mod treatment;
 pub mod values;

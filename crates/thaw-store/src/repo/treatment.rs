@@ -3,32 +3,14 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use thaw_clinical::summary::{SessionKind, SessionSetting};
+
 use crate::access::the_row;
+use crate::codes::{session_kind, session_setting};
 use crate::error::{Result, StoreError};
 use crate::repo::values::found;
 use crate::when::{utc_text, Stamp};
 use crate::Store;
-
-/// How the treatment was given.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, sqlx::Type)]
-#[serde(rename_all = "snake_case")]
-#[sqlx(rename_all = "snake_case")]
-pub enum SessionKind {
-    Iv,
-    Im,
-    Intranasal,
-    OralLozenge,
-    Other,
-}
-
-/// Where the session took place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, sqlx::Type)]
-#[serde(rename_all = "snake_case")]
-#[sqlx(rename_all = "snake_case")]
-pub enum SessionSetting {
-    Clinic,
-    Home,
-}
 
 /// A treatment session as logged.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]
@@ -37,7 +19,9 @@ pub struct TreatmentSession {
     pub at: DateTime<Utc>,
     pub offset_min: i32,
     pub local_date: NaiveDate,
+    #[sqlx(try_from = "crate::codes::Code")]
     pub kind: SessionKind,
+    #[sqlx(try_from = "crate::codes::Code")]
     pub setting: SessionSetting,
     pub intention: Option<String>,
     pub notes: Option<String>,
@@ -130,8 +114,8 @@ impl Store {
         .bind(&st.at)
         .bind(st.offset_min)
         .bind(st.local_date)
-        .bind(s.kind)
-        .bind(s.setting)
+        .bind(session_kind(s.kind))
+        .bind(session_setting(s.setting))
         .bind(&s.intention)
         .bind(&s.notes)
         .fetch_all(w.conn())
@@ -151,8 +135,8 @@ impl Store {
         .bind(&st.at)
         .bind(st.offset_min)
         .bind(st.local_date)
-        .bind(s.kind)
-        .bind(s.setting)
+        .bind(session_kind(s.kind))
+        .bind(session_setting(s.setting))
         .bind(&s.intention)
         .bind(&s.notes)
         .bind(id)

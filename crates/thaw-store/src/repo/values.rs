@@ -79,7 +79,6 @@ pub enum Archivable {
     Rung,
     TreatmentSession,
     JournalEntry,
-    CrisisContact,
 }
 
 impl Archivable {
@@ -91,7 +90,6 @@ impl Archivable {
             Archivable::Rung => "rungs",
             Archivable::TreatmentSession => "treatment_sessions",
             Archivable::JournalEntry => "journal_entries",
-            Archivable::CrisisContact => "crisis_contacts",
         }
     }
 }

@@ -1,6 +1,7 @@
 // The one way the UI talks to the Rust core. Types come from ./types.ts, generated from
 // crates/thaw-core/src/ipc.rs; errors arrive as {kind, message}.
 import { invoke } from '@tauri-apps/api/core';
+import type { Command } from './commands';
 import type {
   AppError,
   AppStatus,
@@ -82,7 +83,7 @@ export function onLockedError(listener: Listener): () => void {
   return () => lockedListeners.delete(listener);
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+async function call<T>(command: Command, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (error) {
