@@ -5,42 +5,19 @@
 //! fixed generic ones, prompts keep their gap, and every coming day that can have a prompt has
 //! one (so the OS holds a week of them when Thaw is not opened).
 
+mod common;
+
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Days, FixedOffset, NaiveDate, TimeDelta, TimeZone, Timelike};
+use chrono::{DateTime, Days, FixedOffset, NaiveDate, TimeDelta, Timelike};
+use common::{instant, log_before, settings, Case};
 use proptest::prelude::*;
 use thaw_engine::day_of;
 use thaw_prompts::schedule::{effective_daily_max, MAX_PROMPTS_PER_DAY, MIN_GAP_MINUTES};
 use thaw_prompts::{
-    next_prompt, plan_prompts, HourWindow, PlannedPrompt, PromptOutcome, PromptRecord,
-    PromptSettings, PromptText, Readiness, ScheduleInput, PLAN_DAYS,
+    next_prompt, plan_prompts, PlannedPrompt, PromptOutcome, PromptRecord, PromptText, Readiness,
+    PLAN_DAYS,
 };
-
-fn offset() -> impl Strategy<Value = FixedOffset> {
-    (-48i32..=56).prop_map(|q| FixedOffset::east_opt(q * 15 * 60).unwrap())
-}
-
-fn instant() -> impl Strategy<Value = DateTime<FixedOffset>> {
-    (offset(), 0u64..4000, 0u32..86_400).prop_map(|(off, day, secs)| {
-        let date = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + Days::new(day);
-        let naive = date
-            .and_hms_opt(secs / 3600, (secs / 60) % 60, secs % 60)
-            .unwrap();
-        off.from_local_datetime(&naive).single().unwrap()
-    })
-}
-
-fn window() -> impl Strategy<Value = HourWindow> {
-    (0u8..24, 0u8..=24).prop_map(|(f, u)| HourWindow::new(f, u).unwrap())
-}
-
-fn settings() -> impl Strategy<Value = PromptSettings> {
-    (window(), window(), 0u8..=8).prop_map(|(allowed, quiet, prompts_per_day)| PromptSettings {
-        allowed,
-        quiet,
-        prompts_per_day,
-    })
-}
 
 fn readiness() -> impl Strategy<Value = Readiness> {
     prop_oneof![
@@ -49,37 +26,7 @@ fn readiness() -> impl Strategy<Value = Readiness> {
     ]
 }
 
-fn outcome() -> impl Strategy<Value = PromptOutcome> {
-    prop_oneof![
-        Just(PromptOutcome::Pending),
-        Just(PromptOutcome::Opened),
-        Just(PromptOutcome::Done),
-        Just(PromptOutcome::NotNow),
-        Just(PromptOutcome::Ignored),
-    ]
-}
-
-#[derive(Debug, Clone)]
-struct Case {
-    now: DateTime<FixedOffset>,
-    settings: PromptSettings,
-    readiness: Readiness,
-    log: Vec<PromptRecord>,
-    budget_spent: bool,
-    last_active: Option<DateTime<FixedOffset>>,
-}
-
 impl Case {
-    fn input(&self) -> ScheduleInput<'_> {
-        ScheduleInput {
-            settings: &self.settings,
-            readiness: &self.readiness,
-            log: &self.log,
-            budget_spent: self.budget_spent,
-            last_active: self.last_active,
-        }
-    }
-
     fn plan(&self) -> Vec<PlannedPrompt> {
         plan_prompts(self.now, &self.input(), PLAN_DAYS)
     }
@@ -102,22 +49,16 @@ fn case() -> impl Strategy<Value = Case> {
         (
             settings(),
             readiness(),
-            proptest::collection::vec((0i64..8 * 1440, outcome(), offset()), 0..12),
+            log_before(now),
             prop::bool::weighted(0.2),
             proptest::option::of(0i64..600),
         )
             .prop_map(
-                move |(settings, readiness, items, budget_spent, active_ago)| Case {
+                move |(settings, readiness, log, budget_spent, active_ago)| Case {
                     now,
                     settings,
                     readiness,
-                    log: items
-                        .into_iter()
-                        .map(|(mins_ago, outcome, off)| PromptRecord {
-                            sent_at: (now - TimeDelta::minutes(mins_ago)).with_timezone(&off),
-                            outcome,
-                        })
-                        .collect(),
+                    log,
                     budget_spent,
                     last_active: active_ago.map(|m| now - TimeDelta::minutes(m)),
                 },

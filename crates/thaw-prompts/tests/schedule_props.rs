@@ -3,41 +3,16 @@
 //! daily maximum, never after "Not now" the same day, never while the budget is spent, and the
 //! same inputs always give the same answer.
 
-use chrono::{DateTime, Days, FixedOffset, NaiveDate, TimeDelta, TimeZone, Timelike};
+mod common;
+
+use chrono::{TimeDelta, Timelike};
+use common::{instant, log_before, outcome, settings, Case};
 use proptest::prelude::*;
 use thaw_engine::day_of;
 use thaw_prompts::schedule::{effective_daily_max, MIN_GAP_MINUTES};
 use thaw_prompts::{
-    next_prompt, HourWindow, NextPrompt, NoPromptReason, PromptOutcome, PromptRecord,
-    PromptSettings, Readiness, ScheduleInput,
+    next_prompt, NextPrompt, NoPromptReason, PromptOutcome, PromptRecord, Readiness,
 };
-
-fn offset() -> impl Strategy<Value = FixedOffset> {
-    // Every real-world offset lies in -12:00..=+14:00, in quarter hours.
-    (-48i32..=56).prop_map(|q| FixedOffset::east_opt(q * 15 * 60).unwrap())
-}
-
-fn instant() -> impl Strategy<Value = DateTime<FixedOffset>> {
-    (offset(), 0u64..4000, 0u32..86_400).prop_map(|(off, day, secs)| {
-        let date = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + Days::new(day);
-        let naive = date
-            .and_hms_opt(secs / 3600, (secs / 60) % 60, secs % 60)
-            .unwrap();
-        off.from_local_datetime(&naive).single().unwrap()
-    })
-}
-
-fn window() -> impl Strategy<Value = HourWindow> {
-    (0u8..24, 0u8..=24).prop_map(|(f, u)| HourWindow::new(f, u).unwrap())
-}
-
-fn settings() -> impl Strategy<Value = PromptSettings> {
-    (window(), window(), 0u8..=8).prop_map(|(allowed, quiet, prompts_per_day)| PromptSettings {
-        allowed,
-        quiet,
-        prompts_per_day,
-    })
-}
 
 fn readiness() -> impl Strategy<Value = Readiness> {
     prop_oneof![
@@ -49,50 +24,7 @@ fn readiness() -> impl Strategy<Value = Readiness> {
     ]
 }
 
-fn outcome() -> impl Strategy<Value = PromptOutcome> {
-    prop_oneof![
-        Just(PromptOutcome::Pending),
-        Just(PromptOutcome::Opened),
-        Just(PromptOutcome::Done),
-        Just(PromptOutcome::NotNow),
-        Just(PromptOutcome::Ignored),
-    ]
-}
-
-/// Up to 12 records in the eight days before `now`, each written in some offset of its own.
-fn log_before(now: DateTime<FixedOffset>) -> impl Strategy<Value = Vec<PromptRecord>> {
-    proptest::collection::vec((0i64..8 * 1440, outcome(), offset()), 0..12).prop_map(move |items| {
-        items
-            .into_iter()
-            .map(|(mins_ago, outcome, off)| PromptRecord {
-                sent_at: (now - TimeDelta::minutes(mins_ago)).with_timezone(&off),
-                outcome,
-            })
-            .collect()
-    })
-}
-
-#[derive(Debug, Clone)]
-struct Case {
-    now: DateTime<FixedOffset>,
-    settings: PromptSettings,
-    readiness: Readiness,
-    log: Vec<PromptRecord>,
-    budget_spent: bool,
-    last_active: Option<DateTime<FixedOffset>>,
-}
-
 impl Case {
-    fn input(&self) -> ScheduleInput<'_> {
-        ScheduleInput {
-            settings: &self.settings,
-            readiness: &self.readiness,
-            log: &self.log,
-            budget_spent: self.budget_spent,
-            last_active: self.last_active,
-        }
-    }
-
     fn todays(&self) -> Vec<&PromptRecord> {
         self.log
             .iter()
