@@ -8,7 +8,6 @@
 #![cfg(unix)]
 
 use std::collections::BTreeSet;
-use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -60,29 +59,7 @@ async fn sigkill_inside_done_leaves_reply_model_and_next_offer_together() {
             .spawn()
             .unwrap();
         let stdout = child.stdout.take().unwrap();
-        let (ready_tx, ready_rx) = std::sync::mpsc::channel::<()>();
-        let reader = std::thread::spawn(move || {
-            let mut ids = Vec::new();
-            let mut r = BufReader::new(stdout);
-            let mut line = String::new();
-            loop {
-                line.clear();
-                match r.read_line(&mut line) {
-                    Ok(0) | Err(_) => break,
-                    Ok(_) if !line.ends_with('\n') => break,
-                    Ok(_) => {}
-                }
-                let l = line.trim_end();
-                if l == "ready" {
-                    let _ = ready_tx.send(());
-                } else if let Some(id) = l.strip_prefix("done ") {
-                    ids.push(id.parse::<i64>().unwrap());
-                } else {
-                    panic!("child said {l:?}");
-                }
-            }
-            ids
-        });
+        let (ready_rx, reader) = thaw_store::testing::read_reports(stdout, "done");
         // Wait for the child to be in its loop (under load this can take a while), then let
         // it run for a random while: kills land anywhere inside a Done or between them.
         let ready = ready_rx.recv_timeout(Duration::from_secs(120)).is_ok();

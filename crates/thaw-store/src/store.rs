@@ -420,6 +420,44 @@ async fn build_new_store(
 pub mod testing {
     use super::*;
 
+    /// Reads a child process's reports on a thread, as the kill tests need them: a `ready` line
+    /// is signalled on the returned receiver, each `<word> <id>` line is collected, anything
+    /// else panics. Only complete lines (ending in `\n`) count, so a line cut by a SIGKILL is
+    /// not a report. Join the handle after the kill for every id the child said.
+    pub fn read_reports(
+        stdout: std::process::ChildStdout,
+        word: &'static str,
+    ) -> (
+        std::sync::mpsc::Receiver<()>,
+        std::thread::JoinHandle<Vec<i64>>,
+    ) {
+        use std::io::BufRead;
+        let (ready_tx, ready_rx) = std::sync::mpsc::channel::<()>();
+        let reader = std::thread::spawn(move || {
+            let mut ids = Vec::new();
+            let mut r = std::io::BufReader::new(stdout);
+            let mut line = String::new();
+            loop {
+                line.clear();
+                match r.read_line(&mut line) {
+                    Ok(0) | Err(_) => break,
+                    Ok(_) if !line.ends_with('\n') => break,
+                    Ok(_) => {}
+                }
+                let l = line.trim_end();
+                if l == "ready" {
+                    let _ = ready_tx.send(());
+                } else if let Some(id) = l.strip_prefix(word).and_then(|r| r.strip_prefix(' ')) {
+                    ids.push(id.parse::<i64>().unwrap());
+                } else {
+                    panic!("child said {l:?}");
+                }
+            }
+            ids
+        });
+        (ready_rx, reader)
+    }
+
     /// Let go of this process's claim on `data_dir`, so a child process (a crash writer, a
     /// probe) can open it. The app never lets go: one Thaw per folder for its whole life.
     pub fn release_data_dir(data_dir: &Path) {

@@ -8,7 +8,6 @@ mod common;
 
 use common::*;
 use std::collections::BTreeSet;
-use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use thaw_store::Store;
@@ -57,30 +56,7 @@ async fn sigkill_at_random_moments_never_loses_a_reported_commit() {
             .spawn()
             .unwrap();
         let stdout = child.stdout.take().unwrap();
-        // Read lines on a thread; only complete lines (ending in \n) count as reported.
-        let (ready_tx, ready_rx) = std::sync::mpsc::channel::<()>();
-        let reader = std::thread::spawn(move || {
-            let mut ids = Vec::new();
-            let mut r = BufReader::new(stdout);
-            let mut line = String::new();
-            loop {
-                line.clear();
-                match r.read_line(&mut line) {
-                    Ok(0) | Err(_) => break,
-                    Ok(_) if !line.ends_with('\n') => break,
-                    Ok(_) => {}
-                }
-                let l = line.trim_end();
-                if l == "ready" {
-                    let _ = ready_tx.send(());
-                } else if let Some(id) = l.strip_prefix("committed ") {
-                    ids.push(id.parse::<i64>().unwrap());
-                } else {
-                    panic!("writer said {l:?}");
-                }
-            }
-            ids
-        });
+        let (ready_rx, reader) = thaw_store::testing::read_reports(stdout, "committed");
         ready_rx
             .recv_timeout(Duration::from_secs(30))
             .expect("writer did not get ready");
