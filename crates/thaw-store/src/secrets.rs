@@ -89,7 +89,9 @@ async fn open_secret(vault: &VaultFile, secret: UnlockSecret<'_>) -> Result<crat
     open_wrap(wrap, bytes, role).await
 }
 
-async fn with_backoff<T>(
+/// Runs one attempt with a secret under the gentle back-off: refused without trying while a
+/// pause runs; a wrong secret adds to the pause, a right one clears it.
+pub(crate) async fn with_backoff<T>(
     backoff: &mut UnlockBackoff,
     now: Instant,
     attempt: impl std::future::Future<Output = Result<T>>,

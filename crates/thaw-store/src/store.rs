@@ -157,26 +157,17 @@ impl Store {
         backoff: &mut crate::UnlockBackoff,
         now: std::time::Instant,
     ) -> Result<Store> {
-        let wait = backoff.wait_remaining(now);
-        if !wait.is_zero() {
-            return Err(StoreError::TryAgainLater { wait });
-        }
-        let result = match secret {
-            crate::UnlockSecret::Passphrase(p) => Self::unlock_with_passphrase(data_dir, p).await,
-            crate::UnlockSecret::RecoveryCode(c) => {
-                Self::unlock_with_recovery_code(data_dir, c).await
+        crate::secrets::with_backoff(backoff, now, async {
+            match secret {
+                crate::UnlockSecret::Passphrase(p) => {
+                    Self::unlock_with_passphrase(data_dir, p).await
+                }
+                crate::UnlockSecret::RecoveryCode(c) => {
+                    Self::unlock_with_recovery_code(data_dir, c).await
+                }
             }
-        };
-        match &result {
-            Ok(_) => backoff.record_success(),
-            Err(
-                StoreError::WrongSecret
-                | StoreError::WrongRecoveryCode
-                | StoreError::MalformedRecoveryCode,
-            ) => backoff.record_failure(now),
-            Err(_) => {}
-        }
-        result
+        })
+        .await
     }
 
     /// The forgotten-passphrase path: unlock with the recovery code and set `new_passphrase`
