@@ -18,7 +18,11 @@ pub const DAILY_VARIANCE: f64 = 0.002;
 /// What a treatment session changes is a part of its own, this unsure when the session is
 /// logged: the days after a session are when capacity moves most, so their evidence counts
 /// for more...
-pub const SESSION_VARIANCE: f64 = 0.5;
+pub const SESSION_VARIANCE: f64 = 0.8;
+/// For this many days after a session, a step that goes better than expected lifts the
+/// session's part, not the usual day (see `Capacity::observe`): the lift lasts two to three
+/// weeks, and one taken for a new usual day offers steps too big as it fades.
+pub const SESSION_LIFT_DAYS: i64 = 28;
 /// ... and it fades with this half-life (days): the lift after a session lasts weeks, not
 /// for ever, and a lift that fades is not a new usual day.
 pub const SESSION_HALF_LIFE_DAYS: f64 = 10.0;
