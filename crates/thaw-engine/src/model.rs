@@ -13,6 +13,7 @@ use crate::capacity::{prior_difficulty, Belief, Capacity};
 use crate::day::{day_of, days_between, hour_of};
 use crate::domain::{CheckIn, Level, Offer, Response, RungKind};
 use crate::events::{Event, EventKind};
+use crate::fit::{Margin, RungFit};
 use crate::params::*;
 use crate::progress::DayFacts;
 use crate::readiness::{HourScore, Readiness};
@@ -76,6 +77,17 @@ pub(crate) struct Backoff {
     pub tried: bool,
 }
 
+/// Growth spent from this person's risk budget (see [`Model::may_grow`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub(crate) struct Reach {
+    /// Answers about size (Done, Started, Smaller please) so far.
+    #[serde(rename = "n")]
+    pub answers: u32,
+    /// Growth and bit-more steps that were too big (Started counts half).
+    #[serde(rename = "x")]
+    pub misses: f64,
+}
+
 /// How often and how recently a value or movement was offered, for fair rotation.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Turns {
@@ -104,6 +116,13 @@ pub struct Model {
     pub(crate) lately: [Option<f64>; 4],
     pub(crate) last_session: Option<DateTime<FixedOffset>>,
     pub(crate) readiness: Readiness,
+    /// Each rung's own record (see [`crate::fit`]): movement id → per rung.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub(crate) fit: BTreeMap<i64, Vec<RungFit>>,
+    /// Growth spent from this person's risk budget: answers to steps of a size not yet known
+    /// to fit (growth, a bit more), and how many of them were too big.
+    #[serde(default)]
+    pub(crate) reach: Reach,
     // Progress has one home: thaw-core builds it from the stored rows with the measure in
     // `progress.rs`. The model kept a copy of its own until issue 13; snapshots that still
     // carry it load as before (serde skips the unknown `progress` field).
@@ -172,6 +191,7 @@ impl Model {
                 // "too big"s were before it).
                 self.capacity.open_session();
                 self.backoff = Default::default();
+                self.reach.misses = 0.0;
             }
         }
     }
@@ -222,6 +242,20 @@ impl Model {
             }
             let checkin = self.day.checkin;
             let capacity_then = self.capacity.today_capacity(checkin.as_ref());
+            if let Some(i) = offer
+                .rung_index
+                .map(|i| i as usize)
+                .filter(|i| *i < MAX_LEARNED_RUNGS)
+            {
+                let prior = self.margin_prior(offer.kind, offer.difficulty);
+                let shift = capacity_then - self.capacity.usual.mean;
+                let day_var = self.day_var(true);
+                let fits = self.fit.entry(offer.movement_id).or_default();
+                if fits.len() <= i {
+                    fits.resize(i + 1, RungFit::default());
+                }
+                fits[i].observe(prior, r, shift, day_var);
+            }
             let kind_then = self.capacity.kind_offset(offer.kind);
             let rung_then = offer
                 .rung_index
@@ -242,6 +276,10 @@ impl Model {
                 .observe(r, w, offer.difficulty, offer.kind, checkin.as_ref(), rung);
             if r < 1.0 {
                 self.too_big(offer, capacity_then, kind_then, rung_then);
+            }
+            self.reach.answers = self.reach.answers.saturating_add(1);
+            if offer.stretch || offer.bit_more {
+                self.reach.misses += 1.0 - r;
             }
             if offer.rung_index.is_some() {
                 let lately = &mut self.lately[offer.kind as usize];
@@ -335,6 +373,12 @@ impl Model {
             self.capacity.learn_usual(&c);
         }
         self.capacity.pass_days(gap);
+        for f in self.fit.values_mut().flatten() {
+            f.fade(gap);
+        }
+        // Growth's budget refills slowly: reaches that were too big weigh less as days pass.
+        let refill = 0.5_f64.powf(gap as f64 / GROWTH_MISS_HALF_LIFE_DAYS);
+        self.reach.misses = (self.reach.misses * refill * 1000.0).round() / 1000.0;
         // What went badly fades from "lately" as days pass (it is lately, not forever).
         let forget = 1.0 - 0.5_f64.powf(gap as f64 / LATELY_HALF_LIFE_DAYS);
         for x in self.lately.iter_mut().flatten() {
@@ -409,6 +453,14 @@ impl Model {
         self.lately[kind as usize].is_none_or(|x| x + (1.0 - x) * forget >= LATELY_FLOOR)
     }
 
+    /// Whether this person's risk budget still allows growth: a step beyond what is known to
+    /// fit is a chance of being too big, and the too-big ones are counted against a small
+    /// share of all answers. Someone at the edge of every step is not asked to reach again and
+    /// again; someone whose reaches go well keeps reaching.
+    pub(crate) fn may_grow(&self) -> bool {
+        self.reach.misses < GROWTH_FREE_MISSES + GROWTH_MISS_SHARE * f64::from(self.reach.answers)
+    }
+
     /// Whether growth may reach for a step of this kind on `day` (see [`Backoff`]).
     pub(crate) fn may_reach_for(&self, kind: RungKind, day: NaiveDate) -> bool {
         self.backoff[kind as usize]
@@ -427,6 +479,41 @@ impl Model {
             return FIRST_STRETCH_FLOOR.min(floor);
         }
         (floor + STRETCH_FLOOR_STEP * f64::from(b.misses)).min(TARGET_SUCCESS)
+    }
+
+    /// What the capacity model says about the margin of a step of this kind and difficulty on
+    /// a usual day, before the rung's own answers.
+    pub(crate) fn margin_prior(&self, kind: RungKind, d: f64) -> Margin {
+        let c = &self.capacity;
+        Margin {
+            mean: c.usual.mean - d,
+            var: c.usual.var + c.kinds[kind as usize].var + FIT_RUNG_VARIANCE,
+        }
+    }
+
+    /// How unsure a day's capacity is around its estimate (`current`: the model's own day,
+    /// whose answers may have narrowed it).
+    pub(crate) fn day_var(&self, current: bool) -> f64 {
+        let c = &self.capacity;
+        let _ = current;
+        c.session.var + FIT_DAY_VARIANCE
+    }
+
+    /// A rung's margin on a usual day: the capacity model's prior with the rung's own record.
+    pub(crate) fn rung_margin(&self, movement_id: i64, index: usize, kind: RungKind, d: f64) -> Margin {
+        let prior = self.margin_prior(kind, d);
+        self.fit
+            .get(&movement_id)
+            .and_then(|v| v.get(index))
+            .map_or(prior, |f| f.posterior(prior))
+    }
+
+    /// Whether this rung's own answers say enough to size it by (see [`crate::fit`]).
+    pub(crate) fn rung_known(&self, movement_id: i64, index: usize) -> bool {
+        self.fit
+            .get(&movement_id)
+            .and_then(|v| v.get(index))
+            .is_some_and(|f| f.precision >= FIT_KNOWN_PRECISION)
     }
 
     /// Predicted success of a step of difficulty `d` at `capacity`.

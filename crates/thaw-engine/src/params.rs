@@ -149,3 +149,44 @@ pub const START_SAMPLES_PER_WEEK: usize = 64;
 pub const READINESS_PRIOR_WEIGHT: f64 = 3.0;
 /// Readiness: each new event multiplies the older counts by this, so habits can change.
 pub const READINESS_DECAY: f64 = 0.99;
+
+/// Each rung's own record (`fit.rs`) reads answers through this curve, P(done) =
+/// σ(FIT_SLOPE · margin): people's edges are sharper than the capacity model's starting curve
+/// (the simulated people's slopes are 2–4).
+pub const FIT_SLOPE: f64 = 2.5;
+/// Grid points for the exact update of a rung's belief.
+pub const FIT_GRID: usize = 41;
+/// A rung's record fades with this half-life (days): people change.
+pub const FIT_HALF_LIFE_DAYS: f64 = 45.0;
+/// A rung's record never says more than this precision (1 / logits²), so it keeps up.
+pub const FIT_MAX_PRECISION: f64 = 25.0;
+/// How far one rung may sit from what its kind and length suggest, before its own answers
+/// (variance, logits²): one movement's preparing step may be much easier than another's.
+pub const FIT_RUNG_VARIANCE: f64 = 0.25;
+/// How much a day may differ from what the check-in, the recent days and today's answers say
+/// (variance, logits²), beyond the capacity model's own uncertainty about them.
+pub const FIT_DAY_VARIANCE: f64 = 0.1;
+/// Sizing: the largest rung whose chance of being above capacity today is at most this. A
+/// tenth per offer keeps the share of offers above capacity near 1–2 %, since most offers sit
+/// well below the edge.
+pub const SIZE_RISK: f64 = 0.08;
+/// Growth (one rung above what fits) is offered while its chance of being above capacity is
+/// at most this.
+pub const GROWTH_RISK: f64 = 0.0;
+/// "A bit more?" is suggested while the next rung's chance of being above capacity is at most
+/// this.
+pub const BIT_MORE_RISK: f64 = 0.3;
+/// A rung's own record sizes it once it adds at least this precision (1 / logits²) to the
+/// capacity model's prior: a few answers near its edge.
+pub const FIT_KNOWN_PRECISION: f64 = 0.5;
+/// A step within capacity is sometimes not done for reasons that have nothing to do with its
+/// size, and one above it sometimes is: a rung's record reads each answer allowing this chance
+/// of either, so one unlucky "too big" does not mark a step that fits as beyond the person.
+pub const FIT_LAPSE: f64 = 0.03;
+/// Growth's risk budget: growth and bit-more steps that were too big may number this many...
+pub const GROWTH_FREE_MISSES: f64 = 0.5;
+/// ... plus this share of all answers about size; beyond it, growth waits until the answers
+/// catch up (see `Model::may_grow`).
+pub const GROWTH_MISS_SHARE: f64 = 0.01;
+/// ... and a reach that was too big weighs half as much after this many days.
+pub const GROWTH_MISS_HALF_LIFE_DAYS: f64 = 21.0;

@@ -33,6 +33,7 @@ use crate::day::day_of;
 use crate::domain::{
     Answer, CheckIn, Decision, Movement, Offer, Response, RestKind, RungKind, SizeEstimate, Value,
 };
+use crate::fit::{ladder_risks, risk};
 use crate::model::{LastOffer, Model, Turns};
 use crate::params::*;
 use crate::reason::{self, shown_seconds, size_words, Why};
@@ -140,6 +141,28 @@ impl<'a> Today<'a> {
 
     fn effective(&self) -> f64 {
         self.model.effective_on(self.day)
+    }
+
+    /// The chance that each rung of `m` is above capacity today, `lower` logits below today's
+    /// estimate, kept in ladder order (see [`crate::fit`]).
+    fn risks(&self, m: &Movement, diffs: &[f64], lower: f64) -> Vec<f64> {
+        let model = self.model;
+        let shift = self.effective() - model.capacity.usual.mean - lower;
+        let day_var = model.day_var(model.is_current(self.day));
+        ladder_risks(
+            m.rungs
+                .iter()
+                .zip(diffs)
+                .enumerate()
+                .map(|(i, (r, d))| {
+                    if model.rung_known(m.id, i) {
+                        risk(model.rung_margin(m.id, i, r.kind, *d), shift, day_var)
+                    } else {
+                        1.0
+                    }
+                })
+                .collect(),
+        )
     }
 
     /// How much today's check-in lifts capacity above this person's usual day (0 if not).
@@ -401,22 +424,27 @@ fn fresh(
     // lately been too big.
     let effective = t.effective();
     let not_done = |i: usize| !t.step_done(m.id, Some(i));
-    let sure_at = |capacity: f64| {
+    // A rung fits when the capacity model is sure of it, or when its own record says its
+    // chance of being above capacity today is small (see [`crate::fit`]).
+    let sure_at = |lower: f64| {
+        let risks = t.risks(m, &diffs, lower);
         (0..limit).rev().find(|&i| {
             not_done(i)
-                && model.success(capacity, diffs[i]) >= TARGET_SUCCESS
+                && (model.success(effective - lower, diffs[i]) >= TARGET_SUCCESS
+                    || risks[i] <= SIZE_RISK)
                 && model.kind_goes_well(m.rungs[i].kind, t.day)
         })
     };
-    let sure = sure_at(effective);
+    let sure = sure_at(0.0);
     // Growth reaches one rung above what surely fits a usual day (a good check-in may already
     // have lifted today's fit that far; it does not add a second rung).
-    let usual_sure = sure_at(effective - t.checkin_lift());
+    let usual_sure = sure_at(t.checkin_lift());
     let grown = usual_sure.map(|i| i + 1).filter(|&g| {
         g < limit
             && not_done(g)
             && sure.is_none_or(|s| g > s)
             && model.growth_day(t.day)
+            && model.may_grow()
             && model.may_reach_for(m.rungs[g].kind, t.day)
             && model.success(effective, diffs[g])
                 >= model.stretch_floor(m.rungs[g].kind, GROWTH_FLOOR)
@@ -485,6 +513,7 @@ pub fn bit_more(
     let fits = bigger
         && !t.step_done(m.id, Some(next))
         && model.growth_day(t.day)
+        && model.may_grow()
         && model.may_reach_for(rung.kind, t.day)
         && model.success(t.effective(), diffs[next])
             >= model.stretch_floor(rung.kind, BIT_MORE_FLOOR);
