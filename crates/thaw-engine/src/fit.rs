@@ -37,6 +37,12 @@ pub struct RungFit {
     pub shifted: f64,
 }
 
+/// Before any answers, a kind of step sits where the capacity model says, give or take this.
+pub const KIND_FIT_PRIOR: Margin = Margin {
+    mean: 0.0,
+    var: KIND_VARIANCE,
+};
+
 /// A Gaussian belief about a rung's margin on a usual day (mean, variance).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Margin {
@@ -77,7 +83,8 @@ impl RungFit {
         let post = self.posterior(prior);
         let sd = post.var.sqrt();
         // The day's uncertainty flattens the curve (the probit approximation).
-        let s = FIT_SLOPE / (1.0 + std::f64::consts::PI * FIT_SLOPE * FIT_SLOPE * day_var / 8.0).sqrt();
+        let s =
+            FIT_SLOPE / (1.0 + std::f64::consts::PI * FIT_SLOPE * FIT_SLOPE * day_var / 8.0).sqrt();
         let (mut w0, mut w1, mut w2) = (0.0, 0.0, 0.0);
         for k in 0..FIT_GRID {
             let z = -4.0 + 8.0 * k as f64 / (FIT_GRID - 1) as f64;
@@ -97,7 +104,8 @@ impl RungFit {
         let var = (w2 / w0 - mean * mean).max(1e-4);
         // The new record is the new posterior less the prior.
         let precision = (1.0 / var - 1.0 / prior.var.max(1e-6)).max(0.0);
-        let shifted = mean * (precision + 1.0 / prior.var.max(1e-6)) - prior.mean / prior.var.max(1e-6);
+        let shifted =
+            mean * (precision + 1.0 / prior.var.max(1e-6)) - prior.mean / prior.var.max(1e-6);
         self.precision = round3(precision.min(FIT_MAX_PRECISION));
         self.shifted = round3(if precision > FIT_MAX_PRECISION {
             shifted * FIT_MAX_PRECISION / precision
@@ -152,10 +160,7 @@ mod tests {
         for _ in 0..5 {
             f.observe(PRIOR, 1.0, 0.0, 0.2);
         }
-        let higher = Margin {
-            mean: 1.0,
-            ..PRIOR
-        };
+        let higher = Margin { mean: 1.0, ..PRIOR };
         assert!(f.posterior(higher).mean > f.posterior(PRIOR).mean);
         let p = f.precision;
         f.fade(FIT_HALF_LIFE_DAYS as i64);

@@ -13,7 +13,7 @@ use crate::capacity::{prior_difficulty, Belief, Capacity};
 use crate::day::{day_of, days_between, hour_of};
 use crate::domain::{CheckIn, Level, Offer, Response, RungKind};
 use crate::events::{Event, EventKind};
-use crate::fit::{Margin, RungFit};
+use crate::fit::{Margin, RungFit, KIND_FIT_PRIOR};
 use crate::params::*;
 use crate::progress::DayFacts;
 use crate::readiness::{HourScore, Readiness};
@@ -119,6 +119,11 @@ pub struct Model {
     /// Each rung's own record (see [`crate::fit`]): movement id → per rung.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub(crate) fit: BTreeMap<i64, Vec<RungFit>>,
+    /// Each kind of step's own record (see [`crate::fit`]): how far this person's steps of
+    /// that kind, across movements, sit from what the capacity model says of them. An untried
+    /// rung borrows it.
+    #[serde(default)]
+    pub(crate) kind_fit: [RungFit; 4],
     /// Growth spent from this person's risk budget: answers to steps of a size not yet known
     /// to fit (growth, a bit more), and how many of them were too big.
     #[serde(default)]
@@ -249,7 +254,12 @@ impl Model {
             {
                 let prior = self.margin_prior(offer.kind, offer.difficulty);
                 let shift = capacity_then - self.capacity.usual.mean;
-                let day_var = self.day_var(true);
+                let day_var = self.day_var();
+                // The kind's record reads the answer with the rung's own spread as noise.
+                let k = offer.kind as usize;
+                let base = self.capacity.usual.mean - offer.difficulty;
+                let rung_var = self.capacity.usual.var + FIT_RUNG_VARIANCE;
+                self.kind_fit[k].observe(KIND_FIT_PRIOR, r, base + shift, day_var + rung_var);
                 let fits = self.fit.entry(offer.movement_id).or_default();
                 if fits.len() <= i {
                     fits.resize(i + 1, RungFit::default());
@@ -373,7 +383,12 @@ impl Model {
             self.capacity.learn_usual(&c);
         }
         self.capacity.pass_days(gap);
-        for f in self.fit.values_mut().flatten() {
+        for f in self
+            .fit
+            .values_mut()
+            .flatten()
+            .chain(self.kind_fit.iter_mut())
+        {
             f.fade(gap);
         }
         // Growth's budget refills slowly: reaches that were too big weigh less as days pass.
@@ -453,6 +468,19 @@ impl Model {
         self.lately[kind as usize].is_none_or(|x| x + (1.0 - x) * forget >= LATELY_FLOOR)
     }
 
+    /// Whether each rung's record may size steps on `day`: not once today's answers or the
+    /// last few days have said "too big" (a crash, a hard stretch). A record built on usual
+    /// days is sure of itself, and would keep offering its steps into a crash; then only the
+    /// capacity model, which feels today's answers at once, sizes steps.
+    pub(crate) fn records_hold(&self, day: NaiveDate) -> bool {
+        let mut c = self.capacity.clone();
+        if let Some(d) = self.day.date.filter(|d| *d < day) {
+            c.pass_days(days_between(d, day));
+        }
+        let today_low = self.is_current(day) && c.today.mean < -RECORD_HOLD_MARGIN;
+        !today_low && c.recent.mean > -RECORD_HOLD_MARGIN
+    }
+
     /// Whether this person's risk budget still allows growth: a step beyond what is known to
     /// fit is a chance of being too big, and the too-big ones are counted against a small
     /// share of all answers. Someone at the edge of every step is not asked to reach again and
@@ -485,22 +513,26 @@ impl Model {
     /// a usual day, before the rung's own answers.
     pub(crate) fn margin_prior(&self, kind: RungKind, d: f64) -> Margin {
         let c = &self.capacity;
+        let k = self.kind_fit[kind as usize].posterior(KIND_FIT_PRIOR);
         Margin {
-            mean: c.usual.mean - d,
-            var: c.usual.var + c.kinds[kind as usize].var + FIT_RUNG_VARIANCE,
+            mean: c.usual.mean - d + k.mean,
+            var: c.usual.var + k.var + FIT_RUNG_VARIANCE,
         }
     }
 
-    /// How unsure a day's capacity is around its estimate (`current`: the model's own day,
-    /// whose answers may have narrowed it).
-    pub(crate) fn day_var(&self, current: bool) -> f64 {
-        let c = &self.capacity;
-        let _ = current;
-        c.session.var + FIT_DAY_VARIANCE
+    /// How unsure a day's capacity is around its estimate.
+    pub(crate) fn day_var(&self) -> f64 {
+        self.capacity.session.var + FIT_DAY_VARIANCE
     }
 
     /// A rung's margin on a usual day: the capacity model's prior with the rung's own record.
-    pub(crate) fn rung_margin(&self, movement_id: i64, index: usize, kind: RungKind, d: f64) -> Margin {
+    pub(crate) fn rung_margin(
+        &self,
+        movement_id: i64,
+        index: usize,
+        kind: RungKind,
+        d: f64,
+    ) -> Margin {
         let prior = self.margin_prior(kind, d);
         self.fit
             .get(&movement_id)
@@ -509,11 +541,13 @@ impl Model {
     }
 
     /// Whether this rung's own answers say enough to size it by (see [`crate::fit`]).
-    pub(crate) fn rung_known(&self, movement_id: i64, index: usize) -> bool {
-        self.fit
-            .get(&movement_id)
-            .and_then(|v| v.get(index))
-            .is_some_and(|f| f.precision >= FIT_KNOWN_PRECISION)
+    pub(crate) fn rung_known(&self, movement_id: i64, index: usize, kind: RungKind) -> bool {
+        self.kind_fit[kind as usize].precision >= KIND_KNOWN_PRECISION
+            || self
+                .fit
+                .get(&movement_id)
+                .and_then(|v| v.get(index))
+                .is_some_and(|f| f.precision >= FIT_KNOWN_PRECISION)
     }
 
     /// Predicted success of a step of difficulty `d` at `capacity`.
