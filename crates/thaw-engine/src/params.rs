@@ -167,11 +167,12 @@ pub const FIT_RUNG_VARIANCE: f64 = 0.25;
 /// (variance, logits²), besides what a recent session may have changed.
 pub const FIT_DAY_VARIANCE: f64 = 0.1;
 /// A rung fits when the capacity model is sure of it (`TARGET_SUCCESS`) or when its record
-/// puts its chance of being above capacity today at most this. Three in a hundred, not a
-/// tenth: the record's chance is read through a curve and a spread of days that are the
-/// engine's guesses, not the person's (checked in the simulation: 0.05 and 0.08 buy size at
-/// the old rate of about a point of size per 0.1 point of offers above capacity).
-pub const SIZE_RISK: f64 = 0.03;
+/// puts its chance of being above capacity today at most this. One in twenty, not the tenth an
+/// oracle of the person can afford: the record's chance is read through a curve and a spread
+/// of days that are the engine's guesses, not the person's (simulation, three seeds: 0.03
+/// gives 2.3–2.4 % of offers above capacity in the worst kind, 0.05 the same with 0–5 points
+/// more size, 0.08 2.5–2.6 % and the crash target lost, 0.12 2.8–2.9 %).
+pub const SIZE_RISK: f64 = 0.05;
 /// A rung's own record sizes it once it adds at least this precision (1 / logits²) to the
 /// capacity model's prior: a few answers near its edge.
 pub const FIT_KNOWN_PRECISION: f64 = 0.5;
