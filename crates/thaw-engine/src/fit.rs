@@ -167,6 +167,53 @@ mod tests {
         assert!((f.precision - p / 2.0).abs() < 0.01);
     }
 
+    proptest::proptest! {
+        /// Evidence moves a rung's belief only the way it points: a Done never lowers it, a
+        /// "too big" never raises it, whatever came before.
+        #[test]
+        fn answers_move_the_record_only_the_way_they_point(
+            mean in -3.0f64..3.0,
+            var in 0.05f64..2.0,
+            shift in -2.0f64..2.0,
+            day_var in 0.0f64..1.0,
+            past in proptest::collection::vec(0u8..3, 0..6),
+            r in 0u8..3,
+        ) {
+            let prior = Margin { mean, var };
+            let mut f = RungFit::default();
+            for p in past {
+                f.observe(prior, f64::from(p) / 2.0, shift, day_var);
+            }
+            let before = f.posterior(prior).mean;
+            let mut g = f;
+            let r = f64::from(r) / 2.0;
+            g.observe(prior, r, shift, day_var);
+            let after = g.posterior(prior).mean;
+            // (Rounding to three decimals, and the capped precision, allow a hair.)
+            if r == 1.0 {
+                proptest::prop_assert!(after >= before - 0.01, "{before} → {after}");
+            }
+            if r == 0.0 {
+                proptest::prop_assert!(after <= before + 0.01, "{before} → {after}");
+            }
+        }
+
+        /// Ladder risks never put a bigger step below a smaller one, and stay within the risks given.
+        #[test]
+        fn ladder_risks_are_ordered(risks in proptest::collection::vec(0.0f64..1.0, 0..8)) {
+            let out = ladder_risks(risks.clone());
+            proptest::prop_assert_eq!(out.len(), risks.len());
+            for w in out.windows(2) {
+                proptest::prop_assert!(w[0] <= w[1]);
+            }
+            let lo = risks.iter().copied().fold(f64::INFINITY, f64::min);
+            let hi = risks.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            for x in &out {
+                proptest::prop_assert!(*x >= lo && *x <= hi);
+            }
+        }
+    }
+
     #[test]
     fn ladder_risks_keep_the_ladder_order() {
         let r = ladder_risks(vec![0.3, 0.05, 0.4, 0.2]);

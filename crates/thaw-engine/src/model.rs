@@ -601,3 +601,101 @@ impl Model {
         self.readiness.best_hours(allowed_hours, n)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Reply, SizeEstimate};
+    use chrono::TimeZone;
+
+    fn at(day: i64, hour: u32) -> DateTime<FixedOffset> {
+        let tz = FixedOffset::east_opt(0).expect("UTC");
+        tz.with_ymd_and_hms(2026, 1, 5, hour, 0, 0).unwrap() + chrono::Duration::days(day)
+    }
+
+    fn step(movement_id: i64, rung: u32, kind: RungKind, difficulty: f64, stretch: bool) -> Offer {
+        Offer {
+            value_id: 1,
+            movement_id,
+            rung_index: Some(rung),
+            text: "a step".into(),
+            kind,
+            size: SizeEstimate {
+                seconds: 120,
+                words: "about 2 minutes".into(),
+            },
+            reason: "A step.".into(),
+            predicted_success: 0.8,
+            difficulty,
+            stretch,
+            bit_more: false,
+        }
+    }
+
+    fn answer(m: &mut Model, o: &Offer, t: DateTime<FixedOffset>, r: Response) {
+        m.apply(&Event {
+            at: t,
+            kind: EventKind::Offered(o.clone()),
+        });
+        m.apply(&Event {
+            at: t,
+            kind: EventKind::Replied(Reply::plain(r)),
+        });
+    }
+
+    fn record(m: &Model, movement_id: i64, rung: usize) -> Margin {
+        m.rung_margin(movement_id, rung, RungKind::FirstMinutes, 0.0)
+    }
+
+    #[test]
+    fn dones_build_a_rung_record_and_not_now_leaves_it_as_it_was() {
+        let mut m = Model::default();
+        let o = step(7, 2, RungKind::FirstMinutes, 0.0, false);
+        let before = record(&m, 7, 2);
+        for day in 0..4 {
+            answer(&mut m, &o, at(day, 9), Response::Done);
+        }
+        let after = record(&m, 7, 2);
+        assert!(after.mean > before.mean && after.var < before.var);
+        assert!(m.rung_known(7, 2, RungKind::FirstMinutes));
+        // Not now is a rest, not evidence: no record moves.
+        let (fit, kinds) = (m.fit.clone(), m.kind_fit);
+        answer(&mut m, &o, at(3, 13), Response::NotNow);
+        assert_eq!((m.fit.clone(), m.kind_fit), (fit, kinds));
+    }
+
+    #[test]
+    fn records_do_not_size_a_day_that_said_too_big() {
+        let mut m = Model::default();
+        let o = step(7, 2, RungKind::FirstMinutes, -1.0, false);
+        answer(&mut m, &o, at(0, 9), Response::Done);
+        assert!(m.records_hold(day_of(at(0, 10))));
+        // A step the model thought easy turns out too big.
+        let big = step(8, 1, RungKind::Preparation, -2.0, false);
+        answer(&mut m, &big, at(0, 11), Response::SmallerPlease);
+        assert!(!m.records_hold(day_of(at(0, 12))));
+    }
+
+    #[test]
+    fn a_reach_too_big_spends_the_growth_budget_until_it_refills_or_a_session() {
+        let mut m = Model::default();
+        assert!(m.may_grow());
+        let reach = step(7, 3, RungKind::Act, 0.5, true);
+        answer(&mut m, &reach, at(0, 9), Response::SmallerPlease);
+        assert!(!m.may_grow());
+        // It refills as days pass...
+        m.apply(&Event {
+            at: at(60, 9),
+            kind: EventKind::Moment,
+        });
+        assert!(m.may_grow());
+        answer(&mut m, &reach, at(61, 9), Response::SmallerPlease);
+        assert!(!m.may_grow());
+        // ... and a session is a fresh start.
+        m.apply(&Event {
+            at: at(61, 10),
+            kind: EventKind::Session(crate::domain::TreatmentSession { at: at(61, 10) }),
+        });
+        assert!(m.may_grow());
+    }
+}
