@@ -1299,6 +1299,13 @@ fn run_traced(person: &Person, policy: Policy, seed: u64, trace: bool) -> Outcom
         }
     }
     let v = r.model.snapshot();
+    // A diagnostic: the size of the stored model after the run (`SIM_SNAPSHOT=1`).
+    if std::env::var("SIM_SNAPSHOT").is_ok() && policy == Policy::Engine {
+        let all = v.to_string().len();
+        let records = v.get("fit").map_or(0, |f| f.to_string().len())
+            + v.get("kind_fit").map_or(0, |f| f.to_string().len());
+        eprintln!("snapshot {all} bytes, of which rung and kind records {records}");
+    }
     if let Some(a) = v["capacity"]["sharpness"]["mean"].as_f64() {
         // The usual day as the engine would read it a month on, with no check-in (the recent
         // days faded), less the margin it keeps for a day without one (0.25).

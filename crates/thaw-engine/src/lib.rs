@@ -54,6 +54,7 @@ mod capacity;
 mod day;
 mod domain;
 mod events;
+mod fit;
 mod ladder;
 mod library;
 mod model;

@@ -13,6 +13,7 @@ use crate::capacity::{prior_difficulty, Belief, Capacity};
 use crate::day::{day_of, days_between, hour_of};
 use crate::domain::{CheckIn, Level, Offer, Response, RungKind};
 use crate::events::{Event, EventKind};
+use crate::fit::{Margin, RungFit, KIND_FIT_PRIOR};
 use crate::params::*;
 use crate::progress::DayFacts;
 use crate::readiness::{HourScore, Readiness};
@@ -76,6 +77,17 @@ pub(crate) struct Backoff {
     pub tried: bool,
 }
 
+/// Growth spent from this person's risk budget (see [`Model::may_grow`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub(crate) struct Reach {
+    /// Answers about size (Done, Started, Smaller please) so far.
+    #[serde(rename = "n")]
+    pub answers: u32,
+    /// Growth and bit-more steps that were too big (Started counts half).
+    #[serde(rename = "x")]
+    pub misses: f64,
+}
+
 /// How often and how recently a value or movement was offered, for fair rotation.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Turns {
@@ -104,6 +116,18 @@ pub struct Model {
     pub(crate) lately: [Option<f64>; 4],
     pub(crate) last_session: Option<DateTime<FixedOffset>>,
     pub(crate) readiness: Readiness,
+    /// Each rung's own record (see [`crate::fit`]): movement id → per rung.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub(crate) fit: BTreeMap<i64, Vec<RungFit>>,
+    /// Each kind of step's own record (see [`crate::fit`]): how far this person's steps of
+    /// that kind, across movements, sit from what the capacity model says of them. An untried
+    /// rung borrows it.
+    #[serde(default)]
+    pub(crate) kind_fit: [RungFit; 4],
+    /// Growth spent from this person's risk budget: answers to steps of a size not yet known
+    /// to fit (growth, a bit more), and how many of them were too big.
+    #[serde(default)]
+    pub(crate) reach: Reach,
     // Progress has one home: thaw-core builds it from the stored rows with the measure in
     // `progress.rs`. The model kept a copy of its own until issue 13; snapshots that still
     // carry it load as before (serde skips the unknown `progress` field).
@@ -172,6 +196,7 @@ impl Model {
                 // "too big"s were before it).
                 self.capacity.open_session();
                 self.backoff = Default::default();
+                self.reach.misses = 0.0;
             }
         }
     }
@@ -222,6 +247,25 @@ impl Model {
             }
             let checkin = self.day.checkin;
             let capacity_then = self.capacity.today_capacity(checkin.as_ref());
+            if let Some(i) = offer
+                .rung_index
+                .map(|i| i as usize)
+                .filter(|i| *i < MAX_LEARNED_RUNGS)
+            {
+                let prior = self.margin_prior(offer.kind, offer.difficulty);
+                let shift = capacity_then - self.capacity.usual.mean;
+                let day_var = self.day_var();
+                // The kind's record reads the answer with the rung's own spread as noise.
+                let k = offer.kind as usize;
+                let base = self.capacity.usual.mean - offer.difficulty;
+                let rung_var = self.capacity.usual.var + FIT_RUNG_VARIANCE;
+                self.kind_fit[k].observe(KIND_FIT_PRIOR, r, base + shift, day_var + rung_var);
+                let fits = self.fit.entry(offer.movement_id).or_default();
+                if fits.len() <= i {
+                    fits.resize(i + 1, RungFit::default());
+                }
+                fits[i].observe(prior, r, shift, day_var);
+            }
             let kind_then = self.capacity.kind_offset(offer.kind);
             let rung_then = offer
                 .rung_index
@@ -242,6 +286,10 @@ impl Model {
                 .observe(r, w, offer.difficulty, offer.kind, checkin.as_ref(), rung);
             if r < 1.0 {
                 self.too_big(offer, capacity_then, kind_then, rung_then);
+            }
+            self.reach.answers = self.reach.answers.saturating_add(1);
+            if offer.stretch || offer.bit_more {
+                self.reach.misses += 1.0 - r;
             }
             if offer.rung_index.is_some() {
                 let lately = &mut self.lately[offer.kind as usize];
@@ -335,6 +383,17 @@ impl Model {
             self.capacity.learn_usual(&c);
         }
         self.capacity.pass_days(gap);
+        for f in self
+            .fit
+            .values_mut()
+            .flatten()
+            .chain(self.kind_fit.iter_mut())
+        {
+            f.fade(gap);
+        }
+        // Growth's budget refills slowly: reaches that were too big weigh less as days pass.
+        let refill = 0.5_f64.powf(gap as f64 / GROWTH_MISS_HALF_LIFE_DAYS);
+        self.reach.misses = (self.reach.misses * refill * 1000.0).round() / 1000.0;
         // What went badly fades from "lately" as days pass (it is lately, not forever).
         let forget = 1.0 - 0.5_f64.powf(gap as f64 / LATELY_HALF_LIFE_DAYS);
         for x in self.lately.iter_mut().flatten() {
@@ -409,6 +468,27 @@ impl Model {
         self.lately[kind as usize].is_none_or(|x| x + (1.0 - x) * forget >= LATELY_FLOOR)
     }
 
+    /// Whether each rung's record may size steps on `day`: not once today's answers or the
+    /// last few days have said "too big" (a crash, a hard stretch). A record built on usual
+    /// days is sure of itself, and would keep offering its steps into a crash; then only the
+    /// capacity model, which feels today's answers at once, sizes steps.
+    pub(crate) fn records_hold(&self, day: NaiveDate) -> bool {
+        let mut c = self.capacity.clone();
+        if let Some(d) = self.day.date.filter(|d| *d < day) {
+            c.pass_days(days_between(d, day));
+        }
+        let today_low = self.is_current(day) && c.today.mean < -RECORD_HOLD_MARGIN;
+        !today_low && c.recent.mean > -RECORD_HOLD_MARGIN
+    }
+
+    /// Whether this person's risk budget still allows growth: a step beyond what is known to
+    /// fit is a chance of being too big, and the too-big ones are counted against a small
+    /// share of all answers. Someone at the edge of every step is not asked to reach again and
+    /// again; someone whose reaches go well keeps reaching.
+    pub(crate) fn may_grow(&self) -> bool {
+        self.reach.misses < GROWTH_FREE_MISSES + GROWTH_MISS_SHARE * f64::from(self.reach.answers)
+    }
+
     /// Whether growth may reach for a step of this kind on `day` (see [`Backoff`]).
     pub(crate) fn may_reach_for(&self, kind: RungKind, day: NaiveDate) -> bool {
         self.backoff[kind as usize]
@@ -427,6 +507,47 @@ impl Model {
             return FIRST_STRETCH_FLOOR.min(floor);
         }
         (floor + STRETCH_FLOOR_STEP * f64::from(b.misses)).min(TARGET_SUCCESS)
+    }
+
+    /// What the capacity model says about the margin of a step of this kind and difficulty on
+    /// a usual day, before the rung's own answers.
+    pub(crate) fn margin_prior(&self, kind: RungKind, d: f64) -> Margin {
+        let c = &self.capacity;
+        let k = self.kind_fit[kind as usize].posterior(KIND_FIT_PRIOR);
+        Margin {
+            mean: c.usual.mean - d + k.mean,
+            var: c.usual.var + k.var + FIT_RUNG_VARIANCE,
+        }
+    }
+
+    /// How unsure a day's capacity is around its estimate.
+    pub(crate) fn day_var(&self) -> f64 {
+        self.capacity.session.var + FIT_DAY_VARIANCE
+    }
+
+    /// A rung's margin on a usual day: the capacity model's prior with the rung's own record.
+    pub(crate) fn rung_margin(
+        &self,
+        movement_id: i64,
+        index: usize,
+        kind: RungKind,
+        d: f64,
+    ) -> Margin {
+        let prior = self.margin_prior(kind, d);
+        self.fit
+            .get(&movement_id)
+            .and_then(|v| v.get(index))
+            .map_or(prior, |f| f.posterior(prior))
+    }
+
+    /// Whether this rung's own answers say enough to size it by (see [`crate::fit`]).
+    pub(crate) fn rung_known(&self, movement_id: i64, index: usize, kind: RungKind) -> bool {
+        self.kind_fit[kind as usize].precision >= KIND_KNOWN_PRECISION
+            || self
+                .fit
+                .get(&movement_id)
+                .and_then(|v| v.get(index))
+                .is_some_and(|f| f.precision >= FIT_KNOWN_PRECISION)
     }
 
     /// Predicted success of a step of difficulty `d` at `capacity`.
@@ -478,5 +599,103 @@ impl Model {
     /// Up to `n` allowed hours at which this person tends to act, best first.
     pub fn best_hours(&self, allowed_hours: &[u8], n: usize) -> Vec<u8> {
         self.readiness.best_hours(allowed_hours, n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Reply, SizeEstimate};
+    use chrono::TimeZone;
+
+    fn at(day: i64, hour: u32) -> DateTime<FixedOffset> {
+        let tz = FixedOffset::east_opt(0).expect("UTC");
+        tz.with_ymd_and_hms(2026, 1, 5, hour, 0, 0).unwrap() + chrono::Duration::days(day)
+    }
+
+    fn step(movement_id: i64, rung: u32, kind: RungKind, difficulty: f64, stretch: bool) -> Offer {
+        Offer {
+            value_id: 1,
+            movement_id,
+            rung_index: Some(rung),
+            text: "a step".into(),
+            kind,
+            size: SizeEstimate {
+                seconds: 120,
+                words: "about 2 minutes".into(),
+            },
+            reason: "A step.".into(),
+            predicted_success: 0.8,
+            difficulty,
+            stretch,
+            bit_more: false,
+        }
+    }
+
+    fn answer(m: &mut Model, o: &Offer, t: DateTime<FixedOffset>, r: Response) {
+        m.apply(&Event {
+            at: t,
+            kind: EventKind::Offered(o.clone()),
+        });
+        m.apply(&Event {
+            at: t,
+            kind: EventKind::Replied(Reply::plain(r)),
+        });
+    }
+
+    fn record(m: &Model, movement_id: i64, rung: usize) -> Margin {
+        m.rung_margin(movement_id, rung, RungKind::FirstMinutes, 0.0)
+    }
+
+    #[test]
+    fn dones_build_a_rung_record_and_not_now_leaves_it_as_it_was() {
+        let mut m = Model::default();
+        let o = step(7, 2, RungKind::FirstMinutes, 0.0, false);
+        let before = record(&m, 7, 2);
+        for day in 0..4 {
+            answer(&mut m, &o, at(day, 9), Response::Done);
+        }
+        let after = record(&m, 7, 2);
+        assert!(after.mean > before.mean && after.var < before.var);
+        assert!(m.rung_known(7, 2, RungKind::FirstMinutes));
+        // Not now is a rest, not evidence: no record moves.
+        let (fit, kinds) = (m.fit.clone(), m.kind_fit);
+        answer(&mut m, &o, at(3, 13), Response::NotNow);
+        assert_eq!((m.fit.clone(), m.kind_fit), (fit, kinds));
+    }
+
+    #[test]
+    fn records_do_not_size_a_day_that_said_too_big() {
+        let mut m = Model::default();
+        let o = step(7, 2, RungKind::FirstMinutes, -1.0, false);
+        answer(&mut m, &o, at(0, 9), Response::Done);
+        assert!(m.records_hold(day_of(at(0, 10))));
+        // A step the model thought easy turns out too big.
+        let big = step(8, 1, RungKind::Preparation, -2.0, false);
+        answer(&mut m, &big, at(0, 11), Response::SmallerPlease);
+        assert!(!m.records_hold(day_of(at(0, 12))));
+    }
+
+    #[test]
+    fn a_reach_too_big_spends_the_growth_budget_until_it_refills_or_a_session() {
+        let mut m = Model::default();
+        assert!(m.may_grow());
+        let reach = step(7, 3, RungKind::Act, 0.5, true);
+        answer(&mut m, &reach, at(0, 9), Response::SmallerPlease);
+        assert!(!m.may_grow());
+        // It refills as days pass...
+        m.apply(&Event {
+            at: at(60, 9),
+            kind: EventKind::Moment,
+        });
+        assert!(m.may_grow());
+        answer(&mut m, &reach, at(61, 9), Response::SmallerPlease);
+        assert!(!m.may_grow());
+        // ... and a session is a fresh start.
+        m.apply(&Event {
+            at: at(61, 10),
+            kind: EventKind::Session(crate::domain::TreatmentSession { at: at(61, 10) }),
+        });
+        assert!(m.may_grow());
     }
 }

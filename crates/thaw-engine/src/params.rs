@@ -153,3 +153,56 @@ pub const START_SAMPLES_PER_WEEK: usize = 64;
 pub const READINESS_PRIOR_WEIGHT: f64 = 3.0;
 /// Readiness: each new event multiplies the older counts by this, so habits can change.
 pub const READINESS_DECAY: f64 = 0.99;
+
+/// Each rung's own record (`fit.rs`) reads answers through this curve, P(done) =
+/// σ(FIT_SLOPE · margin): people's edges are sharper than the capacity model's starting curve
+/// (the simulated people's slopes are 2–4).
+pub const FIT_SLOPE: f64 = 2.5;
+/// Grid points for the exact update of a rung's belief.
+pub const FIT_GRID: usize = 41;
+/// A rung's record fades with this half-life (days): people change.
+pub const FIT_HALF_LIFE_DAYS: f64 = 20.0;
+/// A rung's record never says more than this precision (1 / logits²), so it keeps up.
+pub const FIT_MAX_PRECISION: f64 = 25.0;
+/// How far one rung may sit from what its kind and length suggest, before its own answers
+/// (variance, logits²): one movement's preparing step may be much easier than another's.
+pub const FIT_RUNG_VARIANCE: f64 = 0.25;
+/// How much a day may differ from what the check-in, the recent days and today's answers say
+/// (variance, logits²), besides what a recent session may have changed.
+pub const FIT_DAY_VARIANCE: f64 = 0.1;
+/// A rung fits when the capacity model is sure of it (`TARGET_SUCCESS`) or when its record
+/// puts its chance of being above capacity today at most this. One in twenty, not the tenth an
+/// oracle of the person can afford: the record's chance is read through a curve and a spread
+/// of days that are the engine's guesses, not the person's (simulation, three seeds: 0.03
+/// gives 2.3–2.4 % of offers above capacity in the worst kind, 0.05 the same with 0–5 points
+/// more size, 0.08 2.5–2.6 % and the crash target lost, 0.12 2.8–2.9 %).
+pub const SIZE_RISK: f64 = 0.05;
+/// A rung's own record sizes it once it adds at least this precision (1 / logits²) to the
+/// capacity model's prior: a few answers near its edge.
+pub const FIT_KNOWN_PRECISION: f64 = 0.5;
+/// A step within capacity is sometimes not done for reasons that have nothing to do with its
+/// size, and one above it sometimes is: a rung's record reads each answer allowing this chance
+/// of either, so one unlucky "too big" does not mark a step that fits as beyond the person.
+pub const FIT_LAPSE: f64 = 0.03;
+/// Growth's risk budget: growth and bit-more steps that were too big may number this many...
+pub const GROWTH_FREE_MISSES: f64 = 0.5;
+/// ... plus this share of all answers about size; beyond it, growth waits until the answers
+/// catch up (see `Model::may_grow`).
+pub const GROWTH_MISS_SHARE: f64 = 0.01;
+/// ... and a reach that was too big weighs half as much after this many days.
+pub const GROWTH_MISS_HALF_LIFE_DAYS: f64 = 21.0;
+/// An untried rung is sized by its kind's record once that record adds at least this
+/// precision: enough answers to steps of that kind, across movements.
+pub const KIND_KNOWN_PRECISION: f64 = 1.5;
+/// The risk read for a rung with no record to speak of (the capacity model decides alone).
+pub const UNKNOWN_RISK: f64 = 0.15;
+/// Growth the engine offers (not the person's own "a bit more?") is for the first answers
+/// and the days after a session; after that, each rung's record sizes steps.
+pub const GROWTH_EARLY_ANSWERS: u32 = 15;
+/// Rungs' records size steps only while today and the recent days are not this far below the
+/// usual day (logits): see `Model::records_hold`.
+pub const RECORD_HOLD_MARGIN: f64 = 0.1;
+/// After "Smaller please", the smaller step is sized this much below today's estimate
+/// (logits), already lowered by the answer: a step that was too big is often the first sign
+/// of a hard day, and the next offer should fit.
+pub const SMALLER_EXTRA_MARGIN: f64 = 0.5;

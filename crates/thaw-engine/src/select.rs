@@ -15,14 +15,17 @@
 //!    A step done today is never offered again today. In the days after a treatment session,
 //!    every other offer leans towards practice and integration movements.
 //!
-//! Size: the largest rung whose predicted success reaches [`TARGET_SUCCESS`] and whose kind of
-//! step has lately gone well. Growth: on a day that can carry it (not before the first answer,
-//! nothing said or done today below this person's usual), one rung above what surely fits a
-//! usual day, when its predicted success is at least `GROWTH_FLOOR` (`FIRST_STRETCH_FLOOR` for
-//! the first try of a kind); a growth step that was too big makes the next of its kind wait
-//! longer and ask for more. Without growth an engine that only offers steps it is sure of
-//! learns nothing about bigger ones, and people wait weeks for a step their evidence already
-//! allows. Once today has said "too big", nothing as big again today. If no rung reaches the
+//! Size: the largest rung whose kind of step has lately gone well and that fits: its predicted
+//! success reaches [`TARGET_SUCCESS`], or its own record (or its kind's, see [`crate::fit`])
+//! puts its chance of being above capacity today at most `SIZE_RISK` (not on a day today's
+//! answers or the last few days have said "too big"). Growth: in the first answers and the
+//! days after a session, on a day that can carry it (not before the first answer, nothing said
+//! or done today below this person's usual), one rung above what surely fits a usual day, when
+//! no record speaks for it yet and its predicted success is at least `GROWTH_FLOOR`
+//! (`FIRST_STRETCH_FLOOR` for the first try of a kind); a growth step that was too big makes
+//! the next of its kind wait longer and ask for more, and spends from the person's budget
+//! (`Model::may_grow`). After that, the records and the person's own "a bit more?" find the
+//! bigger steps: a reach the engine pushes that turns out too big costs more than it teaches. Once today has said "too big", nothing as big again today. If no rung reaches the
 //! target, the smallest is offered, or the breath-sized step when even that looks unlikely
 //! today. Nothing here reads a clock or a random source.
 
@@ -33,6 +36,7 @@ use crate::day::day_of;
 use crate::domain::{
     Answer, CheckIn, Decision, Movement, Offer, Response, RestKind, RungKind, SizeEstimate, Value,
 };
+use crate::fit::{ladder_risks, risk};
 use crate::model::{LastOffer, Model, Turns};
 use crate::params::*;
 use crate::reason::{self, shown_seconds, size_words, Why};
@@ -140,6 +144,28 @@ impl<'a> Today<'a> {
 
     fn effective(&self) -> f64 {
         self.model.effective_on(self.day)
+    }
+
+    /// The chance that each rung of `m` is above capacity today, `lower` logits below today's
+    /// estimate, kept in ladder order (see [`crate::fit`]).
+    fn risks(&self, m: &Movement, diffs: &[f64], lower: f64) -> Vec<f64> {
+        let model = self.model;
+        let shift = self.effective() - model.capacity.usual.mean - lower;
+        let day_var = model.day_var();
+        ladder_risks(
+            m.rungs
+                .iter()
+                .zip(diffs)
+                .enumerate()
+                .map(|(i, (r, d))| {
+                    if model.rung_known(m.id, i, r.kind) {
+                        risk(model.rung_margin(m.id, i, r.kind, *d), shift, day_var)
+                    } else {
+                        UNKNOWN_RISK
+                    }
+                })
+                .collect(),
+        )
     }
 
     /// How much today's check-in lifts capacity above this person's usual day (0 if not).
@@ -277,8 +303,9 @@ fn smaller(t: &Today<'_>, m: &Movement, prev: &Offer) -> Decision {
         .filter(|&j| shown_seconds(m.rungs[j].seconds) < prev_shown && diffs[j] < prev.difficulty)
         .filter(|&j| !t.step_done(m.id, Some(j)))
         .collect();
-    // After "too big", no optimism: the estimate, lowered by the answer just given.
-    let effective = t.effective();
+    // After "too big", no optimism: the estimate, lowered by the answer just given, and a
+    // little more (a step that was too big is often the first sign of a hard day).
+    let effective = t.effective() - SMALLER_EXTRA_MARGIN;
     if let Some(&smallest) = allowed.first() {
         let i = allowed
             .iter()
@@ -401,25 +428,42 @@ fn fresh(
     // lately been too big.
     let effective = t.effective();
     let not_done = |i: usize| !t.step_done(m.id, Some(i));
-    let sure_at = |capacity: f64| {
+    // A rung fits when the capacity model is sure of it, or when its own record says its
+    // chance of being above capacity today is small (see [`crate::fit`]).
+    let records_hold = model.records_hold(t.day);
+    let sure_at = |lower: f64| {
+        let risks = t.risks(m, &diffs, lower);
+        let risks: Vec<f64> = if records_hold {
+            risks
+        } else {
+            vec![UNKNOWN_RISK; risks.len()]
+        };
         (0..limit).rev().find(|&i| {
             not_done(i)
-                && model.success(capacity, diffs[i]) >= TARGET_SUCCESS
+                && (model.success(effective - lower, diffs[i]) >= TARGET_SUCCESS
+                    || risks[i] <= SIZE_RISK)
                 && model.kind_goes_well(m.rungs[i].kind, t.day)
         })
     };
-    let sure = sure_at(effective);
+    let sure = sure_at(0.0);
     // Growth reaches one rung above what surely fits a usual day (a good check-in may already
     // have lifted today's fit that far; it does not add a second rung).
-    let usual_sure = sure_at(effective - t.checkin_lift());
+    let usual_sure = sure_at(t.checkin_lift());
     let grown = usual_sure.map(|i| i + 1).filter(|&g| {
         g < limit
             && not_done(g)
             && sure.is_none_or(|s| g > s)
             && model.growth_day(t.day)
+            && model.may_grow()
             && model.may_reach_for(m.rungs[g].kind, t.day)
             && model.success(effective, diffs[g])
                 >= model.stretch_floor(m.rungs[g].kind, GROWTH_FLOOR)
+            // Growth is how the engine learns about steps it has no record of: in the first
+            // answers and the days after a session. Later, a rung's record (and the person's
+            // own "a bit more?") do that, and a reach that was too big costs more than it
+            // teaches (it raises what that step, its kind and the day are learned to ask).
+            && (t.in_session_window() || model.capacity.n < GROWTH_EARLY_ANSWERS)
+            && !model.rung_known(m.id, g, m.rungs[g].kind)
     });
     let stretch = grown.is_some();
     let index = grown.or(sure);
@@ -485,6 +529,7 @@ pub fn bit_more(
     let fits = bigger
         && !t.step_done(m.id, Some(next))
         && model.growth_day(t.day)
+        && model.may_grow()
         && model.may_reach_for(rung.kind, t.day)
         && model.success(t.effective(), diffs[next])
             >= model.stretch_floor(rung.kind, BIT_MORE_FLOOR);
