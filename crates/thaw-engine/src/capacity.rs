@@ -168,7 +168,10 @@ impl Capacity {
     /// A treatment session: what it changes is not known yet, so that part opens up.
     pub fn open_session(&mut self) {
         self.session.var = (self.session.var + SESSION_VARIANCE).min(SESSION_VARIANCE);
-        self.session_age = Some(0);
+        // Only a lift over a usual day already known is held apart from it: someone who logs
+        // a session in their first days with Thaw has no usual day yet to protect, and theirs
+        // is learned from what they do, lift or not.
+        self.session_age = (self.usual.var <= USUAL_SETTLED_VARIANCE).then_some(0);
     }
 
     /// More uncertainty about the usual day (time passing), within bounds.
@@ -396,6 +399,7 @@ mod tests {
     #[test]
     fn a_lift_after_a_session_is_not_taken_for_a_new_usual_day() {
         let mut c = Capacity::default();
+        c.usual.var = USUAL_SETTLED_VARIANCE; // a usual day already known
         c.open_session();
         let d = c.today_capacity(None) + 1.0;
         c.observe(1.0, 1.0, d, RungKind::FirstMinutes, None, None);
@@ -408,6 +412,18 @@ mod tests {
         assert!(down.usual.mean < PRIOR_MEAN);
         // ... and once the weeks of the lift are over, doing better moves it again.
         c.pass_days(SESSION_LIFT_DAYS);
+        let d = c.today_capacity(None) + 1.0;
+        c.observe(1.0, 1.0, d, RungKind::FirstMinutes, None, None);
+        assert!(c.usual.mean > PRIOR_MEAN);
+    }
+
+    #[test]
+    fn a_session_in_the_first_days_leaves_the_usual_day_to_be_learned() {
+        // Someone who logs a session before Thaw knows their usual day: there is nothing to
+        // hold apart yet, and what they do teaches the usual day as it would without one.
+        let mut c = Capacity::default();
+        assert!(c.usual.var > USUAL_SETTLED_VARIANCE);
+        c.open_session();
         let d = c.today_capacity(None) + 1.0;
         c.observe(1.0, 1.0, d, RungKind::FirstMinutes, None, None);
         assert!(c.usual.mean > PRIOR_MEAN);

@@ -23,6 +23,9 @@ pub const SESSION_VARIANCE: f64 = 0.8;
 /// session's part, not the usual day (see `Capacity::observe`): the lift lasts two to three
 /// weeks, and one taken for a new usual day offers steps too big as it fades.
 pub const SESSION_LIFT_DAYS: i64 = 28;
+/// ... when the usual day was already known (its variance at most this) at the session: a
+/// session in someone's first days with Thaw leaves their usual day to be learned as usual.
+pub const USUAL_SETTLED_VARIANCE: f64 = 0.5;
 /// ... and it fades with this half-life (days): the lift after a session lasts weeks, not
 /// for ever, and a lift that fades is not a new usual day.
 pub const SESSION_HALF_LIFE_DAYS: f64 = 10.0;
