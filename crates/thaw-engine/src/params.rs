@@ -209,3 +209,9 @@ pub const RECORD_HOLD_MARGIN: f64 = 0.1;
 /// (logits), already lowered by the answer: a step that was too big is often the first sign
 /// of a hard day, and the next offer should fit.
 pub const SMALLER_EXTRA_MARGIN: f64 = 0.5;
+
+/// A first try of a rung that adds less than this over the rung below (seconds) ...
+pub const SMALL_GAIN_SECONDS: u32 = 60;
+/// ... is offered as a fit, once the first answers are in, only at this predicted success
+/// (see `select::Today::aim`).
+pub const SMALL_FIRST_TRY_AIM: f64 = 0.96;

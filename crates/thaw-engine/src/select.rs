@@ -18,7 +18,9 @@
 //! Size: the largest rung whose kind of step has lately gone well and that fits: its predicted
 //! success reaches [`TARGET_SUCCESS`], or its own record (or its kind's, see [`crate::fit`])
 //! puts its chance of being above capacity today at most `SIZE_RISK` (not on a day today's
-//! answers or the last few days have said "too big"). Growth: in the first answers and the
+//! answers or the last few days have said "too big"); once the first answers are in, a first
+//! try of a rung that adds under a minute over the one below asks `SMALL_FIRST_TRY_AIM` (see
+//! `Today::aim`). Growth: in the first answers and the
 //! days after a session, on a day that can carry it (not before the first answer, nothing said
 //! or done today below this person's usual), one rung above what surely fits a usual day, when
 //! no record speaks for it yet and its predicted success is at least `GROWTH_FLOOR`
@@ -172,6 +174,28 @@ impl<'a> Today<'a> {
     fn checkin_lift(&self) -> f64 {
         self.checkin
             .map_or(0.0, |c| self.model.capacity.checkin_shift(Some(c)).max(0.0))
+    }
+
+    /// The predicted success rung `i` of `m` needs to be offered as a fit: [`TARGET_SUCCESS`],
+    /// or more for a first try that would add little. Once the first answers are in (and
+    /// outside the weeks after a session), a rung with no answers of its own that adds less
+    /// than a minute over the rung below asks to be nearly sure: one movement's preparing step
+    /// says little about another's, a try that is too big at the bottom of the ladder buys
+    /// seconds at best, and the people it was too big for are the ones at their lowest
+    /// (steady low in the simulation: 31 % of such first offers were beyond them).
+    fn aim(&self, m: &Movement, i: usize) -> f64 {
+        let model = self.model;
+        let small_gain =
+            i > 0 && m.rungs[i].seconds < m.rungs[i - 1].seconds.saturating_add(SMALL_GAIN_SECONDS);
+        let first_try = small_gain
+            && !model.rung_answered(m.id, i)
+            && model.capacity.n >= GROWTH_EARLY_ANSWERS
+            && !self.in_session_window();
+        if first_try {
+            SMALL_FIRST_TRY_AIM
+        } else {
+            TARGET_SUCCESS
+        }
     }
 
     fn in_session_window(&self) -> bool {
@@ -440,7 +464,7 @@ fn fresh(
         };
         (0..limit).rev().find(|&i| {
             not_done(i)
-                && (model.success(effective - lower, diffs[i]) >= TARGET_SUCCESS
+                && (model.success(effective - lower, diffs[i]) >= t.aim(m, i)
                     || risks[i] <= SIZE_RISK)
                 && model.kind_goes_well(m.rungs[i].kind, t.day)
         })
@@ -617,5 +641,72 @@ pub fn answer(
         Response::NotNow => rest.unwrap_or_else(|| Answer::Paused {
             message: reason::NOT_NOW.to_string(),
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Rung;
+    use chrono::TimeZone;
+
+    fn movement() -> Movement {
+        Movement {
+            id: 7,
+            value_id: 1,
+            title: "walk".into(),
+            rungs: vec![
+                Rung::new("Picture it.", RungKind::Internal, 10),
+                Rung::new("Put your shoes by the door.", RungKind::Preparation, 30),
+                Rung::new("Walk for two minutes.", RungKind::FirstMinutes, 120),
+                Rung::new("Walk for twenty minutes.", RungKind::Act, 1200),
+            ],
+            integration: false,
+        }
+    }
+
+    fn noon() -> DateTime<FixedOffset> {
+        FixedOffset::east_opt(0)
+            .unwrap()
+            .with_ymd_and_hms(2026, 3, 2, 12, 0, 0)
+            .unwrap()
+    }
+
+    #[test]
+    fn a_first_try_that_adds_seconds_asks_to_be_nearly_sure_once_the_first_answers_are_in() {
+        let m = movement();
+        let mut model = Model::default();
+        let aim = |model: &Model, i| Today::new(model, noon()).aim(&m, i);
+        // In the first answers, every step is sized at the usual aim: people find their level.
+        model.capacity.n = GROWTH_EARLY_ANSWERS - 1;
+        assert_eq!(aim(&model, 1), TARGET_SUCCESS);
+        // Later, a preparing step never answered (30 s over 10 s) asks for more; the first two
+        // minutes (90 s more) and the act do not, nor does the smallest rung.
+        model.capacity.n = GROWTH_EARLY_ANSWERS;
+        assert_eq!(aim(&model, 1), SMALL_FIRST_TRY_AIM);
+        assert_eq!(aim(&model, 0), TARGET_SUCCESS);
+        assert_eq!(aim(&model, 2), TARGET_SUCCESS);
+        assert_eq!(aim(&model, 3), TARGET_SUCCESS);
+        // In the weeks after a session, the usual aim again.
+        let mut after_session = model.clone();
+        after_session.last_session = Some(noon() - chrono::Duration::days(2));
+        assert_eq!(aim(&after_session, 1), TARGET_SUCCESS);
+        // Once this step has answers of its own (a few Dones), the usual aim.
+        let mut t = noon();
+        for _ in 0..6 {
+            let diffs = effective_difficulties(&model, &m);
+            let offer = Today::new(&model, t).offer(&m, Some(1), &diffs, Why::Fresh);
+            model.apply(&crate::Event {
+                at: t,
+                kind: crate::EventKind::Offered(offer),
+            });
+            model.apply(&crate::Event {
+                at: t + chrono::Duration::minutes(2),
+                kind: crate::EventKind::Replied(crate::Reply::plain(Response::Done)),
+            });
+            t += chrono::Duration::days(1);
+        }
+        assert!(model.rung_answered(m.id, 1));
+        assert_eq!(Today::new(&model, t).aim(&m, 1), TARGET_SUCCESS);
     }
 }
