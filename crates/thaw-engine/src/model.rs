@@ -540,7 +540,6 @@ impl Model {
             .map_or(prior, |f| f.posterior(prior))
     }
 
-    /// Whether this rung's own answers say enough to size it by (see [`crate::fit`]).
     /// Whether this very rung has answers of its own (not only its kind's, from other
     /// movements).
     pub(crate) fn rung_answered(&self, movement_id: i64, index: usize) -> bool {
@@ -550,6 +549,7 @@ impl Model {
             .is_some_and(|f| f.precision >= FIT_KNOWN_PRECISION)
     }
 
+    /// Whether this rung's own answers say enough to size it by (see [`crate::fit`]).
     pub(crate) fn rung_known(&self, movement_id: i64, index: usize, kind: RungKind) -> bool {
         self.kind_fit[kind as usize].precision >= KIND_KNOWN_PRECISION
             || self
