@@ -62,8 +62,9 @@ fn round3(x: f64) -> f64 {
 impl RungFit {
     /// The posterior: the prior from the capacity model, with this rung's record.
     pub fn posterior(&self, prior: Margin) -> Margin {
-        let precision = 1.0 / prior.var.max(1e-6) + self.precision;
-        let shifted = prior.mean / prior.var.max(1e-6) + self.shifted;
+        let prior_precision = 1.0 / prior.var.max(1e-6);
+        let precision = prior_precision + self.precision;
+        let shifted = prior.mean * prior_precision + self.shifted;
         Margin {
             mean: shifted / precision,
             var: 1.0 / precision,
@@ -103,9 +104,9 @@ impl RungFit {
         let mean = w1 / w0;
         let var = (w2 / w0 - mean * mean).max(1e-4);
         // The new record is the new posterior less the prior.
-        let precision = (1.0 / var - 1.0 / prior.var.max(1e-6)).max(0.0);
-        let shifted =
-            mean * (precision + 1.0 / prior.var.max(1e-6)) - prior.mean / prior.var.max(1e-6);
+        let prior_precision = 1.0 / prior.var.max(1e-6);
+        let precision = (1.0 / var - prior_precision).max(0.0);
+        let shifted = mean * (precision + prior_precision) - prior.mean * prior_precision;
         self.precision = round3(precision.min(FIT_MAX_PRECISION));
         self.shifted = round3(if precision > FIT_MAX_PRECISION {
             shifted * FIT_MAX_PRECISION / precision

@@ -534,29 +534,27 @@ impl Model {
         d: f64,
     ) -> Margin {
         let prior = self.margin_prior(kind, d);
-        self.fit
-            .get(&movement_id)
-            .and_then(|v| v.get(index))
+        self.rung_fit(movement_id, index)
             .map_or(prior, |f| f.posterior(prior))
+    }
+
+    /// This rung's own record, once it has one.
+    fn rung_fit(&self, movement_id: i64, index: usize) -> Option<&RungFit> {
+        self.fit.get(&movement_id).and_then(|v| v.get(index))
     }
 
     /// Whether this very rung has answers of its own (not only its kind's, from other
     /// movements).
     pub(crate) fn rung_answered(&self, movement_id: i64, index: usize) -> bool {
-        self.fit
-            .get(&movement_id)
-            .and_then(|v| v.get(index))
+        self.rung_fit(movement_id, index)
             .is_some_and(|f| f.precision >= FIT_KNOWN_PRECISION)
     }
 
-    /// Whether this rung's own answers say enough to size it by (see [`crate::fit`]).
+    /// Whether this rung's own answers, or its kind's, say enough to size it by (see
+    /// [`crate::fit`]).
     pub(crate) fn rung_known(&self, movement_id: i64, index: usize, kind: RungKind) -> bool {
         self.kind_fit[kind as usize].precision >= KIND_KNOWN_PRECISION
-            || self
-                .fit
-                .get(&movement_id)
-                .and_then(|v| v.get(index))
-                .is_some_and(|f| f.precision >= FIT_KNOWN_PRECISION)
+            || self.rung_answered(movement_id, index)
     }
 
     /// Predicted success of a step of difficulty `d` at `capacity`.

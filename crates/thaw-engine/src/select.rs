@@ -187,15 +187,20 @@ impl<'a> Today<'a> {
         let model = self.model;
         let small_gain =
             i > 0 && m.rungs[i].seconds < m.rungs[i - 1].seconds.saturating_add(SMALL_GAIN_SECONDS);
-        let first_try = small_gain
-            && !model.rung_answered(m.id, i)
-            && model.capacity.n >= GROWTH_EARLY_ANSWERS
-            && !self.in_session_window();
+        let first_try = small_gain && !model.rung_answered(m.id, i) && !self.still_finding_level();
         if first_try {
             SMALL_FIRST_TRY_AIM
         } else {
             TARGET_SUCCESS
         }
+    }
+
+    /// Whether the engine is still finding this person's level: in their first answers, or
+    /// in the weeks after a session, when capacity moves most. Then it reaches (growth) and
+    /// sizes first tries at the usual aim; later, each step's record and the person's own
+    /// "a bit more?" find bigger steps.
+    fn still_finding_level(&self) -> bool {
+        self.model.capacity.n < GROWTH_EARLY_ANSWERS || self.in_session_window()
     }
 
     fn in_session_window(&self) -> bool {
@@ -486,7 +491,7 @@ fn fresh(
             // answers and the days after a session. Later, a rung's record (and the person's
             // own "a bit more?") do that, and a reach that was too big costs more than it
             // teaches (it raises what that step, its kind and the day are learned to ask).
-            && (t.in_session_window() || model.capacity.n < GROWTH_EARLY_ANSWERS)
+            && t.still_finding_level()
             && !model.rung_known(m.id, g, m.rungs[g].kind)
     });
     let stretch = grown.is_some();
