@@ -126,6 +126,20 @@ pub const ENERGY_SHIFT: [f64; 3] = [-0.9, 0.0, 0.3];
 pub const MOOD_SHIFT: [f64; 3] = [-0.3, 0.0, 0.1];
 /// See [`ENERGY_SHIFT`].
 pub const ROOM_SHIFT: [f64; 3] = [-0.4, 0.0, 0.1];
+/// How closely energy and mood words move together for the person the check-in tables are
+/// for (a lift counts in full at this agreement; see `capacity::Words`)...
+pub const WORDS_PRIOR_AGREEMENT: f64 = 0.4;
+/// ... assumed for this many days' weight before the person's own words count more.
+pub const WORDS_PRIOR_DAYS: f64 = 10.0;
+/// Each day with both words, the earlier days' weight is multiplied by this (about two
+/// months' memory): people change.
+pub const WORDS_KEEP: f64 = 0.98;
+/// Words that hardly move (variance of their score below this) say nothing about the day's
+/// ups and downs.
+pub const WORDS_MIN_VARIANCE: f64 = 0.02;
+/// A lift counts at most this many times what the tables say, however closely the words
+/// move together: the tables are fitted to people whose words do.
+pub const CHECKIN_GAIN_MAX: f64 = 1.5;
 /// How fast the usual check-in follows the check-ins given (per day with a check-in).
 pub const USUAL_CHECKIN_RATE: f64 = 0.15;
 /// No check-in means "this person's usual day", erring this little bit small.
