@@ -488,6 +488,80 @@ mod tests {
         assert!(c.checkin[0][2].mean > before);
     }
 
+    fn words(energy: Level, mood: Level) -> CheckIn {
+        CheckIn {
+            energy: Some(energy),
+            mood: Some(mood),
+            room: Some(Level::Some),
+        }
+    }
+
+    #[test]
+    fn a_good_morning_lifts_the_day_as_far_as_the_words_follow_the_days() {
+        use Level::{Good, Low, Some as Mid};
+        // One person's energy and mood rise and fall together; another's move apart.
+        let (mut together, mut apart) = (Capacity::default(), Capacity::default());
+        for day in 0..40 {
+            let (e, m, e2, m2) = match day % 4 {
+                0 => (Low, Low, Low, Good),
+                1 => (Good, Good, Good, Low),
+                2 => (Mid, Mid, Mid, Good),
+                _ => (Good, Mid, Good, Mid),
+            };
+            together.learn_usual(&words(e, m));
+            apart.learn_usual(&words(e2, m2));
+        }
+        assert!(together.words.gain() > 1.0, "{:?}", together.words);
+        assert!(apart.words.gain() < 0.5, "{:?}", apart.words);
+        // The same "Good, Good" morning, read against each one's usual words: the one whose
+        // words follow their days is believed further.
+        let good = words(Good, Good);
+        let said = |c: &Capacity| c.checkin_said(Some(&good));
+        assert!(said(&together) > 0.0 && said(&apart) > 0.0);
+        assert!(together.checkin_shift(Some(&good)) > said(&together));
+        assert!(apart.checkin_shift(Some(&good)) < said(&apart));
+        // A low morning keeps its full meaning for both.
+        let low = words(Low, Low);
+        for c in [&together, &apart] {
+            assert!(c.checkin_said(Some(&low)) < 0.0);
+            assert_eq!(c.checkin_shift(Some(&low)), c.checkin_said(Some(&low)));
+        }
+        // Before any words, the tables read as they are.
+        let fresh = Capacity::default();
+        assert_eq!(fresh.words.gain(), 1.0);
+    }
+
+    proptest::proptest! {
+        /// Whatever this person's words have been, a check-in below their usual one keeps its
+        /// full meaning (erring small is the safe side), and one above it counts at most
+        /// `CHECKIN_GAIN_MAX` times what the tables say, never less than nothing.
+        #[test]
+        fn a_check_in_lift_is_bounded_and_a_low_one_keeps_its_meaning(
+            history in proptest::collection::vec((0usize..3, 0usize..3), 0..80),
+            today in (0usize..3, 0usize..3, 0usize..3),
+        ) {
+            let level = |i: usize| [Level::Low, Level::Some, Level::Good][i];
+            let mut c = Capacity::default();
+            for (e, m) in history {
+                c.learn_usual(&words(level(e), level(m)));
+            }
+            let checkin = CheckIn {
+                energy: Some(level(today.0)),
+                mood: Some(level(today.1)),
+                room: Some(level(today.2)),
+            };
+            let said = c.checkin_said(Some(&checkin));
+            let shift = c.checkin_shift(Some(&checkin));
+            let gain = c.words.gain();
+            proptest::prop_assert!((0.0..=CHECKIN_GAIN_MAX).contains(&gain));
+            if said <= 0.0 {
+                proptest::prop_assert_eq!(shift, said);
+            } else {
+                proptest::prop_assert!(shift >= 0.0 && shift <= CHECKIN_GAIN_MAX * said + 1e-12);
+            }
+        }
+    }
+
     #[test]
     fn a_lift_after_a_session_is_not_taken_for_a_new_usual_day() {
         let mut c = Capacity::default();

@@ -188,12 +188,17 @@ pub const FIT_RUNG_VARIANCE: f64 = 0.25;
 /// (variance, logits²), besides what a recent session may have changed.
 pub const FIT_DAY_VARIANCE: f64 = 0.1;
 /// A rung fits when the capacity model is sure of it (`TARGET_SUCCESS`) or when its record
-/// puts its chance of being above capacity today at most this. One in twenty, not the tenth an
-/// oracle of the person can afford: the record's chance is read through a curve and a spread
-/// of days that are the engine's guesses, not the person's (simulation, three seeds: 0.03
-/// gives 2.3–2.4 % of offers above capacity in the worst kind, 0.05 the same with 0–5 points
-/// more size, 0.08 2.5–2.6 % and the crash target lost, 0.12 2.8–2.9 %).
-pub const SIZE_RISK: f64 = 0.05;
+/// puts its chance of being above capacity today at most this. About one in seventeen, not the
+/// tenth an oracle of the person can afford: the record's chance is read through a curve and a
+/// spread of days that are the engine's guesses, not the person's; for volatile days it is
+/// about half what happens (simulation, `SIM_RISK=1`: steps given 4 % were beyond them 7–9 %
+/// of the time; for the other kinds 3–5 %). Three seeds: 0.03 gave 2.3–2.4 % of offers above
+/// capacity in the worst kind, 0.05 the same with 0–5 points more size, 0.08 2.5–2.6 % and the
+/// crash target lost, 0.12 2.8–2.9 %. Once a check-in's lift counted only as far as the
+/// person's words follow their days (`capacity::Words`), steady low fell from 1.9–2.0 % to
+/// 1.6–1.8 %, and 0.06 spends part of that: worst kind 1.8 % on all three seeds, capable
+/// people's done-minutes +1–2 points (0.07: 2.0 % on seed 20260105).
+pub const SIZE_RISK: f64 = 0.06;
 /// A rung's own record sizes it once it adds at least this precision (1 / logits²) to the
 /// capacity model's prior: a few answers near its edge.
 pub const FIT_KNOWN_PRECISION: f64 = 0.5;
