@@ -830,7 +830,15 @@ impl<'a> Run<'a> {
         let capacity = self.capacity(day);
         let p_true = self.p.true_p(capacity, self.p.rung_d(mi, offer.rung_index));
         if let Engine::Now(model) = &self.model {
-            if sized && !offer.bit_more && std::env::var("SIM_DAY").is_ok() {
+            // SIM_DAY=from,to: only those days (how fast the check-in's meaning is learned).
+            let in_days = std::env::var("SIM_DAY").is_ok_and(|v| {
+                let mut it = v.split(',').filter_map(|x| x.parse::<i64>().ok());
+                match (it.next(), it.next()) {
+                    (Some(from), Some(to)) => (from..to).contains(&day),
+                    _ => true,
+                }
+            });
+            if sized && !offer.bit_more && in_days {
                 let c = model.capacity_at(at);
                 let engine_day = c.today - c.usual;
                 let true_day = capacity - self.usual_capacity(day);
