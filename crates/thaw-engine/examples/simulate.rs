@@ -639,6 +639,8 @@ struct Outcome {
     /// At the end (a diagnostic): the engine's usual capacity less the person's, and its
     /// sharpness less theirs.
     final_error: (f64, f64),
+    /// At the end (a diagnostic): how much of a check-in's lift the engine believes.
+    final_gain: f64,
     crash_offers_to_fit: Option<u32>,
     session_days_to_two_minutes: Option<i64>,
     capable: bool,
@@ -1386,6 +1388,9 @@ fn run_traced(person: &Person, policy: Policy, seed: u64, trace: bool) -> Outcom
         let usual = r.model.capacity(tz_time(DAYS + 30, 12, 0)).1 + 0.25;
         r.out.final_error = (usual - person.usual(DAYS - 1), a - person.slope);
     }
+    if let Engine::Now(m) = &r.model {
+        r.out.final_gain = m.checkin_gain();
+    }
     r.out
 }
 
@@ -2009,11 +2014,13 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
             let mu = mean(&|o| o.final_error.0);
             let sd = (mean(&|o| (o.final_error.0 - mu).powi(2))).sqrt();
             println!(
-                "{}: usual − true {:+.2} (sd {:.2}), sharpness − true {:+.2}",
+                "{}: usual − true {:+.2} (sd {:.2}), sharpness − true {:+.2}, check-in gain {:.2} (sd {:.2})",
                 kind.name(),
                 mu,
                 sd,
-                mean(&|o| o.final_error.1)
+                mean(&|o| o.final_error.1),
+                mean(&|o| o.final_gain),
+                mean(&|o| (o.final_gain - mean(&|o| o.final_gain)).powi(2)).sqrt()
             );
         }
     }
