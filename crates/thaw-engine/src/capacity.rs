@@ -112,6 +112,11 @@ pub struct Capacity {
     /// step a little below their capacity nearly always goes well and one a little above nearly
     /// never does; a curve flatter than theirs keeps offering steps just above.
     pub sharpness: Belief,
+    /// The share of this person's recent days with a check-in (moving `CHECKIN_DAYS_RATE`
+    /// towards each day that closes), starting at all of them. A day without one reads as
+    /// their usual day, erring small in proportion: see [`Capacity::checkin_shift`]. (Old
+    /// snapshots take the struct's default, all days, through the container's `serde(default)`.)
+    pub checkin_days: f64,
     /// Observations so far.
     pub n: u32,
     /// Days since the last treatment session opened its part of the model (none before one).
@@ -131,6 +136,7 @@ impl Default for Capacity {
             usual_checkin: [0.0; 3],
             words: Words::default(),
             sharpness: Belief::new(SLOPE, SHARPNESS_VARIANCE),
+            checkin_days: 1.0,
             n: 0,
             session_age: None,
         }
@@ -185,7 +191,11 @@ impl Capacity {
     }
 
     /// How today's check-in shifts capacity, against this person's usual check-in.
-    /// No check-in is a usual day, erring a little small; so is a part left out.
+    /// No check-in is a usual day, erring a little small, as far as this person usually
+    /// checks in: for someone who does, a day without one is a day the engine knows less
+    /// about (and may be a day too heavy to answer); for someone who rarely does, no check-in
+    /// *is* their usual day, and the answers that taught the model their usual day were given
+    /// on such days. A part left out reads as usual, erring a little small.
     /// A lift above the usual check-in counts as far as this person's words have shown they
     /// follow their days ([`Words::gain`]); one below it keeps its full meaning (erring small
     /// is the safe side).
@@ -202,7 +212,7 @@ impl Capacity {
     /// tables read them.
     fn checkin_said(&self, checkin: Option<&CheckIn>) -> f64 {
         let Some(c) = checkin else {
-            return -NO_CHECKIN_MARGIN;
+            return -NO_CHECKIN_MARGIN * self.checkin_days.clamp(0.0, 1.0);
         };
         let mut shift = 0.0;
         let mut given = [false; 3];
@@ -211,6 +221,14 @@ impl Capacity {
             shift += self.checkin[part][level].mean - self.usual_checkin[part];
         }
         shift - MISSING_PART_MARGIN * given.iter().filter(|g| !**g).count() as f64
+    }
+
+    /// A day is over, with a check-in or without: the share of days with one follows it.
+    pub fn close_day(&mut self, checked_in: bool) {
+        let x = if checked_in { 1.0 } else { 0.0 };
+        let share = self.checkin_days + CHECKIN_DAYS_RATE * (x - self.checkin_days);
+        // Rounded: the model is written as JSON on every change.
+        self.checkin_days = (share * 1000.0).round() / 1000.0;
     }
 
     /// A day with this (final) check-in is over: the usual check-in follows it a little.

@@ -382,6 +382,7 @@ impl Model {
         if let Some(c) = self.day.checkin {
             self.capacity.learn_usual(&c);
         }
+        self.capacity.close_day(self.day.checkin.is_some());
         self.capacity.pass_days(gap);
         for f in self
             .fit
@@ -422,6 +423,9 @@ impl Model {
         let mut closed = self.capacity.clone();
         if let Some(checkin) = self.day.checkin.filter(|_| gap > 0) {
             closed.learn_usual(&checkin);
+        }
+        if gap > 0 {
+            closed.close_day(self.day.checkin.is_some());
         }
         closed.pass_days(gap);
         closed.today_capacity(None)

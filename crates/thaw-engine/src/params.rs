@@ -147,8 +147,13 @@ pub const WORDS_MIN_VARIANCE: f64 = 0.02;
 pub const CHECKIN_GAIN_MAX: f64 = 1.5;
 /// How fast the usual check-in follows the check-ins given (per day with a check-in).
 pub const USUAL_CHECKIN_RATE: f64 = 0.15;
-/// No check-in means "this person's usual day", erring this little bit small.
+/// No check-in means "this person's usual day", erring this little bit small for someone
+/// who always checks in, and less as their days without one become their usual days
+/// (`Capacity::checkin_days`)...
 pub const NO_CHECKIN_MARGIN: f64 = 0.25;
+/// ... the share of days with a check-in moving this far towards each day that closes (about
+/// the last ten days the person opened Thaw on).
+pub const CHECKIN_DAYS_RATE: f64 = 0.1;
 /// A part of a check-in left out reads as usual, erring this little bit small.
 pub const MISSING_PART_MARGIN: f64 = 0.1;
 
