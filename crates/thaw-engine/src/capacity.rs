@@ -117,6 +117,9 @@ pub struct Capacity {
     /// their usual day, erring small in proportion: see [`Capacity::checkin_shift`]. (Old
     /// snapshots take the struct's default, all days, through the container's `serde(default)`.)
     pub checkin_days: f64,
+    /// Days closed so far (for the share above: a running mean over the first days, with one
+    /// day with a check-in assumed before them).
+    pub days_closed: u32,
     /// Observations so far.
     pub n: u32,
     /// Days since the last treatment session opened its part of the model (none before one).
@@ -137,6 +140,7 @@ impl Default for Capacity {
             words: Words::default(),
             sharpness: Belief::new(SLOPE, SHARPNESS_VARIANCE),
             checkin_days: 1.0,
+            days_closed: 0,
             n: 0,
             session_age: None,
         }
@@ -226,7 +230,11 @@ impl Capacity {
     /// A day is over, with a check-in or without: the share of days with one follows it.
     pub fn close_day(&mut self, checked_in: bool) {
         let x = if checked_in { 1.0 } else { 0.0 };
-        let share = self.checkin_days + CHECKIN_DAYS_RATE * (x - self.checkin_days);
+        // A running mean over the first days (one day with a check-in assumed before them),
+        // then a moving one: what this person does now, not in their first week.
+        let rate = CHECKIN_DAYS_RATE.max(1.0 / (f64::from(self.days_closed) + 2.0));
+        self.days_closed = self.days_closed.saturating_add(1);
+        let share = self.checkin_days + rate * (x - self.checkin_days);
         // Rounded: the model is written as JSON on every change.
         self.checkin_days = (share * 1000.0).round() / 1000.0;
     }
