@@ -591,14 +591,15 @@ pub fn held_back(
     if known && holds && r <= SIZE_RISK {
         return "record fits (chosen elsewhere?)";
     }
-    // Would the step fit without the no-check-in margin?
-    let no_checkin = t.checkin.is_none();
+    // Would the step fit without the no-check-in margin (as far as it counts for this person)?
+    let margin = -model.capacity.checkin_shift(None);
+    let no_checkin = t.checkin.is_none() && margin > 0.0;
     let lifted = |x: f64| {
         let p = model.success(effective + x, diffs[index]);
         let r = t.risks(m, &diffs, -x)[index];
         p >= aim || (known && holds && r <= SIZE_RISK)
     };
-    if no_checkin && lifted(NO_CHECKIN_MARGIN) {
+    if no_checkin && lifted(margin) {
         return "no check-in margin";
     }
     if p >= TARGET_SUCCESS && aim > TARGET_SUCCESS {
@@ -609,9 +610,9 @@ pub fn held_back(
     }
     if !known {
         if m.rungs[index].kind == RungKind::Act || model.rung_answered(m.id, index) {
-            return "no record, capacity model unsure";
+            return "no record and the capacity model unsure";
         }
-        return "no own record, kind record weak";
+        return "no own record and the kind record weak";
     }
     if r <= 2.0 * SIZE_RISK {
         "record risk 1-2x SIZE_RISK"
