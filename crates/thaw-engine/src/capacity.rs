@@ -466,6 +466,33 @@ mod tests {
     }
 
     #[test]
+    fn no_checkin_is_the_usual_day_of_someone_who_rarely_checks_in() {
+        // Someone who checks in every day: a day without one errs the full margin small.
+        let mut always = Capacity::default();
+        for _ in 0..30 {
+            always.close_day(true);
+        }
+        assert_eq!(always.checkin_shift(None), -NO_CHECKIN_MARGIN);
+        // Someone who never does: within days, no check-in is simply their usual day.
+        let mut never = Capacity::default();
+        let mut shifts = Vec::new();
+        for _ in 0..10 {
+            never.close_day(false);
+            shifts.push(never.checkin_shift(None));
+        }
+        assert!(shifts.windows(2).all(|w| w[1] >= w[0]), "{shifts:?}");
+        assert!(
+            shifts[0] > -NO_CHECKIN_MARGIN && shifts[9] > -0.03,
+            "{shifts:?}"
+        );
+        // If they start checking in, a day without one errs small again.
+        for _ in 0..10 {
+            never.close_day(true);
+        }
+        assert!(never.checkin_shift(None) < -0.6 * NO_CHECKIN_MARGIN);
+    }
+
+    #[test]
     fn early_evidence_moves_more_than_late() {
         let mut early = Capacity::default();
         let d = early.today_capacity(None);
@@ -558,6 +585,20 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Whatever days came, with or without check-ins, a day without one never reads above
+        /// this person's usual day, nor further below it than `NO_CHECKIN_MARGIN`.
+        #[test]
+        fn no_checkin_is_never_above_the_usual_day_nor_far_below_it(
+            days in proptest::collection::vec(proptest::bool::ANY, 0..200),
+        ) {
+            let mut c = Capacity::default();
+            for checked_in in days {
+                c.close_day(checked_in);
+                let shift = c.checkin_shift(None);
+                proptest::prop_assert!((-NO_CHECKIN_MARGIN..=0.0).contains(&shift), "{shift}");
+            }
+        }
+
         /// Whatever this person's words have been, a check-in below their usual one keeps its
         /// full meaning (erring small is the safe side), and one above it counts at most
         /// `CHECKIN_GAIN_MAX` times what the tables say, never less than nothing.
