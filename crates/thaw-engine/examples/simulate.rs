@@ -619,6 +619,10 @@ struct Outcome {
     /// Sized offers by (offered rung, largest feasible rung), 0 = the breath, 1 = rung 0, …
     /// (a diagnostic: `SIM_MATRIX=1`).
     matrix: [[u64; 6]; 6],
+    /// Sized offers when the act was the largest feasible rung and was not offered, by what
+    /// held the act back (a diagnostic: `SIM_ACTS=1`, see `held_back`), with those whose
+    /// record risk was in each band; "offered" counts the act offered.
+    acts: BTreeMap<String, u64>,
     /// Offers and those above capacity, by what kind of offer they were (a diagnostic).
     by_why: BTreeMap<&'static str, (u64, u64)>,
     /// Calibration (a diagnostic): per tenth of predicted success, offers, the sum of their
@@ -674,6 +678,8 @@ struct Run<'a> {
     /// within capacity.
     day_smallest: (bool, bool, bool),
     trace: bool,
+    /// When the offer being counted is shown (for `SIM_ACTS`).
+    now: DateTime<FixedOffset>,
 }
 
 impl<'a> Run<'a> {
@@ -802,6 +808,37 @@ impl<'a> Run<'a> {
             .unwrap_or(None)
     }
 
+    /// The act was the largest feasible rung of a sized offer: what the engine offered, and if
+    /// not the act, what held it back (`SIM_ACTS=1`).
+    fn count_act(&mut self, offer: &Offer, mi: usize, act: u32) {
+        let Engine::Now(model) = &self.model else {
+            return;
+        };
+        if offer.rung_index == Some(act) {
+            *self.out.acts.entry("offered the act".into()).or_default() += 1;
+            return;
+        }
+        let (why, risk, predicted) =
+            held_back(model, &self.p.movements[mi], self.now, act as usize);
+        let why = why.unwrap_or("would fit (not a fresh pick)");
+        // (The risk read for a rung with no record to speak of is 0.15 exactly.)
+        let band = match risk {
+            r if (r - 0.15).abs() < 1e-12 => "none",
+            r if r <= 0.05 => "at most 5 %",
+            r if r <= 0.10 => "5–10 %",
+            r if r <= 0.20 => "10–20 %",
+            _ => "over 20 %",
+        };
+        let predicted = (predicted * 10.0).floor() / 10.0;
+        for key in [
+            why.to_string(),
+            format!("  {why}: record risk {band}"),
+            format!("  {why}: predicted {predicted:.1}"),
+        ] {
+            *self.out.acts.entry(key).or_default() += 1;
+        }
+    }
+
     /// Counts an offer that is about to be shown. A bit more and a rest day's tiny thing count
     /// for safety (above capacity) but not for sizing (offered against feasible seconds).
     fn count_offer(&mut self, offer: &Offer, day: i64, sized: bool) -> f64 {
@@ -880,6 +917,9 @@ impl<'a> Run<'a> {
             let act = self.p.movements[mi].rungs.len() as u32 - 1;
             if feasible == Some(act) && act > 0 {
                 self.day_smallest.2 = true;
+                if why == "sized" && std::env::var("SIM_ACTS").is_ok() {
+                    self.count_act(offer, mi, act);
+                }
             }
             self.out.sized_offers += 1;
             let cell = |r: Option<u32>| r.map_or(0, |i| (i as usize + 1).min(5));
@@ -1045,6 +1085,7 @@ impl<'a> Run<'a> {
             }
             self.out.bit_more_taken += 1;
         }
+        self.now = *at;
         let p_true = self.count_offer(&offer, day, sized);
         // A new step on screen replaces any left there from the night before.
         self.pending = None;
@@ -1199,6 +1240,7 @@ impl<'a> Run<'a> {
             if late.answer_next_morning {
                 if let Decision::Offer(mut offer) = self.model.decide(self.p, at) {
                     self.choose(&mut offer, day);
+                    self.now = at;
                     self.count_offer(&offer, day, true);
                     self.apply(at, EventKind::Offered(offer.clone()));
                     self.pending = Some(offer);
@@ -1289,6 +1331,7 @@ fn run_traced(person: &Person, policy: Policy, seed: u64, trace: bool) -> Outcom
         pending: None,
         day_smallest: (true, false, false),
         trace,
+        now: tz_time(0, 4, 0),
     };
     r.out.capable = person.capable_at(person.usual(0));
     for day in 0..DAYS {
@@ -1969,6 +2012,24 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
                 })
                 .collect();
             println!("{}: {}", kind.name(), parts.join(" | "));
+        }
+    }
+    if std::env::var("SIM_ACTS").is_ok() {
+        for (ki, kind) in Kind::ALL.iter().enumerate() {
+            let row = &rows[&(ki, 0)];
+            let mut m: BTreeMap<&str, u64> = BTreeMap::new();
+            for o in &row.outcomes {
+                for (k, v) in &o.acts {
+                    *m.entry(k).or_default() += v;
+                }
+            }
+            println!(
+                "\n{}: sized offers when the act was the largest feasible rung",
+                kind.name()
+            );
+            for (k, v) in &m {
+                println!("  {v:>7}  {k}");
+            }
         }
     }
     if std::env::var("SIM_MATRIX").is_ok() {

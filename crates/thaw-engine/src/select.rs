@@ -531,6 +531,48 @@ fn fresh(
     Decision::Offer(t.offer_sized(m, index, &diffs, why, stretch))
 }
 
+/// Why rung `index` of a movement would not be offered as a fit on a fresh pick now, the first
+/// condition that holds it back, with the chance its record gives it of being above capacity
+/// today and the capacity model's predicted success. `None` as the reason: it would fit. A
+/// diagnostic for the simulation (`SIM_ACTS=1`), not part of deciding; pure like the rest.
+#[doc(hidden)]
+pub fn held_back(
+    model: &Model,
+    movement: &Movement,
+    now: DateTime<FixedOffset>,
+    index: usize,
+) -> (Option<&'static str>, f64, f64) {
+    let t = Today::new(model, now);
+    let m = movement;
+    let diffs = effective_difficulties(model, m);
+    let risks = t.risks(m, &diffs, 0.0);
+    let risk = risks.get(index).copied().unwrap_or(1.0);
+    let Some(rung) = m.rungs.get(index) else {
+        return (Some("no such rung"), risk, 0.0);
+    };
+    let predicted = model.success(t.effective(), diffs[index]);
+    let why = if t.step_done(m.id, Some(index)) {
+        Some("done today")
+    } else if t.below.is_some_and(|b| diffs[index] >= b) {
+        Some("today said too big")
+    } else if !model.kind_goes_well(rung.kind, t.day) {
+        Some("kind lately not well")
+    } else if predicted >= t.aim(m, index) {
+        None
+    } else if !model.records_hold(t.day) {
+        Some("records do not hold today")
+    } else if !model.rung_known(m.id, index, rung.kind) {
+        Some("no record (untried, kind weak)")
+    } else if risk <= SIZE_RISK {
+        None
+    } else if model.rung_answered(m.id, index) {
+        Some("own record risk above SIZE_RISK")
+    } else {
+        Some("kind record risk above SIZE_RISK")
+    };
+    (why, risk, predicted)
+}
+
 /// "A bit more?": right after a Done, the next rung up of the same movement, if today has room
 /// and it is likely enough to go well. Optional and quiet: the person pulls it, it is never
 /// pushed, and saying no to it changes nothing.
