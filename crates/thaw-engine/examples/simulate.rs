@@ -810,12 +810,15 @@ impl<'a> Run<'a> {
 
     /// The act was the largest feasible rung of a sized offer: what the engine offered, and if
     /// not the act, what held it back (`SIM_ACTS=1`).
-    fn count_act(&mut self, offer: &Offer, mi: usize, act: u32) {
+    fn count_act(&mut self, offer: &Offer, mi: usize, act: u32, p_true: f64) {
         let Engine::Now(model) = &self.model else {
             return;
         };
         if offer.rung_index == Some(act) {
             *self.out.acts.entry("offered the act".into()).or_default() += 1;
+            let (_, risk, predicted) =
+                held_back(model, &self.p.movements[mi], self.now, act as usize);
+            let _ = (risk, predicted, p_true);
             return;
         }
         let (why, risk, predicted) =
@@ -897,6 +900,42 @@ impl<'a> Run<'a> {
         if p_true < ABOVE {
             e.1 += 1;
         }
+        if std::env::var("SIM_WHY_RUNG").is_ok() {
+            // (By rung: which steps the offers above capacity were.)
+            const RUNGS: [&str; 5] = ["the breath", "rung 0", "rung 1", "rung 2", "rung 3"];
+            let r = offer.rung_index.map_or(0, |i| (i as usize + 1).min(4));
+            let key: &'static str = match (why, r) {
+                ("sized", r) => [
+                    "sized: the breath",
+                    "sized: rung 0",
+                    "sized: rung 1",
+                    "sized: rung 2",
+                    "sized: rung 3",
+                ][r],
+                ("bit more", r) => [
+                    "bit more: the breath",
+                    "bit more: rung 0",
+                    "bit more: rung 1",
+                    "bit more: rung 2",
+                    "bit more: rung 3",
+                ][r],
+                ("growth", r) => [
+                    "growth: the breath",
+                    "growth: rung 0",
+                    "growth: rung 1",
+                    "growth: rung 2",
+                    "growth: rung 3",
+                ][r],
+                _ => RUNGS[r],
+            };
+            if key.contains(':') {
+                let e = self.out.by_why.entry(key).or_default();
+                e.0 += 1;
+                if p_true < ABOVE {
+                    e.1 += 1;
+                }
+            }
+        }
         if p_true < FEASIBLE {
             self.out.above_feasible += 1;
         }
@@ -904,6 +943,30 @@ impl<'a> Run<'a> {
             self.out.above += 1;
             if offer.bit_more {
                 self.out.bit_more_taken_above += 1;
+            }
+        }
+        let last = self.p.movements[mi].rungs.len() as u32 - 1;
+        if why == "sized" && offer.rung_index == Some(last) && std::env::var("SIM_ACTS").is_ok() {
+            // Every act sized to the day: which part of the engine sized it, and how often it
+            // was above capacity.
+            if let Engine::Now(model) = &self.model {
+                let (_, _, predicted) =
+                    held_back(model, &self.p.movements[mi], self.now, last as usize);
+                let by = if predicted >= TARGET_SUCCESS {
+                    "the capacity model"
+                } else {
+                    "its record"
+                };
+                let above = if p_true < ABOVE {
+                    ", above capacity"
+                } else {
+                    ""
+                };
+                *self
+                    .out
+                    .acts
+                    .entry(format!("~ an act sized by {by}{above}"))
+                    .or_default() += 1;
             }
         }
         if sized && !offer.bit_more {
@@ -918,7 +981,7 @@ impl<'a> Run<'a> {
             if feasible == Some(act) && act > 0 {
                 self.day_smallest.2 = true;
                 if why == "sized" && std::env::var("SIM_ACTS").is_ok() {
-                    self.count_act(offer, mi, act);
+                    self.count_act(offer, mi, act, p_true);
                 }
             }
             self.out.sized_offers += 1;

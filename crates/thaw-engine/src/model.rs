@@ -550,6 +550,12 @@ impl Model {
             .is_some_and(|f| f.precision >= FIT_KNOWN_PRECISION)
     }
 
+    /// Whether this very rung has any answers of its own still in its record.
+    pub(crate) fn rung_tried(&self, movement_id: i64, index: usize) -> bool {
+        self.rung_fit(movement_id, index)
+            .is_some_and(|f| f.precision > 0.0)
+    }
+
     /// Whether this rung's own answers, or its kind's, say enough to size it by (see
     /// [`crate::fit`]).
     pub(crate) fn rung_known(&self, movement_id: i64, index: usize, kind: RungKind) -> bool {

@@ -215,3 +215,11 @@ pub const SMALL_GAIN_SECONDS: u32 = 60;
 /// ... is offered as a fit, once the first answers are in, only at this predicted success
 /// (see `select::Today::aim`).
 pub const SMALL_FIRST_TRY_AIM: f64 = 0.96;
+
+/// "A bit more?" towards a movement's act, once the step below it is known to fit by its own
+/// record: offered when the act's own record puts its chance of being above capacity today at
+/// most this ...
+pub const BIT_MORE_RISK: f64 = 0.2;
+/// ... or, before the act has answers of its own, when the capacity model's prior does at
+/// most this.
+pub const BIT_MORE_FIRST_RISK: f64 = 0.5;

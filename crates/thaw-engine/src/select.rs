@@ -170,6 +170,19 @@ impl<'a> Today<'a> {
         )
     }
 
+    /// The chance that rung `i` of `m` is above capacity today by its margin belief (its own
+    /// record on the capacity model's prior; the prior alone when it has none), not made
+    /// consistent with the ladder.
+    fn rung_risk(&self, m: &Movement, diffs: &[f64], i: usize) -> f64 {
+        let model = self.model;
+        let shift = self.effective() - model.capacity.usual.mean;
+        risk(
+            model.rung_margin(m.id, i, m.rungs[i].kind, diffs[i]),
+            shift,
+            model.day_var(),
+        )
+    }
+
     /// How much today's check-in lifts capacity above this person's usual day (0 if not).
     fn checkin_lift(&self) -> f64 {
         self.checkin
@@ -562,7 +575,11 @@ pub fn held_back(
     } else if !model.records_hold(t.day) {
         Some("records do not hold today")
     } else if !model.rung_known(m.id, index, rung.kind) {
-        Some("no record (untried, kind weak)")
+        if model.rung_tried(m.id, index) {
+            Some("no record to speak of (tried, kind weak)")
+        } else {
+            Some("no record (never answered, kind weak)")
+        }
     } else if risk <= SIZE_RISK {
         None
     } else if model.rung_answered(m.id, index) {
@@ -597,13 +614,26 @@ pub fn bit_more(
         && diffs[next] > prev.difficulty;
     // Growth the person pulls follows the same evidence as growth the engine offers: a day
     // that can carry it, a kind of step not lately too big, and a fair chance.
-    let fits = bigger
-        && !t.step_done(m.id, Some(next))
-        && model.growth_day(t.day)
-        && model.may_grow()
+    let by_record = rung.kind == RungKind::Act
+        && model.records_hold(t.day)
+        && prev.rung_index.is_some_and(|p| {
+            let p = p as usize;
+            model.rung_answered(m.id, p) && t.rung_risk(m, &diffs, p) <= SIZE_RISK
+        })
+        && t.rung_risk(m, &diffs, next)
+            <= if model.rung_answered(m.id, next) {
+                BIT_MORE_RISK
+            } else {
+                BIT_MORE_FIRST_RISK
+            };
+    let growth = model.may_grow()
         && model.may_reach_for(rung.kind, t.day)
         && model.success(t.effective(), diffs[next])
             >= model.stretch_floor(rung.kind, BIT_MORE_FLOOR);
+    let fits = bigger
+        && !t.step_done(m.id, Some(next))
+        && model.growth_day(t.day)
+        && (by_record || growth);
     fits.then(|| t.offer(m, Some(next), &diffs, Why::BitMore))
 }
 
