@@ -128,6 +128,10 @@ pub struct Model {
     /// to fit (growth, a bit more), and how many of them were too big.
     #[serde(default)]
     pub(crate) reach: Reach,
+    /// How far this person's days stray from what the check-in and the recent days say, as
+    /// their answers showed it (variance, logits²; see `Model::day_var`).
+    #[serde(default)]
+    pub(crate) day_spread: f64,
     // Progress has one home: thaw-core builds it from the stored rows with the measure in
     // `progress.rs`. The model kept a copy of its own until issue 13; snapshots that still
     // carry it load as before (serde skips the unknown `progress` field).
@@ -382,6 +386,13 @@ impl Model {
         if let Some(c) = self.day.checkin {
             self.capacity.learn_usual(&c);
         }
+        // What the day's answers said of it, beyond the check-in and the recent days: its
+        // square follows how far this person's days stray (only days with answers speak).
+        if self.day.spent > 0 {
+            let said = self.capacity.today.mean;
+            let spread = self.day_spread + DAY_SPREAD_RATE * (said * said - self.day_spread);
+            self.day_spread = (spread * 1000.0).round() / 1000.0;
+        }
         self.capacity.pass_days(gap);
         for f in self
             .fit
@@ -520,9 +531,11 @@ impl Model {
         }
     }
 
-    /// How unsure a day's capacity is around its estimate.
+    /// How unsure a day's capacity is around its estimate: what a recent session may have
+    /// changed, and how far this person's days have been seen to stray (never less than
+    /// `FIT_DAY_VARIANCE`): the more a person's days swing, the surer a record must be.
     pub(crate) fn day_var(&self) -> f64 {
-        self.capacity.session.var + FIT_DAY_VARIANCE
+        self.capacity.session.var + FIT_DAY_VARIANCE.max(DAY_SPREAD_SCALE * self.day_spread)
     }
 
     /// A rung's margin on a usual day: the capacity model's prior with the rung's own record.

@@ -217,9 +217,25 @@ pub const SMALL_GAIN_SECONDS: u32 = 60;
 pub const SMALL_FIRST_TRY_AIM: f64 = 0.96;
 
 /// "A bit more?" towards a movement's act, once the step below it is known to fit by its own
-/// record: offered when the act's own record puts its chance of being above capacity today at
-/// most this ...
+/// record (see `select::bit_more`): asked when the act's own record puts its chance of being
+/// above capacity today at most this. Looser than `SIZE_RISK`: the person pulls it, and takes
+/// it about as often as it fits them...
 pub const BIT_MORE_RISK: f64 = 0.2;
-/// ... or, before the act has answers of its own, when the capacity model's prior does at
-/// most this.
+/// ... or, before the act has answers of its own, when the capacity model's prior (with a
+/// rung's spread) gives it at most even odds: the first answer is what this asks for.
+/// (Simulation, three seeds, with `DAY_SPREAD_SCALE`: volatile days 43–44 → 45–46 % of the
+/// oracle's done-minutes at the same 1.6–1.8 % of offers above capacity.)
 pub const BIT_MORE_FIRST_RISK: f64 = 0.5;
+
+/// How far this person's days stray from what the check-in and the recent days say is
+/// learned from what each day's answers said of it (today's part of the capacity model at the
+/// day's end), following each day with answers at this rate ...
+pub const DAY_SPREAD_RATE: f64 = 0.05;
+/// ... and read as this many times the mean square of those: today's part learns from a few
+/// answers only, and a good surprise moves it a quarter as far as a bad one
+/// (`FAST_PARTS_UP_SHARE`), so what it shows is a small part of how days vary. A rung's
+/// record reads the day as at least this unsure (`FIT_DAY_VARIANCE` otherwise): for someone
+/// whose days swing, an act sized at 5 % risk on the flat 0.1 was beyond them 17 % of the
+/// time (SIM_ACTS, volatile days). Simulation, three seeds: 10 gives volatile days 1.7–1.8 %
+/// of offers above capacity, 15 1.6–1.8 %, 25 1.6–1.7 % with 1–2 points less size.
+pub const DAY_SPREAD_SCALE: f64 = 15.0;

@@ -27,7 +27,10 @@
 //! (`FIRST_STRETCH_FLOOR` for the first try of a kind); a growth step that was too big makes
 //! the next of its kind wait longer and ask for more, and spends from the person's budget
 //! (`Model::may_grow`). After that, the records and the person's own "a bit more?" find the
-//! bigger steps: a reach the engine pushes that turns out too big costs more than it teaches. Once today has said "too big", nothing as big again today. If no rung reaches the
+//! bigger steps: a reach the engine pushes that turns out too big costs more than it teaches.
+//! "A bit more?" towards a movement's act, once the step below is known to fit by its own
+//! record, asks the act's own record (`BIT_MORE_RISK`, `BIT_MORE_FIRST_RISK` before it has
+//! answers), not the flat curve: that is how each movement's act comes to be known. Once today has said "too big", nothing as big again today. If no rung reaches the
 //! target, the smallest is offered, or the breath-sized step when even that looks unlikely
 //! today. Nothing here reads a clock or a random source.
 
@@ -612,8 +615,13 @@ pub fn bit_more(
     let diffs = effective_difficulties(model, m);
     let bigger = shown_seconds(rung.seconds) > shown_seconds(prev.size.seconds)
         && diffs[next] > prev.difficulty;
-    // Growth the person pulls follows the same evidence as growth the engine offers: a day
-    // that can carry it, a kind of step not lately too big, and a fair chance.
+    // Towards a movement's act, once the step below it is known to fit by its own record: the
+    // act's own record (or, before it has answers, the capacity model's prior with a rung's
+    // spread) says whether to ask. The act is where the minutes are, and most movements' acts
+    // had never been answered, so no record could ever size them (SIM_ACTS: 56 % of the
+    // offers whose largest feasible step was the act, volatile days); the flat curve rarely
+    // gives an act a fair chance. The person pulls it (people take it about as often as it
+    // fits them), and "Not this time" teaches nothing, so this does not spend growth's budget.
     let by_record = rung.kind == RungKind::Act
         && model.records_hold(t.day)
         && prev.rung_index.is_some_and(|p| {
@@ -626,10 +634,13 @@ pub fn bit_more(
             } else {
                 BIT_MORE_FIRST_RISK
             };
+    // Otherwise growth the person pulls follows the same evidence as growth the engine
+    // offers: a kind of step not lately too big, the budget, and a fair chance.
     let growth = model.may_grow()
         && model.may_reach_for(rung.kind, t.day)
         && model.success(t.effective(), diffs[next])
             >= model.stretch_floor(rung.kind, BIT_MORE_FLOOR);
+    // Either way, on a day that can carry it.
     let fits = bigger
         && !t.step_done(m.id, Some(next))
         && model.growth_day(t.day)
