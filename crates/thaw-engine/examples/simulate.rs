@@ -946,12 +946,17 @@ impl<'a> Run<'a> {
             }
         }
         let last = self.p.movements[mi].rungs.len() as u32 - 1;
-        if why == "sized" && offer.rung_index == Some(last) && std::env::var("SIM_ACTS").is_ok() {
-            // Every act sized to the day: which part of the engine sized it, and how often it
+        if why == "sized" && std::env::var("SIM_ACTS").is_ok() {
+            // Every step sized to the day: which part of the engine sized it, and how often it
             // was above capacity.
-            if let Engine::Now(model) = &self.model {
+            if let (Engine::Now(model), Some(i)) = (&self.model, offer.rung_index) {
                 let (_, _, predicted) =
-                    held_back(model, &self.p.movements[mi], self.now, last as usize);
+                    held_back(model, &self.p.movements[mi], self.now, i as usize);
+                let step = if i == last {
+                    "an act".to_string()
+                } else {
+                    format!("rung {i}")
+                };
                 let by = if predicted >= TARGET_SUCCESS {
                     "the capacity model"
                 } else {
@@ -965,7 +970,7 @@ impl<'a> Run<'a> {
                 *self
                     .out
                     .acts
-                    .entry(format!("~ an act sized by {by}{above}"))
+                    .entry(format!("~ {step} sized by {by}{above}"))
                     .or_default() += 1;
             }
         }

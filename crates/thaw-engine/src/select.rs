@@ -28,9 +28,9 @@
 //! the next of its kind wait longer and ask for more, and spends from the person's budget
 //! (`Model::may_grow`). After that, the records and the person's own "a bit more?" find the
 //! bigger steps: a reach the engine pushes that turns out too big costs more than it teaches.
-//! "A bit more?" towards a movement's act, once the step below is known to fit by its own
-//! record, asks the act's own record (`BIT_MORE_RISK`, `BIT_MORE_FIRST_RISK` before it has
-//! answers), not the flat curve: that is how each movement's act comes to be known. Once today has said "too big", nothing as big again today. If no rung reaches the
+//! "A bit more?" towards a movement's act, after its first minutes were done, asks the act's
+//! own record (`BIT_MORE_RISK`; the capacity model's prior, `BIT_MORE_FIRST_RISK`, before it
+//! has answers), not the flat curve: that is how each movement's act comes to be known. Once today has said "too big", nothing as big again today. If no rung reaches the
 //! target, the smallest is offered, or the breath-sized step when even that looks unlikely
 //! today. Nothing here reads a clock or a random source.
 
@@ -615,19 +615,18 @@ pub fn bit_more(
     let diffs = effective_difficulties(model, m);
     let bigger = shown_seconds(rung.seconds) > shown_seconds(prev.size.seconds)
         && diffs[next] > prev.difficulty;
-    // Towards a movement's act, once the step below it is known to fit by its own record: the
-    // act's own record (or, before it has answers, the capacity model's prior with a rung's
-    // spread) says whether to ask. The act is where the minutes are, and most movements' acts
-    // had never been answered, so no record could ever size them (SIM_ACTS: 56 % of the
-    // offers whose largest feasible step was the act, volatile days); the flat curve rarely
-    // gives an act a fair chance. The person pulls it (people take it about as often as it
-    // fits them), and "Not this time" teaches nothing, so this does not spend growth's budget.
+    // Towards a movement's act, right after its first minutes were done: the act's own record
+    // (or, before it has answers, the capacity model's prior with a rung's spread) says
+    // whether to ask, not the flat curve, which rarely gives an act a fair chance. The act is
+    // where the minutes are, and most movements' acts had never been answered, so no record
+    // could ever size them (SIM_ACTS: 56 % of the offers whose largest feasible step was the
+    // act, volatile days). The person pulls it (people take it about as often as it fits
+    // them), and "Not this time" teaches nothing, so it does not spend growth's budget; an act
+    // tried and too big has a record that stops asking (`BIT_MORE_RISK`). Asking first that
+    // the first minutes be known by their own record held back nearly every try: Dones the
+    // model expected add little to a record's precision.
     let by_record = rung.kind == RungKind::Act
         && model.records_hold(t.day)
-        && prev.rung_index.is_some_and(|p| {
-            let p = p as usize;
-            model.rung_answered(m.id, p) && t.rung_risk(m, &diffs, p) <= SIZE_RISK
-        })
         && t.rung_risk(m, &diffs, next)
             <= if model.rung_answered(m.id, next) {
                 BIT_MORE_RISK
