@@ -760,6 +760,44 @@ mod tests {
     }
 
     #[test]
+    fn a_bit_more_towards_the_act_asks_its_record_not_growths_budget() {
+        let m = movement();
+        let values = vec![Value {
+            id: 1,
+            area: crate::LifeArea::MindBodySpirit,
+            words: "moving".into(),
+        }];
+        let movements = vec![m.clone()];
+        // Someone well known to be capable, whose growth budget is spent (reaches that were
+        // too big elsewhere), just did this movement's first two minutes.
+        let mut model = Model::default();
+        model.capacity.usual.mean = 2.5;
+        model.capacity.usual.var = 0.1;
+        model.capacity.n = 40;
+        let t = noon();
+        let diffs = effective_difficulties(&model, &m);
+        let first_minutes = Today::new(&model, t).offer(&m, Some(2), &diffs, Why::Fresh);
+        model.apply(&crate::Event {
+            at: t,
+            kind: crate::EventKind::Offered(first_minutes),
+        });
+        model.apply(&crate::Event {
+            at: t + chrono::Duration::minutes(3),
+            kind: crate::EventKind::Replied(crate::Reply::plain(Response::Done)),
+        });
+        model.reach.misses = 10.0;
+        assert!(!model.may_grow());
+        let later = t + chrono::Duration::minutes(4);
+        let more = bit_more(&model, &values, &movements, later).expect("a bit more");
+        assert_eq!(more.rung_index, Some(3));
+        assert!(more.bit_more);
+        // The same, when the act is much harder for this person than its prior says: not asked.
+        let mut hard = model.clone();
+        hard.capacity.kinds[RungKind::Act as usize].mean = 3.0;
+        assert_eq!(bit_more(&hard, &values, &movements, later), None);
+    }
+
+    #[test]
     fn a_first_try_that_adds_seconds_asks_to_be_nearly_sure_once_the_first_answers_are_in() {
         let m = movement();
         let mut model = Model::default();
