@@ -628,9 +628,23 @@ struct Outcome {
     /// Calibration (a diagnostic): per tenth of predicted success, offers, the sum of their
     /// true success, and those above capacity.
     calibration: [(u64, f64, u64); 10],
+    /// The records' calibration (a diagnostic, `SIM_RISK=1`): per bucket of the risk a rung's
+    /// record put on the step offered (see `RISK_EDGES`), for offers the capacity model alone
+    /// would not have made (predicted success below the target) and for the others: offers,
+    /// the sum of their nominal risks, and those above capacity.
+    risk_calib: [[(u64, f64, u64); RISK_EDGES.len() + 1]; 2],
+    /// How the engine reads the day (a diagnostic, `SIM_DAY=1`): per offer sized for the day,
+    /// by the day's energy answer (Low, Some, Good, no check-in): offers, the sum of the true
+    /// day (capacity less the usual day with any session lift), of the engine's (today's
+    /// estimate less its usual day), and of the squared difference.
+    day_read: [(u64, f64, f64, f64); 4],
+    /// ... and of those, the ones above capacity.
+    day_read_above: [u64; 4],
     /// At the end (a diagnostic): the engine's usual capacity less the person's, and its
     /// sharpness less theirs.
     final_error: (f64, f64),
+    /// At the end (a diagnostic): how much of a check-in's lift the engine believes.
+    final_gain: f64,
     crash_offers_to_fit: Option<u32>,
     session_days_to_two_minutes: Option<i64>,
     capable: bool,
@@ -639,6 +653,9 @@ struct Outcome {
     smaller_not_smaller: u64,
     night_smaller_breaks: u64,
 }
+
+/// Upper edges of the buckets of nominal risk in the records' calibration table.
+const RISK_EDGES: [f64; 7] = [0.005, 0.01, 0.02, 0.03, 0.05, 0.1, 0.2];
 
 fn tz_time(day: i64, hour: i64, minute: i64) -> DateTime<FixedOffset> {
     let tz = FixedOffset::east_opt(3600).expect("valid offset");
@@ -844,10 +861,56 @@ impl<'a> Run<'a> {
 
     /// Counts an offer that is about to be shown. A bit more and a rest day's tiny thing count
     /// for safety (above capacity) but not for sizing (offered against feasible seconds).
-    fn count_offer(&mut self, offer: &Offer, day: i64, sized: bool) -> f64 {
+    fn count_offer(
+        &mut self,
+        offer: &Offer,
+        day: i64,
+        sized: bool,
+        at: DateTime<FixedOffset>,
+    ) -> f64 {
         let mi = self.movement_index(offer);
         let capacity = self.capacity(day);
         let p_true = self.p.true_p(capacity, self.p.rung_d(mi, offer.rung_index));
+        if let Engine::Now(model) = &self.model {
+            // SIM_DAY=from,to: only those days (how fast the check-in's meaning is learned).
+            let in_days = std::env::var("SIM_DAY").is_ok_and(|v| {
+                let mut it = v.split(',').filter_map(|x| x.parse::<i64>().ok());
+                match (it.next(), it.next()) {
+                    (Some(from), Some(to)) => (from..to).contains(&day),
+                    _ => true,
+                }
+            });
+            if sized && !offer.bit_more && in_days {
+                let c = model.capacity_at(at);
+                let engine_day = c.today - c.usual;
+                let true_day = capacity - self.usual_capacity(day);
+                let b = match model.checkin_at(at).and_then(|c| c.energy) {
+                    Some(Level::Low) => 0,
+                    Some(Level::Some) => 1,
+                    Some(Level::Good) => 2,
+                    None => 3,
+                };
+                let x = &mut self.out.day_read[b];
+                x.0 += 1;
+                x.1 += true_day;
+                x.2 += engine_day;
+                x.3 += (true_day - engine_day).powi(2);
+                self.out.day_read_above[b] += u64::from(p_true < ABOVE);
+            }
+        }
+        if let (Engine::Now(model), Some(i)) = (&self.model, offer.rung_index) {
+            if sized && !offer.bit_more && std::env::var("SIM_RISK").is_ok() {
+                let risks = record_risks(model, &self.p.movements[mi], at);
+                if let Some(r) = risks.get(i as usize).copied().flatten() {
+                    let b = RISK_EDGES.iter().take_while(|e| r > **e).count();
+                    let by_record = usize::from(offer.predicted_success < TARGET_SUCCESS);
+                    let c = &mut self.out.risk_calib[by_record][b];
+                    c.0 += 1;
+                    c.1 += r;
+                    c.2 += u64::from(p_true < ABOVE);
+                }
+            }
+        }
         let seconds = self.p.seconds(mi, offer.rung_index);
         self.out.offers += 1;
         let after_smaller = self
@@ -875,6 +938,19 @@ impl<'a> Run<'a> {
             }
         } else {
             why
+        };
+        // SIM_WHY_LEVEL=1: the same counts, by the day's energy answer too.
+        let why: &'static str = match (&self.model, std::env::var("SIM_WHY_LEVEL").is_ok()) {
+            (Engine::Now(model), true) => {
+                let level = match model.checkin_at(at).and_then(|c| c.energy) {
+                    Some(Level::Low) => "Low",
+                    Some(Level::Some) => "Some",
+                    Some(Level::Good) => "Good",
+                    None => "none",
+                };
+                Box::leak(format!("{why} ({level})").into_boxed_str())
+            }
+            _ => why,
         };
         let b = ((offer.predicted_success * 10.0) as usize).min(9);
         self.out.calibration[b].0 += 1;
@@ -1154,7 +1230,7 @@ impl<'a> Run<'a> {
             self.out.bit_more_taken += 1;
         }
         self.now = *at;
-        let p_true = self.count_offer(&offer, day, sized);
+        let p_true = self.count_offer(&offer, day, sized, *at);
         // A new step on screen replaces any left there from the night before.
         self.pending = None;
         self.apply(*at, EventKind::Offered(offer.clone()));
@@ -1309,7 +1385,7 @@ impl<'a> Run<'a> {
                 if let Decision::Offer(mut offer) = self.model.decide(self.p, at) {
                     self.choose(&mut offer, day);
                     self.now = at;
-                    self.count_offer(&offer, day, true);
+                    self.count_offer(&offer, day, true, at);
                     self.apply(at, EventKind::Offered(offer.clone()));
                     self.pending = Some(offer);
                 }
@@ -1422,6 +1498,9 @@ fn run_traced(person: &Person, policy: Policy, seed: u64, trace: bool) -> Outcom
         // days faded), less the margin it keeps for a day without one (0.25).
         let usual = r.model.capacity(tz_time(DAYS + 30, 12, 0)).1 + 0.25;
         r.out.final_error = (usual - person.usual(DAYS - 1), a - person.slope);
+    }
+    if let Engine::Now(m) = &r.model {
+        r.out.final_gain = m.checkin_gain();
     }
     r.out
 }
@@ -2046,11 +2125,13 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
             let mu = mean(&|o| o.final_error.0);
             let sd = (mean(&|o| (o.final_error.0 - mu).powi(2))).sqrt();
             println!(
-                "{}: usual − true {:+.2} (sd {:.2}), sharpness − true {:+.2}",
+                "{}: usual − true {:+.2} (sd {:.2}), sharpness − true {:+.2}, check-in gain {:.2} (sd {:.2})",
                 kind.name(),
                 mu,
                 sd,
-                mean(&|o| o.final_error.1)
+                mean(&|o| o.final_error.1),
+                mean(&|o| o.final_gain),
+                mean(&|o| (o.final_gain - mean(&|o| o.final_gain)).powi(2)).sqrt()
             );
         }
     }
@@ -2097,6 +2178,71 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
             );
             for (k, v) in &m {
                 println!("  {v:>7}  {k}");
+            }
+        }
+    }
+    if std::env::var("SIM_DAY").is_ok() {
+        println!("\nThe day as it was and as the engine read it (by the energy answer; true / engine, rms of the difference):");
+        for (ki, kind) in Kind::ALL.iter().enumerate() {
+            let row = &rows[&(ki, 0)];
+            let mut c = [(0u64, 0.0f64, 0.0f64, 0.0f64); 4];
+            let mut above = [0u64; 4];
+            for o in &row.outcomes {
+                for (a, x) in above.iter_mut().zip(o.day_read_above) {
+                    *a += x;
+                }
+                for (b, x) in o.day_read.iter().enumerate() {
+                    c[b].0 += x.0;
+                    c[b].1 += x.1;
+                    c[b].2 += x.2;
+                    c[b].3 += x.3;
+                }
+            }
+            let parts: Vec<String> = ["Low", "Some", "Good", "none"]
+                .iter()
+                .zip(c.iter().zip(above))
+                .filter(|(_, (x, _))| x.0 > 0)
+                .map(|(l, (x, a))| {
+                    let n = x.0 as f64;
+                    format!(
+                        "{l} {:+.2} / {:+.2}, {:.2} ({}, {:.1} % above)",
+                        x.1 / n,
+                        x.2 / n,
+                        (x.3 / n).sqrt(),
+                        x.0,
+                        100.0 * a as f64 / n
+                    )
+                })
+                .collect();
+            println!("{:<18} {}", kind.name(), parts.join("   "));
+        }
+    }
+    if std::env::var("SIM_RISK").is_ok() {
+        println!("\nThe records' risk against what happened (offers sized for the day that a record reads):");
+        for (ki, kind) in Kind::ALL.iter().enumerate() {
+            let row = &rows[&(ki, 0)];
+            for (by_record, label) in [(1, "record alone"), (0, "capacity model too")] {
+                let mut c = [(0u64, 0.0f64, 0u64); RISK_EDGES.len() + 1];
+                for o in &row.outcomes {
+                    for (b, x) in o.risk_calib[by_record].iter().enumerate() {
+                        c[b].0 += x.0;
+                        c[b].1 += x.1;
+                        c[b].2 += x.2;
+                    }
+                }
+                let parts: Vec<String> = c
+                    .iter()
+                    .filter(|x| x.0 > 0)
+                    .map(|x| {
+                        format!(
+                            "{:.1}%→{:.1}% ({})",
+                            100.0 * x.1 / x.0 as f64,
+                            100.0 * x.2 as f64 / x.0 as f64,
+                            x.0
+                        )
+                    })
+                    .collect();
+                println!("{:<18} {:<18} {}", kind.name(), label, parts.join("  "));
             }
         }
     }

@@ -104,6 +104,10 @@ pub struct Capacity {
     pub checkin: [[Belief; 3]; 3],
     /// This person's usual check-in, per part, learned from the check-ins they give.
     pub usual_checkin: [f64; 3],
+    /// How this person's energy and mood words have moved together, day by day: see
+    /// [`Words`].
+    #[serde(default)]
+    pub words: Words,
     /// How sharp this person's edge is: P = σ(sharpness · (capacity − d)). For many people a
     /// step a little below their capacity nearly always goes well and one a little above nearly
     /// never does; a curve flatter than theirs keeps offering steps just above.
@@ -125,6 +129,7 @@ impl Default for Capacity {
             kinds: [Belief::new(0.0, KIND_VARIANCE); 4],
             checkin: default_checkin_effects(),
             usual_checkin: [0.0; 3],
+            words: Words::default(),
             sharpness: Belief::new(SLOPE, SHARPNESS_VARIANCE),
             n: 0,
             session_age: None,
@@ -181,7 +186,21 @@ impl Capacity {
 
     /// How today's check-in shifts capacity, against this person's usual check-in.
     /// No check-in is a usual day, erring a little small; so is a part left out.
+    /// A lift above the usual check-in counts as far as this person's words have shown they
+    /// follow their days ([`Words::gain`]); one below it keeps its full meaning (erring small
+    /// is the safe side).
     pub fn checkin_shift(&self, checkin: Option<&CheckIn>) -> f64 {
+        let said = self.checkin_said(checkin);
+        if said > 0.0 {
+            self.words.gain() * said
+        } else {
+            said
+        }
+    }
+
+    /// How today's check-in words differ from this person's usual ones, as the check-in
+    /// tables read them.
+    fn checkin_said(&self, checkin: Option<&CheckIn>) -> f64 {
         let Some(c) = checkin else {
             return -NO_CHECKIN_MARGIN;
         };
@@ -196,6 +215,7 @@ impl Capacity {
 
     /// A day with this (final) check-in is over: the usual check-in follows it a little.
     pub fn learn_usual(&mut self, checkin: &CheckIn) {
+        self.words.observe(checkin);
         for (part, level) in given_parts(checkin) {
             let said = self.checkin[part][level].mean;
             self.usual_checkin[part] += USUAL_CHECKIN_RATE * (said - self.usual_checkin[part]);
@@ -251,6 +271,12 @@ impl Capacity {
         // the steps offered grew too big for the person's real days (worst kind in the
         // simulation: 2.6 % of offers above capacity, 1.8–1.9 % with this).
         let lifted = self.session_age.is_some_and(|age| age < SESSION_LIFT_DAYS);
+        // The words' meanings move the prediction through the gain when they lift the day.
+        let word_slope = if self.checkin_said(checkin) > 0.0 {
+            a * self.words.gain()
+        } else {
+            a
+        };
         let usual_share = if error > 0.0 && lifted { 0.0 } else { 1.0 };
         let mut parts: Vec<(&mut Belief, f64, f64)> = vec![
             (&mut self.usual, a, usual_share),
@@ -271,7 +297,7 @@ impl Capacity {
         }
         for (row, level) in self.checkin.iter_mut().zip(levels) {
             if let Some(level) = level {
-                parts.push((&mut row[level], a, 1.0));
+                parts.push((&mut row[level], word_slope, 1.0));
             }
         }
         let h = (p * (1.0 - p)).max(1e-6);
@@ -295,6 +321,72 @@ impl Capacity {
         self.usual.var = self.usual.var.max(MIN_VARIANCE);
         self.n = self.n.saturating_add(1);
         Update { error }
+    }
+}
+
+/// How a person's energy and mood words have moved together from day to day (decayed sums of
+/// their scores, Low −1, Some 0, Good +1, on days both were given).
+///
+/// Words that move together follow something real: the day. Words that move apart, or hardly
+/// at all, are mostly how a morning felt. So the agreement between the two sets how much a
+/// check-in's lift is believed: for someone whose days swing, a "Good, Good" morning is a good
+/// day and bigger steps fit it; for someone whose days hardly change, it is mostly the
+/// morning, and the steps stay their usual size. (Simulation: "Good, Good" means a day 0.8
+/// logits above usual for someone whose days swing, 0.3 for steadier days, 0.1 for steady low.)
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Words {
+    /// Weight of the days counted (decayed).
+    pub n: f64,
+    /// Sums of energy, mood, their squares and their product.
+    pub e: f64,
+    pub m: f64,
+    pub ee: f64,
+    pub mm: f64,
+    pub em: f64,
+}
+
+impl Words {
+    /// Count one day's check-in (only when it says both energy and mood).
+    pub fn observe(&mut self, c: &CheckIn) {
+        let (Some(e), Some(m)) = (c.energy, c.mood) else {
+            return;
+        };
+        let score = |l: Level| level_index(l) as f64 - 1.0;
+        let (e, m) = (score(e), score(m));
+        let keep = WORDS_KEEP;
+        let r = |x: f64| (x * 1000.0).round() / 1000.0;
+        self.n = r(self.n * keep + 1.0);
+        self.e = r(self.e * keep + e);
+        self.m = r(self.m * keep + m);
+        self.ee = r(self.ee * keep + e * e);
+        self.mm = r(self.mm * keep + m * m);
+        self.em = r(self.em * keep + e * m);
+    }
+
+    /// How closely the words have moved together (their correlation, 0 when either hardly
+    /// moved), drawn towards `WORDS_PRIOR_AGREEMENT` while there are few days.
+    pub fn agreement(&self) -> f64 {
+        let corr = if self.n > 1.0 {
+            let (me, mm) = (self.e / self.n, self.m / self.n);
+            let ve = self.ee / self.n - me * me;
+            let vm = self.mm / self.n - mm * mm;
+            let c = self.em / self.n - me * mm;
+            if ve > WORDS_MIN_VARIANCE && vm > WORDS_MIN_VARIANCE {
+                (c / (ve * vm).sqrt()).max(0.0)
+            } else {
+                0.0
+            }
+        } else {
+            0.0
+        };
+        (self.n * corr + WORDS_PRIOR_DAYS * WORDS_PRIOR_AGREEMENT) / (self.n + WORDS_PRIOR_DAYS)
+    }
+
+    /// How much of a check-in's lift the day is believed to show: 1 at the usual agreement
+    /// (the tables as they are), less for words that move apart, more (up to a bound) for
+    /// words that move together.
+    pub fn gain(&self) -> f64 {
+        (self.agreement() / WORDS_PRIOR_AGREEMENT).clamp(0.0, CHECKIN_GAIN_MAX)
     }
 }
 
@@ -394,6 +486,80 @@ mod tests {
             c.pass_days(1);
         }
         assert!(c.checkin[0][2].mean > before);
+    }
+
+    fn words(energy: Level, mood: Level) -> CheckIn {
+        CheckIn {
+            energy: Some(energy),
+            mood: Some(mood),
+            room: Some(Level::Some),
+        }
+    }
+
+    #[test]
+    fn a_good_morning_lifts_the_day_as_far_as_the_words_follow_the_days() {
+        use Level::{Good, Low, Some as Mid};
+        // One person's energy and mood rise and fall together; another's move apart.
+        let (mut together, mut apart) = (Capacity::default(), Capacity::default());
+        for day in 0..40 {
+            let (e, m, e2, m2) = match day % 4 {
+                0 => (Low, Low, Low, Good),
+                1 => (Good, Good, Good, Low),
+                2 => (Mid, Mid, Mid, Good),
+                _ => (Good, Mid, Good, Mid),
+            };
+            together.learn_usual(&words(e, m));
+            apart.learn_usual(&words(e2, m2));
+        }
+        assert!(together.words.gain() > 1.0, "{:?}", together.words);
+        assert!(apart.words.gain() < 0.5, "{:?}", apart.words);
+        // The same "Good, Good" morning, read against each one's usual words: the one whose
+        // words follow their days is believed further.
+        let good = words(Good, Good);
+        let said = |c: &Capacity| c.checkin_said(Some(&good));
+        assert!(said(&together) > 0.0 && said(&apart) > 0.0);
+        assert!(together.checkin_shift(Some(&good)) > said(&together));
+        assert!(apart.checkin_shift(Some(&good)) < said(&apart));
+        // A low morning keeps its full meaning for both.
+        let low = words(Low, Low);
+        for c in [&together, &apart] {
+            assert!(c.checkin_said(Some(&low)) < 0.0);
+            assert_eq!(c.checkin_shift(Some(&low)), c.checkin_said(Some(&low)));
+        }
+        // Before any words, the tables read as they are.
+        let fresh = Capacity::default();
+        assert_eq!(fresh.words.gain(), 1.0);
+    }
+
+    proptest::proptest! {
+        /// Whatever this person's words have been, a check-in below their usual one keeps its
+        /// full meaning (erring small is the safe side), and one above it counts at most
+        /// `CHECKIN_GAIN_MAX` times what the tables say, never less than nothing.
+        #[test]
+        fn a_check_in_lift_is_bounded_and_a_low_one_keeps_its_meaning(
+            history in proptest::collection::vec((0usize..3, 0usize..3), 0..80),
+            today in (0usize..3, 0usize..3, 0usize..3),
+        ) {
+            let level = |i: usize| [Level::Low, Level::Some, Level::Good][i];
+            let mut c = Capacity::default();
+            for (e, m) in history {
+                c.learn_usual(&words(level(e), level(m)));
+            }
+            let checkin = CheckIn {
+                energy: Some(level(today.0)),
+                mood: Some(level(today.1)),
+                room: Some(level(today.2)),
+            };
+            let said = c.checkin_said(Some(&checkin));
+            let shift = c.checkin_shift(Some(&checkin));
+            let gain = c.words.gain();
+            proptest::prop_assert!((0.0..=CHECKIN_GAIN_MAX).contains(&gain));
+            if said <= 0.0 {
+                proptest::prop_assert_eq!(shift, said);
+            } else {
+                proptest::prop_assert!(shift >= 0.0 && shift <= CHECKIN_GAIN_MAX * said + 1e-12);
+            }
+        }
     }
 
     #[test]

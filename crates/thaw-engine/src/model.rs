@@ -612,6 +612,14 @@ impl Model {
         }
     }
 
+    /// How much of a check-in's lift above the usual one this person's days are believed to
+    /// show (see `capacity::Words`). A read-out for the simulation's diagnostics; not part of
+    /// the API.
+    #[doc(hidden)]
+    pub fn checkin_gain(&self) -> f64 {
+        self.capacity.words.gain()
+    }
+
     /// When the last treatment session was, if any.
     pub fn last_session(&self) -> Option<DateTime<FixedOffset>> {
         self.last_session

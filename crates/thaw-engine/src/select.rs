@@ -593,6 +593,28 @@ pub fn held_back(
     (why, risk, predicted)
 }
 
+/// The chance each rung of `movement` is above capacity today as its record reads it (`None`
+/// where no record sizes it: untried and unknown, or a day the records do not hold). A
+/// diagnostic for the simulation's calibration table (`SIM_RISK=1`): the records' nominal risk
+/// against how often such offers were beyond the person. Not part of the API.
+#[doc(hidden)]
+pub fn record_risks(
+    model: &Model,
+    movement: &Movement,
+    now: DateTime<FixedOffset>,
+) -> Vec<Option<f64>> {
+    let t = Today::new(model, now);
+    let diffs = effective_difficulties(model, movement);
+    let holds = model.records_hold(t.day);
+    t.risks(movement, &diffs, 0.0)
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            (holds && model.rung_known(movement.id, i, movement.rungs[i].kind)).then_some(r)
+        })
+        .collect()
+}
+
 /// "A bit more?": right after a Done, the next rung up of the same movement, if today has room
 /// and it is likely enough to go well. Optional and quiet: the person pulls it, it is never
 /// pushed, and saying no to it changes nothing.

@@ -610,6 +610,29 @@ fn a_snapshot_with_the_old_progress_record_still_loads() {
     assert_eq!(loaded, j.model);
 }
 
+/// Snapshots saved before the model kept how a person's check-in words move together load,
+/// reading check-ins as the tables say until new words come.
+#[test]
+fn a_snapshot_from_before_the_words_record_loads_and_reads_check_ins_as_before() {
+    let (values, movements) = person(1);
+    let mut j = Journal::new();
+    let t = start();
+    j.push(
+        t,
+        EventKind::CheckIn(CheckIn {
+            energy: Some(Level::Good),
+            mood: Some(Level::Good),
+            room: Some(Level::Good),
+        }),
+    );
+    j.offer_and_reply(&values, &movements, t, Response::Done);
+    let mut old = serde_json::to_value(&j.model).unwrap();
+    let capacity = old["capacity"].as_object_mut().unwrap();
+    assert!(capacity.remove("words").is_some());
+    let loaded: Model = serde_json::from_value(old).unwrap();
+    assert_eq!(loaded.capacity_at(t), j.model.capacity_at(t));
+}
+
 #[test]
 fn readiness_learns_from_done_and_moments() {
     let (values, movements) = person(1);
