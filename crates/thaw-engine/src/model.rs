@@ -44,6 +44,9 @@ pub(crate) struct DayState {
     /// The tiny steps below the ladders (the breath, a noticing) done today, by their text.
     #[serde(default)]
     pub tiny_done: Vec<String>,
+    /// Whether a step above a ladder's smallest rung was offered today (not as "a bit more?").
+    #[serde(default)]
+    pub above_smallest: bool,
     pub facts: DayFacts,
 }
 
@@ -128,6 +131,10 @@ pub struct Model {
     /// to fit (growth, a bit more), and how many of them were too big.
     #[serde(default)]
     pub(crate) reach: Reach,
+    /// Days in a row, before today, whose offers were all on ladders' smallest rungs (days
+    /// without offers leave it as it was): see `BOTTOM_DAYS`.
+    #[serde(default)]
+    pub(crate) bottom_days: u32,
     // Progress has one home: thaw-core builds it from the stored rows with the measure in
     // `progress.rs`. The model kept a copy of its own until issue 13; snapshots that still
     // carry it load as before (serde skips the unknown `progress` field).
@@ -203,6 +210,9 @@ impl Model {
 
     fn on_offered(&mut self, offer: &Offer, at: DateTime<FixedOffset>, day: NaiveDate) {
         self.day.offers += 1;
+        if !offer.bit_more && offer.rung_index.is_some_and(|i| i > 0) {
+            self.day.above_smallest = true;
+        }
         self.seq += 1;
         for (map, id) in [
             (&mut self.value_turns, offer.value_id),
@@ -379,6 +389,13 @@ impl Model {
             return current;
         }
         let gap = days_between(current, day);
+        if self.day.offers > 0 {
+            self.bottom_days = if self.day.above_smallest {
+                0
+            } else {
+                self.bottom_days.saturating_add(1)
+            };
+        }
         if let Some(c) = self.day.checkin {
             self.capacity.learn_usual(&c);
         }
@@ -489,6 +506,24 @@ impl Model {
         self.reach.misses < GROWTH_FREE_MISSES + GROWTH_MISS_SHARE * f64::from(self.reach.answers)
     }
 
+    /// Days in a row with offers, up to and including `day`, whose offers were all on
+    /// ladders' smallest rungs (today counts once it has an offer on the smallest rung only).
+    pub(crate) fn bottom_days(&self, day: NaiveDate) -> u32 {
+        if !self.is_current(day) {
+            // `day` is later: the current day closes first.
+            return if self.day.offers > 0 && self.day.above_smallest {
+                0
+            } else {
+                self.bottom_days + u32::from(self.day.offers > 0)
+            };
+        }
+        if self.day.above_smallest {
+            0
+        } else {
+            self.bottom_days
+        }
+    }
+
     /// Whether growth may reach for a step of this kind on `day` (see [`Backoff`]).
     pub(crate) fn may_reach_for(&self, kind: RungKind, day: NaiveDate) -> bool {
         self.backoff[kind as usize]
@@ -548,6 +583,11 @@ impl Model {
     pub(crate) fn rung_answered(&self, movement_id: i64, index: usize) -> bool {
         self.rung_fit(movement_id, index)
             .is_some_and(|f| f.precision >= FIT_KNOWN_PRECISION)
+    }
+
+    /// What this person's check-ins usually say, all parts together (logits; 0 without any).
+    pub(crate) fn usual_checkin_level(&self) -> f64 {
+        self.capacity.usual_checkin.iter().sum()
     }
 
     /// Whether this rung's own answers, or its kind's, say enough to size it by (see

@@ -215,3 +215,16 @@ pub const SMALL_GAIN_SECONDS: u32 = 60;
 /// ... is offered as a fit, once the first answers are in, only at this predicted success
 /// (see `select::Today::aim`).
 pub const SMALL_FIRST_TRY_AIM: f64 = 0.96;
+
+/// After this many days in a row of offers only on the smallest rungs, a preparing step one
+/// rung up is offered as a marked stretch (see `select::fresh`): Dones the model expected at
+/// 0.98 teach it almost nothing, so without a try nobody leaves the bottom of the ladder.
+pub const BOTTOM_DAYS: u32 = 4;
+/// ... when the estimate gives that step at least this chance.
+pub const BOTTOM_FLOOR: f64 = 0.8;
+/// ... and only for someone whose usual check-in is not low: what their check-ins usually
+/// say (the sum of the three parts' usual shifts, logits) is the one thing that tells, in the
+/// first weeks, a person whose usual day is low from one whose smallest steps are simply
+/// going well. Rung-0 Dones cannot: both do them every time. (Simulation: the steady-low
+/// people's usual check-in sums to about −1.0, 99 % below −0.3; volatile days' to +0.25, 8 %.)
+pub const BOTTOM_USUAL_CHECKIN: f64 = -0.5;

@@ -494,6 +494,25 @@ fn fresh(
             && t.still_finding_level()
             && !model.rung_known(m.id, g, m.rungs[g].kind)
     });
+    // Out of the bottom: after days of offers only on the smallest rungs, a preparing step
+    // one rung up, as a marked stretch, when the day can carry it and the estimate gives it a
+    // good chance.
+    let bottom = match (grown, sure) {
+        (None, Some(0)) => Some(1).filter(|&g| {
+            g < limit
+                && not_done(g)
+                && model.bottom_days(t.day) >= BOTTOM_DAYS
+                && model.growth_day(t.day)
+                && model.may_grow()
+                && model.may_reach_for(m.rungs[g].kind, t.day)
+                && model.kind_goes_well(m.rungs[g].kind, t.day)
+                && model.success(effective, diffs[g]) >= BOTTOM_FLOOR
+                && model.usual_checkin_level() >= BOTTOM_USUAL_CHECKIN
+
+        }),
+        _ => None,
+    };
+    let grown = grown.or(bottom);
     let stretch = grown.is_some();
     let index = grown.or(sure);
     let smallest_not_done = (0..limit).find(|&i| not_done(i));
