@@ -504,7 +504,6 @@ fn fresh(
                 && model.bottom_days(t.day) >= BOTTOM_DAYS
                 && model.growth_day(t.day)
                 && model.may_grow()
-                && model.may_reach_for(m.rungs[g].kind, t.day)
                 && model.kind_goes_well(m.rungs[g].kind, t.day)
                 && model.success(effective, diffs[g]) >= BOTTOM_FLOOR
                 && model.usual_checkin_level() >= BOTTOM_USUAL_CHECKIN
