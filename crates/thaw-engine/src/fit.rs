@@ -221,21 +221,3 @@ mod tests {
         assert_eq!(r, vec![0.05, 0.05, 0.2, 0.2]);
     }
 }
-#[cfg(test)]
-mod probe {
-    use super::*;
-    #[test]
-    fn probe_record() {
-        for mean in [0.0, 0.5, 1.0, 1.5] {
-            let prior = Margin { mean, var: 0.8 };
-            let mut f = RungFit::default();
-            for k in 0..3 {
-                f.observe(prior, 1.0, -0.25, 0.1);
-                eprintln!("mean {mean} after {} Done: p {} e {} msg mean {:.2} risk {:.3}", k + 1, f.precision, f.shifted, f.shifted / f.precision, risk(f.posterior(prior), -0.25, 0.1));
-            }
-            let mut g = f;
-            g.observe(prior, 0.0, -0.25, 0.1);
-            eprintln!("  then too big: p {} e {} msg mean {:.2}", g.precision, g.shifted, g.shifted / g.precision);
-        }
-    }
-}

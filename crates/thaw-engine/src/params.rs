@@ -221,7 +221,7 @@ pub const SMALL_FIRST_TRY_AIM: f64 = 0.96;
 /// 0.98 teach it almost nothing, so without a try nobody leaves the bottom of the ladder.
 pub const BOTTOM_DAYS: u32 = 4;
 /// ... when the estimate gives that step at least this chance.
-pub const BOTTOM_FLOOR: f64 = 0.8;
+pub const BOTTOM_FLOOR: f64 = 0.75;
 /// ... and only for someone whose usual check-in is not low: what their check-ins usually
 /// say (the sum of the three parts' usual shifts, logits) is the one thing that tells, in the
 /// first weeks, a person whose usual day is low from one whose smallest steps are simply
