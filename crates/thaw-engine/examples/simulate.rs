@@ -1938,6 +1938,17 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
                     kind.name(),
                     o.longest_smallest_evidence
                 );
+                // SIM_LONGEST=2: every person above seven days, for tracing.
+                if std::env::var("SIM_LONGEST").as_deref() == Ok("2") {
+                    let over: Vec<String> = row
+                        .outcomes
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, o)| o.longest_smallest_evidence > 7)
+                        .map(|(i, o)| format!("{i}:{}", o.longest_smallest_evidence))
+                        .collect();
+                    println!("  over seven days: {}", over.join(" "));
+                }
             }
         }
     }

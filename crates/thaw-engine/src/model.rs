@@ -454,6 +454,20 @@ impl Model {
     /// person has answered anything (the very first step is the smallest), and not on a day
     /// that is below this person's usual by what they said or did.
     pub(crate) fn growth_day(&self, day: NaiveDate) -> bool {
+        self.day_above(day, 0.1, 0.0)
+    }
+
+    /// Whether `day` can carry a step up from the bottom of the ladder (see `BOTTOM_DAYS`):
+    /// as [`Model::growth_day`], but a check-in or recent days a little below this person's
+    /// usual (at most `BOTTOM_DAY_MARGIN`) do not rule it out.
+    pub(crate) fn bottom_day(&self, day: NaiveDate) -> bool {
+        self.day_above(day, BOTTOM_DAY_MARGIN, BOTTOM_DAY_MARGIN)
+    }
+
+    /// Whether `day` is not below this person's usual: the recent days not more than `recent`
+    /// below it, today's answers not more than 0.1, the check-in not more than `checkin`, and
+    /// nobody said their energy is low.
+    fn day_above(&self, day: NaiveDate, recent_margin: f64, checkin_margin: f64) -> bool {
         if self.capacity.n == 0 {
             return false;
         }
@@ -464,9 +478,9 @@ impl Model {
         }
         let recent = c.recent.mean;
         let checkin = self.day.checkin.as_ref().filter(|_| current);
-        let below_usual = recent < -0.1
+        let below_usual = recent < -recent_margin
             || (current && c.today.mean < -0.1)
-            || checkin.is_some_and(|ci| c.checkin_shift(Some(ci)) < 0.0);
+            || checkin.is_some_and(|ci| c.checkin_shift(Some(ci)) < -checkin_margin);
         // Nor on a day someone says their energy is low, even when low is their usual: a step
         // up is for a day that can carry it, and they have just said this one may not.
         let low_energy = checkin.is_some_and(|ci| ci.energy == Some(Level::Low));

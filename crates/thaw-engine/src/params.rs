@@ -228,3 +228,7 @@ pub const BOTTOM_FLOOR: f64 = 0.75;
 /// going well. Rung-0 Dones cannot: both do them every time. (Simulation: the steady-low
 /// people's usual check-in sums to about −1.0, 99 % below −0.3; volatile days' to +0.25, 8 %.)
 pub const BOTTOM_USUAL_CHECKIN: f64 = -0.5;
+/// ... on a day not more than this below the person's usual, by their check-in or the recent
+/// days (logits): someone whose check-ins are usually good reads an ordinary "some" as a little
+/// below usual, and growth's stricter day test kept such people at the bottom for weeks.
+pub const BOTTOM_DAY_MARGIN: f64 = 0.3;

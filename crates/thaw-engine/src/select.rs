@@ -508,7 +508,7 @@ fn fresh(
             g < limit
                 && not_done(g)
                 && model.bottom_days(t.day) >= BOTTOM_DAYS
-                && model.growth_day(t.day)
+                && model.bottom_day(t.day)
                 && model.may_grow()
                 && model.kind_goes_well(m.rungs[0].kind, t.day)
                 && model.kind_goes_well(m.rungs[g].kind, t.day)
