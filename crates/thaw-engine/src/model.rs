@@ -459,9 +459,14 @@ impl Model {
 
     /// Whether `day` can carry a step up from the bottom of the ladder (see `BOTTOM_DAYS`):
     /// as [`Model::growth_day`], but a check-in or recent days a little below this person's
-    /// usual (at most `BOTTOM_DAY_MARGIN`) do not rule it out.
+    /// usual do not rule it out: up to `BOTTOM_DAY_MARGIN` for someone whose check-ins usually
+    /// say an ordinary day or better, less the lower they usually are (nothing at
+    /// `BOTTOM_USUAL_CHECKIN`, where the step up is not offered at all).
     pub(crate) fn bottom_day(&self, day: NaiveDate) -> bool {
-        self.day_above(day, BOTTOM_DAY_MARGIN, BOTTOM_DAY_MARGIN)
+        let margin = (self.usual_checkin_level() - BOTTOM_USUAL_CHECKIN)
+            .clamp(0.0, BOTTOM_DAY_MARGIN)
+            .max(0.1);
+        self.day_above(day, margin, margin.min(self.usual_checkin_level().max(0.0)))
     }
 
     /// Whether `day` is not below this person's usual: the recent days not more than `recent`
