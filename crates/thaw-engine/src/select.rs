@@ -701,6 +701,14 @@ mod tests {
             .unwrap()
     }
 
+    fn values() -> [Value; 1] {
+        [Value {
+            id: 1,
+            area: crate::domain::LifeArea::Relationships,
+            words: "moving".into(),
+        }]
+    }
+
     /// Days of Dones, one offer a day, answered Done; `checkin` given each morning of the
     /// first `checkin_days`. Returns (rung offered, marked stretch) per day.
     fn days_of_dones(
@@ -708,12 +716,16 @@ mod tests {
         checkin_days: i64,
         days: i64,
     ) -> Vec<(Option<u32>, bool)> {
+        days_of_dones_model(checkin, checkin_days, days).1
+    }
+
+    fn days_of_dones_model(
+        checkin: Option<CheckIn>,
+        checkin_days: i64,
+        days: i64,
+    ) -> (Model, Vec<(Option<u32>, bool)>) {
         let m = movement();
-        let values = [Value {
-            id: 1,
-            area: crate::domain::LifeArea::Relationships,
-            words: "moving".into(),
-        }];
+        let values = values();
         let mut model = Model::default();
         // Past the first answers: growth no longer reaches, so only the bottom rule can.
         model.capacity.n = GROWTH_EARLY_ANSWERS;
@@ -740,7 +752,59 @@ mod tests {
                 kind: crate::EventKind::Replied(crate::Reply::plain(Response::Done)),
             });
         }
-        out
+        (model, out)
+    }
+
+    #[test]
+    fn the_step_up_from_the_bottom_waits_for_a_day_that_can_carry_it() {
+        let (model, days) = days_of_dones_model(None, 0, i64::from(BOTTOM_DAYS));
+        assert!(days.iter().all(|(i, _)| *i == Some(0)), "{days:?}");
+        let t = noon() + chrono::Duration::days(i64::from(BOTTOM_DAYS));
+        let m = [movement()];
+        let offer_at = |model: &Model, t| match decide(model, &values(), &m, t) {
+            Decision::Offer(o) => o,
+            other => panic!("{other:?}"),
+        };
+        // On a day like the others, the step up.
+        let o = offer_at(&model, t);
+        assert_eq!((o.rung_index, o.stretch), (Some(1), true));
+        // Not when today's check-in says energy is low.
+        let mut low = model.clone();
+        low.apply(&crate::Event {
+            at: t - chrono::Duration::minutes(5),
+            kind: crate::EventKind::CheckIn(CheckIn {
+                energy: Some(crate::domain::Level::Low),
+                mood: None,
+                room: None,
+            }),
+        });
+        assert!(!offer_at(&low, t).stretch);
+        // Nor once today has said "too big": the smaller step, done, then a fresh pick later.
+        let mut too_big = model.clone();
+        let first = offer_at(&too_big, t);
+        too_big.apply(&crate::Event {
+            at: t,
+            kind: crate::EventKind::Offered(first),
+        });
+        too_big.apply(&crate::Event {
+            at: t + chrono::Duration::minutes(1),
+            kind: crate::EventKind::Replied(crate::Reply::plain(Response::SmallerPlease)),
+        });
+        let smaller = offer_at(&too_big, t + chrono::Duration::minutes(2));
+        assert!(!smaller.stretch);
+        too_big.apply(&crate::Event {
+            at: t + chrono::Duration::minutes(2),
+            kind: crate::EventKind::Offered(smaller),
+        });
+        too_big.apply(&crate::Event {
+            at: t + chrono::Duration::minutes(3),
+            kind: crate::EventKind::Replied(crate::Reply::plain(Response::Done)),
+        });
+        if let Decision::Offer(next) =
+            decide(&too_big, &values(), &m, t + chrono::Duration::hours(4))
+        {
+            assert!(!next.stretch, "{next:?}");
+        }
     }
 
     #[test]
