@@ -458,20 +458,24 @@ impl Model {
     }
 
     /// Whether `day` can carry a step up from the bottom of the ladder (see `BOTTOM_DAYS`):
-    /// as [`Model::growth_day`], but a check-in or recent days a little below this person's
-    /// usual do not rule it out: up to `BOTTOM_DAY_MARGIN` for someone whose check-ins usually
-    /// say an ordinary day or better, less the lower they usually are (nothing at
-    /// `BOTTOM_USUAL_CHECKIN`, where the step up is not offered at all).
+    /// as [`Model::growth_day`], with two allowances. The recent days may be below the usual
+    /// day by up to `BOTTOM_DAY_MARGIN` (growth's 0.1 at least), less the nearer this person's
+    /// usual check-in is to `BOTTOM_USUAL_CHECKIN` (where the step up is not offered at all).
+    /// A check-in may be below their usual one by as much as their usual one is above an
+    /// ordinary day's, up to `BOTTOM_DAY_MARGIN`: for someone whose check-ins are usually
+    /// good, an ordinary "some" is an ordinary day.
     pub(crate) fn bottom_day(&self, day: NaiveDate) -> bool {
-        let margin = (self.usual_checkin_level() - BOTTOM_USUAL_CHECKIN)
+        let level = self.usual_checkin_level();
+        let recent = (level - BOTTOM_USUAL_CHECKIN)
             .clamp(0.0, BOTTOM_DAY_MARGIN)
             .max(0.1);
-        self.day_above(day, margin, margin.min(self.usual_checkin_level().max(0.0)))
+        let checkin = level.clamp(0.0, BOTTOM_DAY_MARGIN);
+        self.day_above(day, recent, checkin)
     }
 
-    /// Whether `day` is not below this person's usual: the recent days not more than `recent`
-    /// below it, today's answers not more than 0.1, the check-in not more than `checkin`, and
-    /// nobody said their energy is low.
+    /// Whether `day` is not below this person's usual: the recent days not more than
+    /// `recent_margin` below it, today's answers not more than 0.1, the check-in not more than
+    /// `checkin_margin`, and nobody said their energy is low.
     fn day_above(&self, day: NaiveDate, recent_margin: f64, checkin_margin: f64) -> bool {
         if self.capacity.n == 0 {
             return false;
