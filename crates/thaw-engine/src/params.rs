@@ -239,3 +239,6 @@ pub const BOTTOM_USUAL_CHECKIN: f64 = -0.5;
 /// good as a day below usual, and kept a third of the session people at the bottom for more
 /// than a week.
 pub const BOTTOM_DAY_MARGIN: f64 = 0.3;
+/// ... and after this many, even when growth's budget is spent (`Model::may_grow`): a week
+/// on the smallest step while smaller steps go well costs the person more than one more try.
+pub const BOTTOM_DAYS_PAST_BUDGET: u32 = 6;

@@ -502,14 +502,15 @@ fn fresh(
     // check-ins are not usually low (`BOTTOM_USUAL_CHECKIN`). Dones the model expected at 0.98
     // teach it almost nothing: without a try, a capable person whose estimate fell after one
     // unlucky "too big" stays on the smallest step for weeks. It waits on the growth budget
-    // (`Model::may_grow`), not on growth's per-kind waits, which double after each miss.
+    // (`Model::may_grow`) until `BOTTOM_DAYS_PAST_BUDGET` days, and never on growth's per-kind
+    // waits, which double after each miss.
     let bottom = match (grown, sure) {
         (None, Some(0)) => Some(1).filter(|&g| {
             g < limit
                 && not_done(g)
-                && model.bottom_days(t.day) >= BOTTOM_DAYS
                 && model.bottom_day(t.day)
-                && model.may_grow()
+                && (model.bottom_days(t.day) >= BOTTOM_DAYS && model.may_grow()
+                    || model.bottom_days(t.day) >= BOTTOM_DAYS_PAST_BUDGET)
                 && model.kind_goes_well(m.rungs[0].kind, t.day)
                 && model.kind_goes_well(m.rungs[g].kind, t.day)
                 && model.success(effective, diffs[g]) >= BOTTOM_FLOOR
