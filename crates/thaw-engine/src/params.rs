@@ -239,3 +239,30 @@ pub const SMALL_GAIN_SECONDS: u32 = 60;
 /// ... is offered as a fit, once the first answers are in, only at this predicted success
 /// (see `select::Today::aim`).
 pub const SMALL_FIRST_TRY_AIM: f64 = 0.96;
+
+/// After this many days in a row of offers only on the smallest rungs, the next rung up is
+/// offered as a marked stretch (see `select::fresh`): Dones the model expected at 0.98 teach it
+/// almost nothing, so without a try a capable person whose estimate fell after one unlucky
+/// "too big" stayed on the smallest step for weeks (simulation: up to 26–30 days). Four, so
+/// that the stretch comes within the seven days even when the next day or two cannot
+/// carry it (three was no better on three seeds, and pushes more often).
+pub const BOTTOM_DAYS: u32 = 4;
+/// ... when the estimate gives that step at least this chance (0.7 and 0.8 gave the same
+/// figures within a day or two).
+pub const BOTTOM_FLOOR: f64 = 0.75;
+/// ... and only for someone whose usual check-in is not low: what their check-ins usually
+/// say (the sum of the three parts' usual shifts, logits) is the one thing that tells, in the
+/// first weeks, a person whose usual day is low from one whose smallest steps are simply
+/// going well. Rung-0 Dones cannot: both do them every time. (Simulation: the steady-low
+/// people's usual check-in sums to about −1.0, 99 % below −0.3; volatile days' to +0.25, 8 %.)
+pub const BOTTOM_USUAL_CHECKIN: f64 = -0.5;
+/// ... on a day not more than this below the person's usual, by their check-in or the recent
+/// days (logits), for someone whose check-ins usually say an ordinary day or better (less, the
+/// nearer their usual check-in is to `BOTTOM_USUAL_CHECKIN`; see `Model::bottom_day`):
+/// growth's stricter day test read an ordinary "some" from someone whose check-ins are usually
+/// good as a day below usual, and kept a third of the session people at the bottom for more
+/// than a week.
+pub const BOTTOM_DAY_MARGIN: f64 = 0.3;
+/// ... and after this many, even when growth's budget is spent (`Model::may_grow`): a week
+/// on the smallest step while smaller steps go well costs the person more than one more try.
+pub const BOTTOM_DAYS_PAST_BUDGET: u32 = 6;
