@@ -971,6 +971,29 @@ impl<'a> Run<'a> {
                 e.1 += 1;
             }
         }
+        // SIM_WHY_RUNG=1: the same counts split by the rung offered (a diagnostic).
+        if std::env::var("SIM_WHY_RUNG").is_ok() {
+            let rung = offer.rung_index.map_or(9, |i| i.min(3));
+            let key = match (why, rung) {
+                ("growth", 0) => "growth, rung 0",
+                ("growth", 1) => "growth, rung 1",
+                ("growth", 2) => "growth, rung 2",
+                ("growth", 3) => "growth, rung 3",
+                ("bit more", 1) => "bit more, rung 1",
+                ("bit more", 2) => "bit more, rung 2",
+                ("bit more", 3) => "bit more, rung 3",
+                ("sized", 0) => "sized, rung 0",
+                ("sized", 1) => "sized, rung 1",
+                ("sized", 2) => "sized, rung 2",
+                ("sized", 3) => "sized, rung 3",
+                _ => "other",
+            };
+            let e = self.out.by_why.entry(key).or_default();
+            e.0 += 1;
+            if p_true < ABOVE {
+                e.1 += 1;
+            }
+        }
         let e = self.out.by_why.entry(why).or_default();
         e.0 += 1;
         if p_true < ABOVE {
@@ -1932,6 +1955,15 @@ fn main() {
         capable.push(people.iter().filter(|p| p.capable_at(p.usual(0))).count());
         let answers_seed = |i: usize| seed.wrapping_add(7919 * i as u64 + ki as u64);
         // SIM_TRACE=kind,person prints one person's days under the engine (a diagnostic).
+        // SIM_TRACE=kind,* traces every person of that kind, each headed by its number.
+        if let Some((k, "*")) = trace.as_deref().and_then(|t| t.split_once(',')) {
+            if k.parse::<usize>() == Ok(ki) {
+                for (i, p) in people.iter().enumerate() {
+                    eprintln!("person {i} base {:+.2} slope {:.2}", p.base, p.slope);
+                    run_traced(p, Policy::Engine, answers_seed(i), true);
+                }
+            }
+        }
         if let Some((k, i)) = trace.as_deref().and_then(|t| t.split_once(',')) {
             if let (Ok(k), Ok(i)) = (k.parse::<usize>(), i.parse::<usize>()) {
                 if k == ki && i < people.len() {
@@ -2096,6 +2128,17 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
                     kind.name(),
                     o.longest_smallest_evidence
                 );
+                // SIM_LONGEST=2: every person above seven days, for tracing.
+                if std::env::var("SIM_LONGEST").as_deref() == Ok("2") {
+                    let over: Vec<String> = row
+                        .outcomes
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, o)| o.longest_smallest_evidence > 7)
+                        .map(|(i, o)| format!("{i}:{}", o.longest_smallest_evidence))
+                        .collect();
+                    println!("  over seven days: {}", over.join(" "));
+                }
             }
         }
     }

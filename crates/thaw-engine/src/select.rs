@@ -26,7 +26,9 @@
 //! no record speaks for it yet and its predicted success is at least `GROWTH_FLOOR`
 //! (`FIRST_STRETCH_FLOOR` for the first try of a kind); a growth step that was too big makes
 //! the next of its kind wait longer and ask for more, and spends from the person's budget
-//! (`Model::may_grow`). After that, the records and the person's own "a bit more?" find the
+//! (`Model::may_grow`). After `BOTTOM_DAYS` days of offers only on the smallest rungs, the next
+//! rung up is offered the same way, marked as a stretch, for someone whose check-ins are not
+//! usually low (see `fresh`). After that, the records and the person's own "a bit more?" find the
 //! bigger steps: a reach the engine pushes that turns out too big costs more than it teaches.
 //! "A bit more?" towards a movement's act, after its first minutes were done, asks the act's
 //! own record (`BIT_MORE_RISK`; the capacity model's prior, `BIT_MORE_FIRST_RISK`, before it
@@ -510,6 +512,29 @@ fn fresh(
             && t.still_finding_level()
             && !model.rung_known(m.id, g, m.rungs[g].kind)
     });
+    // Out of the bottom: after days of offers only on the smallest rungs (`BOTTOM_DAYS`), the
+    // next rung up, as a marked stretch, on a day that can carry it, when smaller steps have
+    // lately gone well, the estimate gives it a fair chance (`BOTTOM_FLOOR`) and this person's
+    // check-ins are not usually low (`BOTTOM_USUAL_CHECKIN`). Dones the model expected at 0.98
+    // teach it almost nothing: without a try, a capable person whose estimate fell after one
+    // unlucky "too big" stays on the smallest step for weeks. It waits on the growth budget
+    // (`Model::may_grow`) until `BOTTOM_DAYS_PAST_BUDGET` days, and never on growth's per-kind
+    // waits, which double after each miss.
+    let bottom = match (grown, sure) {
+        (None, Some(0)) => Some(1).filter(|&g| {
+            g < limit
+                && not_done(g)
+                && model.bottom_day(t.day)
+                && (model.bottom_days(t.day) >= BOTTOM_DAYS && model.may_grow()
+                    || model.bottom_days(t.day) >= BOTTOM_DAYS_PAST_BUDGET)
+                && model.kind_goes_well(m.rungs[0].kind, t.day)
+                && model.kind_goes_well(m.rungs[g].kind, t.day)
+                && model.success(effective, diffs[g]) >= BOTTOM_FLOOR
+                && model.usual_checkin_level() >= BOTTOM_USUAL_CHECKIN
+        }),
+        _ => None,
+    };
+    let grown = grown.or(bottom);
     let stretch = grown.is_some();
     let index = grown.or(sure);
     let smallest_not_done = (0..limit).find(|&i| not_done(i));
@@ -779,6 +804,137 @@ mod tests {
             .unwrap()
             .with_ymd_and_hms(2026, 3, 2, 12, 0, 0)
             .unwrap()
+    }
+
+    fn values() -> [Value; 1] {
+        [Value {
+            id: 1,
+            area: crate::domain::LifeArea::Relationships,
+            words: "moving".into(),
+        }]
+    }
+
+    /// Days of Dones, one offer a day, answered Done; `checkin` given each morning of the
+    /// first `checkin_days`. Returns (rung offered, marked stretch) per day.
+    fn days_of_dones(
+        checkin: Option<CheckIn>,
+        checkin_days: i64,
+        days: i64,
+    ) -> Vec<(Option<u32>, bool)> {
+        days_of_dones_model(checkin, checkin_days, days).1
+    }
+
+    fn days_of_dones_model(
+        checkin: Option<CheckIn>,
+        checkin_days: i64,
+        days: i64,
+    ) -> (Model, Vec<(Option<u32>, bool)>) {
+        let m = movement();
+        let values = values();
+        let mut model = Model::default();
+        // Past the first answers: growth no longer reaches, so only the bottom rule can.
+        model.capacity.n = GROWTH_EARLY_ANSWERS;
+        let mut out = Vec::new();
+        for d in 0..days {
+            let t = noon() + chrono::Duration::days(d);
+            if let Some(c) = checkin.filter(|_| d < checkin_days) {
+                model.apply(&crate::Event {
+                    at: t - chrono::Duration::minutes(5),
+                    kind: crate::EventKind::CheckIn(c),
+                });
+            }
+            let Decision::Offer(offer) = decide(&model, &values, std::slice::from_ref(&m), t)
+            else {
+                panic!("an offer every day");
+            };
+            out.push((offer.rung_index, offer.stretch));
+            model.apply(&crate::Event {
+                at: t,
+                kind: crate::EventKind::Offered(offer),
+            });
+            model.apply(&crate::Event {
+                at: t + chrono::Duration::minutes(2),
+                kind: crate::EventKind::Replied(crate::Reply::plain(Response::Done)),
+            });
+        }
+        (model, out)
+    }
+
+    #[test]
+    fn the_step_up_from_the_bottom_waits_for_a_day_that_can_carry_it() {
+        let (model, days) = days_of_dones_model(None, 0, i64::from(BOTTOM_DAYS));
+        assert!(days.iter().all(|(i, _)| *i == Some(0)), "{days:?}");
+        let t = noon() + chrono::Duration::days(i64::from(BOTTOM_DAYS));
+        let m = [movement()];
+        let offer_at = |model: &Model, t| match decide(model, &values(), &m, t) {
+            Decision::Offer(o) => o,
+            other => panic!("{other:?}"),
+        };
+        // On a day like the others, the step up.
+        let o = offer_at(&model, t);
+        assert_eq!((o.rung_index, o.stretch), (Some(1), true));
+        // Not when today's check-in says energy is low.
+        let mut low = model.clone();
+        low.apply(&crate::Event {
+            at: t - chrono::Duration::minutes(5),
+            kind: crate::EventKind::CheckIn(CheckIn {
+                energy: Some(crate::domain::Level::Low),
+                mood: None,
+                room: None,
+            }),
+        });
+        assert!(!offer_at(&low, t).stretch);
+        // Nor once today has said "too big": the smaller step, done, then a fresh pick later.
+        let mut too_big = model.clone();
+        let first = offer_at(&too_big, t);
+        too_big.apply(&crate::Event {
+            at: t,
+            kind: crate::EventKind::Offered(first),
+        });
+        too_big.apply(&crate::Event {
+            at: t + chrono::Duration::minutes(1),
+            kind: crate::EventKind::Replied(crate::Reply::plain(Response::SmallerPlease)),
+        });
+        let smaller = offer_at(&too_big, t + chrono::Duration::minutes(2));
+        assert!(!smaller.stretch);
+        too_big.apply(&crate::Event {
+            at: t + chrono::Duration::minutes(2),
+            kind: crate::EventKind::Offered(smaller),
+        });
+        too_big.apply(&crate::Event {
+            at: t + chrono::Duration::minutes(3),
+            kind: crate::EventKind::Replied(crate::Reply::plain(Response::Done)),
+        });
+        if let Decision::Offer(next) =
+            decide(&too_big, &values(), &m, t + chrono::Duration::hours(4))
+        {
+            assert!(!next.stretch, "{next:?}");
+        }
+    }
+
+    #[test]
+    fn days_on_the_smallest_rung_lead_to_a_marked_try_of_the_next() {
+        let days = days_of_dones(None, 0, 10);
+        let first_up = days
+            .iter()
+            .position(|(i, _)| *i != Some(0))
+            .expect("a step up within ten days");
+        // Not before BOTTOM_DAYS days on the smallest rung, and marked as a stretch.
+        assert!(first_up >= BOTTOM_DAYS as usize, "{days:?}");
+        assert_eq!(days[first_up], (Some(1), true), "{days:?}");
+    }
+
+    #[test]
+    fn someone_whose_days_are_usually_low_is_not_pushed_up_from_the_bottom() {
+        let low = CheckIn {
+            energy: Some(crate::domain::Level::Low),
+            mood: Some(crate::domain::Level::Low),
+            room: Some(crate::domain::Level::Low),
+        };
+        // Low every day, then days without a check-in (a usual day for them, not a low one):
+        // their usual day is low, and the smallest steps going well does not say otherwise.
+        let days = days_of_dones(Some(low), 10, 24);
+        assert!(days.iter().all(|(_, stretch)| !stretch), "{days:?}");
     }
 
     #[test]

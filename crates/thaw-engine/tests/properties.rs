@@ -214,6 +214,29 @@ fn run(n_values: usize, steps: &[(i64, Step)]) -> Result<Journal, TestCaseError>
                     }
                     Decision::Offer(o) => {
                         check_offer(o, &j, &values, &movements, t)?;
+                        // A step up the engine reaches for (growth, or out of the bottom of the
+                        // ladder) is for a day that can carry it: never when today's check-in
+                        // says energy is low, and never as big as a step found too big today.
+                        if o.stretch && !o.bit_more {
+                            let low = j
+                                .model
+                                .checkin_at(t)
+                                .is_some_and(|c| c.energy == Some(Level::Low));
+                            prop_assert!(!low, "a stretch on a low-energy day: {:?}", o);
+                            let too_big_today = j.answered().any(|(prev, r, when)| {
+                                day_of(when) == day_of(t)
+                                    // (Anything but Done or Started to "a bit more?"
+                                    // is "not this time", which says nothing.)
+                                    && (r == Response::Started
+                                        || (r == Response::SmallerPlease && !prev.bit_more))
+                                    && prev.difficulty <= o.difficulty
+                            });
+                            prop_assert!(
+                                !too_big_today,
+                                "a stretch as big as today's too big: {:?}",
+                                o
+                            );
+                        }
                         // The budget: a fresh step only while today's budget has room.
                         let spent = j.spent_on(day_of(t));
                         let budget = daily_budget(j.model.checkin_at(t).as_ref());
