@@ -240,6 +240,36 @@ pub const SMALL_GAIN_SECONDS: u32 = 60;
 /// (see `select::Today::aim`).
 pub const SMALL_FIRST_TRY_AIM: f64 = 0.96;
 
+/// "A bit more?" towards a movement's act, right after its first minutes were done (see
+/// `select::bit_more`): asked when the act's own record puts its chance of being above
+/// capacity today at most this. Looser than `SIZE_RISK`: the person pulls it, and takes it
+/// about as often as it fits them...
+pub const BIT_MORE_RISK: f64 = 0.2;
+/// ... or, before the act has answers of its own, when the capacity model's prior (with a
+/// rung's spread) gives it at most this. Simulation, three seeds, with `DAY_SPREAD_SCALE` 30,
+/// records at `SIZE_RISK` 0.06 and the step up from the bottom (`BOTTOM_DAYS`); volatile days,
+/// who bind: done-minutes against the oracle's, share of offers above capacity): 0.42 gives
+/// 53 % at 2.0–2.1 % (over the ceiling), 0.35 50–52 % at 1.8–2.0 %, 0.28 47–49 % at
+/// 1.8–1.9 % with the worst kind as before it (1.8–1.9 %); the engine before it, 44–45 %.
+/// (With records at 0.05, 0.42 gives 53–54 % at 1.9–2.0 %: the two spend the same room.)
+pub const BIT_MORE_FIRST_RISK: f64 = 0.28;
+
+/// How far this person's days stray from what the check-in and the recent days say is
+/// learned from what each day's answers said of it (today's part of the capacity model at the
+/// day's end), following each day with answers at this rate ...
+pub const DAY_SPREAD_RATE: f64 = 0.05;
+/// ... and read as this many times the mean square of those: today's part learns from a few
+/// answers only, and a good surprise moves it a quarter as far as a bad one
+/// (`FAST_PARTS_UP_SHARE`), so what it shows is a small part of how days vary. A rung's
+/// record reads the day as at least this unsure (`FIT_DAY_VARIANCE` otherwise): for someone
+/// whose days swing, an act sized at 5 % risk on the flat 0.1 was beyond them 17 % of the
+/// time (SIM_ACTS, volatile days). Simulation, three seeds, with `BIT_MORE_FIRST_RISK` 0.35
+/// (before records at 0.06 and the step up from the bottom):
+/// 15 gives volatile days 1.8–1.9 % of offers above capacity and 51–53 % of the oracle's
+/// done-minutes, 30 1.7–1.8 % and 50–52 %: the lower share is room the act's first
+/// "a bit more?" can use (`BIT_MORE_FIRST_RISK`).
+pub const DAY_SPREAD_SCALE: f64 = 30.0;
+
 /// After this many days in a row of offers only on the smallest rungs, the next rung up is
 /// offered as a marked stretch (see `select::fresh`): Dones the model expected at 0.98 teach it
 /// almost nothing, so without a try a capable person whose estimate fell after one unlucky
