@@ -81,8 +81,8 @@ pub use progress::{
 pub use readiness::HourScore;
 pub use reason::{shown_seconds, size_words};
 pub use select::{
-    answer, bit_more, decide, effective_difficulties, moment, BREATH_SECONDS, BREATH_TEXT,
-    NOTICING_TEXT,
+    answer, bit_more, decide, effective_difficulties, held_back, moment, BREATH_SECONDS,
+    BREATH_TEXT, NOTICING_TEXT,
 };
 #[doc(hidden)]
-pub use select::{held_back, record_risks};
+pub use select::{held_back_fresh, record_risks};

@@ -44,6 +44,9 @@ pub(crate) struct DayState {
     /// The tiny steps below the ladders (the breath, a noticing) done today, by their text.
     #[serde(default)]
     pub tiny_done: Vec<String>,
+    /// Whether a step above a ladder's smallest rung was offered today (not as "a bit more?").
+    #[serde(default)]
+    pub above_smallest: bool,
     pub facts: DayFacts,
 }
 
@@ -128,6 +131,14 @@ pub struct Model {
     /// to fit (growth, a bit more), and how many of them were too big.
     #[serde(default)]
     pub(crate) reach: Reach,
+    /// How far this person's days stray from what the check-in and the recent days say, as
+    /// their answers showed it (variance, logits²; see `Model::day_var`).
+    #[serde(default)]
+    pub(crate) day_spread: f64,
+    /// Days in a row, before today, whose offers were all on ladders' smallest rungs (days
+    /// without offers leave it as it was): see `BOTTOM_DAYS`.
+    #[serde(default)]
+    pub(crate) bottom_days: u32,
     // Progress has one home: thaw-core builds it from the stored rows with the measure in
     // `progress.rs`. The model kept a copy of its own until issue 13; snapshots that still
     // carry it load as before (serde skips the unknown `progress` field).
@@ -203,6 +214,9 @@ impl Model {
 
     fn on_offered(&mut self, offer: &Offer, at: DateTime<FixedOffset>, day: NaiveDate) {
         self.day.offers += 1;
+        if !offer.bit_more && offer.rung_index.is_some_and(|i| i > 0) {
+            self.day.above_smallest = true;
+        }
         self.seq += 1;
         for (map, id) in [
             (&mut self.value_turns, offer.value_id),
@@ -379,10 +393,29 @@ impl Model {
             return current;
         }
         let gap = days_between(current, day);
+        if self.day.offers > 0 {
+            self.bottom_days = if self.day.above_smallest {
+                0
+            } else {
+                self.bottom_days.saturating_add(1)
+            };
+        }
         if let Some(c) = self.day.checkin {
             self.capacity.learn_usual(&c);
         }
         self.capacity.close_day(self.day.checkin.is_some());
+        // What the day's answers said of it, beyond the check-in and the recent days: its
+        // square follows how far this person's days stray (only days with answers speak, and
+        // not the weeks after a session, when what surprises is the session's lift).
+        let lifting = self
+            .capacity
+            .session_age
+            .is_some_and(|age| age <= SESSION_LIFT_DAYS);
+        if self.day.spent > 0 && !lifting {
+            let said = self.capacity.today.mean;
+            let spread = self.day_spread + DAY_SPREAD_RATE * (said * said - self.day_spread);
+            self.day_spread = (spread * 1000.0).round() / 1000.0;
+        }
         self.capacity.pass_days(gap);
         for f in self
             .fit
@@ -441,6 +474,29 @@ impl Model {
     /// person has answered anything (the very first step is the smallest), and not on a day
     /// that is below this person's usual by what they said or did.
     pub(crate) fn growth_day(&self, day: NaiveDate) -> bool {
+        self.day_above(day, 0.1, 0.0)
+    }
+
+    /// Whether `day` can carry a step up from the bottom of the ladder (see `BOTTOM_DAYS`):
+    /// as [`Model::growth_day`], with two allowances. The recent days may be below the usual
+    /// day by up to `BOTTOM_DAY_MARGIN` (growth's 0.1 at least), less the nearer this person's
+    /// usual check-in is to `BOTTOM_USUAL_CHECKIN` (where the step up is not offered at all).
+    /// A check-in may be below their usual one by as much as their usual one is above an
+    /// ordinary day's, up to `BOTTOM_DAY_MARGIN`: for someone whose check-ins are usually
+    /// good, an ordinary "some" is an ordinary day.
+    pub(crate) fn bottom_day(&self, day: NaiveDate) -> bool {
+        let level = self.usual_checkin_level();
+        let recent = (level - BOTTOM_USUAL_CHECKIN)
+            .clamp(0.0, BOTTOM_DAY_MARGIN)
+            .max(0.1);
+        let checkin = level.clamp(0.0, BOTTOM_DAY_MARGIN);
+        self.day_above(day, recent, checkin)
+    }
+
+    /// Whether `day` is not below this person's usual: the recent days not more than
+    /// `recent_margin` below it, today's answers not more than 0.1, the check-in not more than
+    /// `checkin_margin`, and nobody said their energy is low.
+    fn day_above(&self, day: NaiveDate, recent_margin: f64, checkin_margin: f64) -> bool {
         if self.capacity.n == 0 {
             return false;
         }
@@ -451,9 +507,9 @@ impl Model {
         }
         let recent = c.recent.mean;
         let checkin = self.day.checkin.as_ref().filter(|_| current);
-        let below_usual = recent < -0.1
+        let below_usual = recent < -recent_margin
             || (current && c.today.mean < -0.1)
-            || checkin.is_some_and(|ci| c.checkin_shift(Some(ci)) < 0.0);
+            || checkin.is_some_and(|ci| c.checkin_shift(Some(ci)) < -checkin_margin);
         // Nor on a day someone says their energy is low, even when low is their usual: a step
         // up is for a day that can carry it, and they have just said this one may not.
         let low_energy = checkin.is_some_and(|ci| ci.energy == Some(Level::Low));
@@ -493,6 +549,24 @@ impl Model {
         self.reach.misses < GROWTH_FREE_MISSES + GROWTH_MISS_SHARE * f64::from(self.reach.answers)
     }
 
+    /// Days in a row with offers, up to and including `day`, whose offers were all on
+    /// ladders' smallest rungs (today counts once it has an offer on the smallest rung only).
+    pub(crate) fn bottom_days(&self, day: NaiveDate) -> u32 {
+        if !self.is_current(day) {
+            // `day` is later: the current day closes first.
+            return if self.day.offers > 0 && self.day.above_smallest {
+                0
+            } else {
+                self.bottom_days + u32::from(self.day.offers > 0)
+            };
+        }
+        if self.day.above_smallest {
+            0
+        } else {
+            self.bottom_days
+        }
+    }
+
     /// Whether growth may reach for a step of this kind on `day` (see [`Backoff`]).
     pub(crate) fn may_reach_for(&self, kind: RungKind, day: NaiveDate) -> bool {
         self.backoff[kind as usize]
@@ -524,9 +598,11 @@ impl Model {
         }
     }
 
-    /// How unsure a day's capacity is around its estimate.
+    /// How unsure a day's capacity is around its estimate: what a recent session may have
+    /// changed, and how far this person's days have been seen to stray (never less than
+    /// `FIT_DAY_VARIANCE`): the more a person's days swing, the surer a record must be.
     pub(crate) fn day_var(&self) -> f64 {
-        self.capacity.session.var + FIT_DAY_VARIANCE
+        self.capacity.session.var + FIT_DAY_VARIANCE.max(DAY_SPREAD_SCALE * self.day_spread)
     }
 
     /// A rung's margin on a usual day: the capacity model's prior with the rung's own record.
@@ -552,6 +628,17 @@ impl Model {
     pub(crate) fn rung_answered(&self, movement_id: i64, index: usize) -> bool {
         self.rung_fit(movement_id, index)
             .is_some_and(|f| f.precision >= FIT_KNOWN_PRECISION)
+    }
+
+    /// Whether this very rung has any answers of its own still in its record.
+    pub(crate) fn rung_tried(&self, movement_id: i64, index: usize) -> bool {
+        self.rung_fit(movement_id, index)
+            .is_some_and(|f| f.precision > 0.0)
+    }
+
+    /// What this person's check-ins usually say, all parts together (logits; 0 without any).
+    pub(crate) fn usual_checkin_level(&self) -> f64 {
+        self.capacity.usual_checkin.iter().sum()
     }
 
     /// Whether this rung's own answers, or its kind's, say enough to size it by (see

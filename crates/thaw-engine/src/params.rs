@@ -251,3 +251,60 @@ pub const SMALL_GAIN_SECONDS: u32 = 60;
 /// ... is offered as a fit, once the first answers are in, only at this predicted success
 /// (see `select::Today::aim`).
 pub const SMALL_FIRST_TRY_AIM: f64 = 0.96;
+
+/// "A bit more?" towards a movement's act, right after its first minutes were done (see
+/// `select::bit_more`): asked when the act's own record puts its chance of being above
+/// capacity today at most this. Looser than `SIZE_RISK`: the person pulls it, and takes it
+/// about as often as it fits them...
+pub const BIT_MORE_RISK: f64 = 0.2;
+/// ... or, before the act has answers of its own, when the capacity model's prior (with a
+/// rung's spread) gives it at most this. Simulation, three seeds, with `DAY_SPREAD_SCALE` 30,
+/// records at `SIZE_RISK` 0.06 and the step up from the bottom (`BOTTOM_DAYS`); volatile days,
+/// who bind: done-minutes against the oracle's, share of offers above capacity): 0.42 gives
+/// 53 % at 2.0–2.1 % (over the ceiling), 0.35 50–52 % at 1.8–2.0 %, 0.28 47–49 % at
+/// 1.8–1.9 % with the worst kind as before it (1.8–1.9 %); the engine before it, 44–45 %.
+/// (With records at 0.05, 0.42 gives 53–54 % at 1.9–2.0 %: the two spend the same room.)
+pub const BIT_MORE_FIRST_RISK: f64 = 0.28;
+
+/// How far this person's days stray from what the check-in and the recent days say is
+/// learned from what each day's answers said of it (today's part of the capacity model at the
+/// day's end), following each day with answers at this rate ...
+pub const DAY_SPREAD_RATE: f64 = 0.05;
+/// ... and read as this many times the mean square of those: today's part learns from a few
+/// answers only, and a good surprise moves it a quarter as far as a bad one
+/// (`FAST_PARTS_UP_SHARE`), so what it shows is a small part of how days vary. A rung's
+/// record reads the day as at least this unsure (`FIT_DAY_VARIANCE` otherwise): for someone
+/// whose days swing, an act sized at 5 % risk on the flat 0.1 was beyond them 17 % of the
+/// time (SIM_ACTS, volatile days). Simulation, three seeds, with `BIT_MORE_FIRST_RISK` 0.35
+/// (before records at 0.06 and the step up from the bottom):
+/// 15 gives volatile days 1.8–1.9 % of offers above capacity and 51–53 % of the oracle's
+/// done-minutes, 30 1.7–1.8 % and 50–52 %: the lower share is room the act's first
+/// "a bit more?" can use (`BIT_MORE_FIRST_RISK`).
+pub const DAY_SPREAD_SCALE: f64 = 30.0;
+
+/// After this many days in a row of offers only on the smallest rungs, the next rung up is
+/// offered as a marked stretch (see `select::fresh`): Dones the model expected at 0.98 teach it
+/// almost nothing, so without a try a capable person whose estimate fell after one unlucky
+/// "too big" stayed on the smallest step for weeks (simulation: up to 26–30 days). Four, so
+/// that the stretch comes within the seven days even when the next day or two cannot
+/// carry it (three was no better on three seeds, and pushes more often).
+pub const BOTTOM_DAYS: u32 = 4;
+/// ... when the estimate gives that step at least this chance (0.7 and 0.8 gave the same
+/// figures within a day or two).
+pub const BOTTOM_FLOOR: f64 = 0.75;
+/// ... and only for someone whose usual check-in is not low: what their check-ins usually
+/// say (the sum of the three parts' usual shifts, logits) is the one thing that tells, in the
+/// first weeks, a person whose usual day is low from one whose smallest steps are simply
+/// going well. Rung-0 Dones cannot: both do them every time. (Simulation: the steady-low
+/// people's usual check-in sums to about −1.0, 99 % below −0.3; volatile days' to +0.25, 8 %.)
+pub const BOTTOM_USUAL_CHECKIN: f64 = -0.5;
+/// ... on a day not more than this below the person's usual, by their check-in or the recent
+/// days (logits), for someone whose check-ins usually say an ordinary day or better (less, the
+/// nearer their usual check-in is to `BOTTOM_USUAL_CHECKIN`; see `Model::bottom_day`):
+/// growth's stricter day test read an ordinary "some" from someone whose check-ins are usually
+/// good as a day below usual, and kept a third of the session people at the bottom for more
+/// than a week.
+pub const BOTTOM_DAY_MARGIN: f64 = 0.3;
+/// ... and after this many, even when growth's budget is spent (`Model::may_grow`): a week
+/// on the smallest step while smaller steps go well costs the person more than one more try.
+pub const BOTTOM_DAYS_PAST_BUDGET: u32 = 6;

@@ -7,7 +7,8 @@
 //!   seconds and in difficulty, or it is rest; a run of them ends in rest.
 //! * "Not this time" to a bit more changes nothing.
 //! * A step done today is not offered again today; a bit more is the next rung up of the
-//!   movement just done, and comes only right after a Done.
+//!   movement just done, and comes only right after a Done, never on a day the person said
+//!   their energy is low (towards a movement's act too, where its record asks it).
 //! * "I have a moment" always gives a step when there is anything to offer.
 //! * Today's budget is never exceeded; every offer has a value, a movement of it and one
 //!   honest sentence ("energy is low" only when the person said so).
@@ -213,6 +214,29 @@ fn run(n_values: usize, steps: &[(i64, Step)]) -> Result<Journal, TestCaseError>
                     }
                     Decision::Offer(o) => {
                         check_offer(o, &j, &values, &movements, t)?;
+                        // A step up the engine reaches for (growth, or out of the bottom of the
+                        // ladder) is for a day that can carry it: never when today's check-in
+                        // says energy is low, and never as big as a step found too big today.
+                        if o.stretch && !o.bit_more {
+                            let low = j
+                                .model
+                                .checkin_at(t)
+                                .is_some_and(|c| c.energy == Some(Level::Low));
+                            prop_assert!(!low, "a stretch on a low-energy day: {:?}", o);
+                            let too_big_today = j.answered().any(|(prev, r, when)| {
+                                day_of(when) == day_of(t)
+                                    // (Anything but Done or Started to "a bit more?"
+                                    // is "not this time", which says nothing.)
+                                    && (r == Response::Started
+                                        || (r == Response::SmallerPlease && !prev.bit_more))
+                                    && prev.difficulty <= o.difficulty
+                            });
+                            prop_assert!(
+                                !too_big_today,
+                                "a stretch as big as today's too big: {:?}",
+                                o
+                            );
+                        }
                         // The budget: a fresh step only while today's budget has room.
                         let spent = j.spent_on(day_of(t));
                         let budget = daily_budget(j.model.checkin_at(t).as_ref());
@@ -236,6 +260,11 @@ fn run(n_values: usize, steps: &[(i64, Step)]) -> Result<Journal, TestCaseError>
                 match (&more, last) {
                     (Some(o), Some((prev, Response::Done, when))) => {
                         prop_assert!(o.bit_more && o.stretch);
+                        prop_assert!(
+                            j.model.checkin_at(t).and_then(|c| c.energy) != Some(Level::Low),
+                            "a bit more on a day the person said their energy is low: {:?}",
+                            o
+                        );
                         prop_assert_eq!(day_of(when), day_of(t));
                         prop_assert_eq!(o.movement_id, prev.movement_id);
                         prop_assert_eq!(o.rung_index, Some(prev.rung_index.map_or(0, |i| i + 1)));
