@@ -154,7 +154,10 @@ pub const USUAL_CHECKIN_RATE: f64 = 0.15;
 /// the margin only held them below it until enough Dones near the edge had made up for it.
 /// Scaled by the share (simulation, three seeds, `SIM_HELD=1`): never checks in 47 / 43 / 45 %
 /// → 49 / 50 / 50 % of the oracle's done-minutes, capable people's first two-minute step day
-/// 6 → 5 on two seeds, worst kind 1.84 / 1.84 / 1.83 → 1.85 / 1.79 / 1.85 % above capacity...
+/// 6 → 5 on two seeds, worst kind 1.84 / 1.84 / 1.83 → 1.85 / 1.79 / 1.85 % above capacity;
+/// with the act's record-led "a bit more?" and the step up from the bottom (records at 5 %):
+/// never checks in 48 / 46 / 48 → 54 / 54 / 54 %, worst kind 1.92 / 1.76 / 1.82 → 1.90 / 1.83 /
+/// 1.88 %...
 pub const NO_CHECKIN_MARGIN: f64 = 0.25;
 /// ... the share of days with a check-in moving this far towards each day that closes (about
 /// the last ten days the person opened Thaw on), after a running mean over the first days
