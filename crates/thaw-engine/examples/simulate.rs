@@ -1091,6 +1091,22 @@ impl<'a> Run<'a> {
             self.out.sized_offers += 1;
             let cell = |r: Option<u32>| r.map_or(0, |i| (i as usize + 1).min(5));
             self.out.matrix[cell(offer.rung_index)][cell(feasible)] += 1;
+            // SIM_HELD=1: on a fresh pick below the largest feasible rung, which of the
+            // engine's rules held the next rung up back.
+            if let (Engine::Now(model), true) = (&self.model, why == "sized") {
+                if std::env::var("SIM_HELD").is_ok() {
+                    let next = offer.rung_index.map_or(0, |i| i as usize + 1);
+                    if feasible.is_some_and(|f| f as usize >= next) {
+                        let kinds = ["internal", "preparation", "first minutes", "the act"];
+                        let kind = self.p.movements[mi].rungs[next].kind as usize;
+                        let reason = held_back_fresh(model, &self.p.movements[mi], at, next);
+                        let key: &'static str =
+                            Box::leak(format!("held {}: {reason}", kinds[kind]).into_boxed_str());
+                        let e = self.out.by_why.entry(key).or_default();
+                        e.0 += 1;
+                    }
+                }
+            }
             let fs = u64::from(self.p.seconds(mi, feasible));
             if self.p.sessions.iter().any(|s| (*s..*s + 21).contains(&day)) {
                 self.out.window_offered += u64::from(seconds);

@@ -112,6 +112,14 @@ pub struct Capacity {
     /// step a little below their capacity nearly always goes well and one a little above nearly
     /// never does; a curve flatter than theirs keeps offering steps just above.
     pub sharpness: Belief,
+    /// The share of this person's recent days with a check-in (moving `CHECKIN_DAYS_RATE`
+    /// towards each day that closes), starting at all of them. A day without one reads as
+    /// their usual day, erring small in proportion: see [`Capacity::checkin_shift`]. (Old
+    /// snapshots take the struct's default, all days, through the container's `serde(default)`.)
+    pub checkin_days: f64,
+    /// Days closed so far (for the share above: a running mean over the first days, with one
+    /// day with a check-in assumed before them).
+    pub days_closed: u32,
     /// Observations so far.
     pub n: u32,
     /// Days since the last treatment session opened its part of the model (none before one).
@@ -131,6 +139,8 @@ impl Default for Capacity {
             usual_checkin: [0.0; 3],
             words: Words::default(),
             sharpness: Belief::new(SLOPE, SHARPNESS_VARIANCE),
+            checkin_days: 1.0,
+            days_closed: 0,
             n: 0,
             session_age: None,
         }
@@ -185,7 +195,11 @@ impl Capacity {
     }
 
     /// How today's check-in shifts capacity, against this person's usual check-in.
-    /// No check-in is a usual day, erring a little small; so is a part left out.
+    /// No check-in is a usual day, erring a little small, as far as this person usually
+    /// checks in: for someone who does, a day without one is a day the engine knows less
+    /// about (and may be a day too heavy to answer); for someone who rarely does, no check-in
+    /// *is* their usual day, and the answers that taught the model their usual day were given
+    /// on such days. A part left out reads as usual, erring a little small.
     /// A lift above the usual check-in counts as far as this person's words have shown they
     /// follow their days ([`Words::gain`]); one below it keeps its full meaning (erring small
     /// is the safe side).
@@ -202,7 +216,7 @@ impl Capacity {
     /// tables read them.
     fn checkin_said(&self, checkin: Option<&CheckIn>) -> f64 {
         let Some(c) = checkin else {
-            return -NO_CHECKIN_MARGIN;
+            return -NO_CHECKIN_MARGIN * self.checkin_days.clamp(0.0, 1.0);
         };
         let mut shift = 0.0;
         let mut given = [false; 3];
@@ -211,6 +225,18 @@ impl Capacity {
             shift += self.checkin[part][level].mean - self.usual_checkin[part];
         }
         shift - MISSING_PART_MARGIN * given.iter().filter(|g| !**g).count() as f64
+    }
+
+    /// A day is over, with a check-in or without: the share of days with one follows it.
+    pub fn close_day(&mut self, checked_in: bool) {
+        let x = if checked_in { 1.0 } else { 0.0 };
+        // A running mean over the first days (one day with a check-in assumed before them),
+        // then a moving one: what this person does now, not in their first week.
+        let rate = CHECKIN_DAYS_RATE.max(1.0 / (f64::from(self.days_closed) + 2.0));
+        self.days_closed = self.days_closed.saturating_add(1);
+        let share = self.checkin_days + rate * (x - self.checkin_days);
+        // Rounded: the model is written as JSON on every change.
+        self.checkin_days = (share * 1000.0).round() / 1000.0;
     }
 
     /// A day with this (final) check-in is over: the usual check-in follows it a little.
@@ -440,6 +466,33 @@ mod tests {
     }
 
     #[test]
+    fn no_checkin_is_the_usual_day_of_someone_who_rarely_checks_in() {
+        // Someone who checks in every day: a day without one errs the full margin small.
+        let mut always = Capacity::default();
+        for _ in 0..30 {
+            always.close_day(true);
+        }
+        assert_eq!(always.checkin_shift(None), -NO_CHECKIN_MARGIN);
+        // Someone who never does: within days, no check-in is simply their usual day.
+        let mut never = Capacity::default();
+        let mut shifts = Vec::new();
+        for _ in 0..10 {
+            never.close_day(false);
+            shifts.push(never.checkin_shift(None));
+        }
+        assert!(shifts.windows(2).all(|w| w[1] >= w[0]), "{shifts:?}");
+        assert!(
+            shifts[0] > -NO_CHECKIN_MARGIN && shifts[9] > -0.03,
+            "{shifts:?}"
+        );
+        // If they start checking in, a day without one errs small again.
+        for _ in 0..10 {
+            never.close_day(true);
+        }
+        assert!(never.checkin_shift(None) < -0.6 * NO_CHECKIN_MARGIN);
+    }
+
+    #[test]
     fn early_evidence_moves_more_than_late() {
         let mut early = Capacity::default();
         let d = early.today_capacity(None);
@@ -532,6 +585,20 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Whatever days came, with or without check-ins, a day without one never reads above
+        /// this person's usual day, nor further below it than `NO_CHECKIN_MARGIN`.
+        #[test]
+        fn no_checkin_is_never_above_the_usual_day_nor_far_below_it(
+            days in proptest::collection::vec(proptest::bool::ANY, 0..200),
+        ) {
+            let mut c = Capacity::default();
+            for checked_in in days {
+                c.close_day(checked_in);
+                let shift = c.checkin_shift(None);
+                proptest::prop_assert!((-NO_CHECKIN_MARGIN..=0.0).contains(&shift), "{shift}");
+            }
+        }
+
         /// Whatever this person's words have been, a check-in below their usual one keeps its
         /// full meaning (erring small is the safe side), and one above it counts at most
         /// `CHECKIN_GAIN_MAX` times what the tables say, never less than nothing.

@@ -403,6 +403,7 @@ impl Model {
         if let Some(c) = self.day.checkin {
             self.capacity.learn_usual(&c);
         }
+        self.capacity.close_day(self.day.checkin.is_some());
         // What the day's answers said of it, beyond the check-in and the recent days: its
         // square follows how far this person's days stray (only days with answers speak, and
         // not the weeks after a session, when what surprises is the session's lift).
@@ -455,6 +456,9 @@ impl Model {
         let mut closed = self.capacity.clone();
         if let Some(checkin) = self.day.checkin.filter(|_| gap > 0) {
             closed.learn_usual(&checkin);
+        }
+        if gap > 0 {
+            closed.close_day(self.day.checkin.is_some());
         }
         closed.pass_days(gap);
         closed.today_capacity(None)

@@ -147,8 +147,23 @@ pub const WORDS_MIN_VARIANCE: f64 = 0.02;
 pub const CHECKIN_GAIN_MAX: f64 = 1.5;
 /// How fast the usual check-in follows the check-ins given (per day with a check-in).
 pub const USUAL_CHECKIN_RATE: f64 = 0.15;
-/// No check-in means "this person's usual day", erring this little bit small.
+/// No check-in means "this person's usual day", erring this little bit small for someone
+/// who checks in (a day without one is a day the engine knows less about), and less as their
+/// days without one become their usual days (`Capacity::checkin_days`): for someone who never
+/// checks in, every answer that taught the model their usual day was given on such a day, so
+/// the margin only held them below it until enough Dones near the edge had made up for it.
+/// Scaled by the share (simulation, three seeds, `SIM_HELD=1`): never checks in 47 / 43 / 45 %
+/// → 49 / 50 / 50 % of the oracle's done-minutes, capable people's first two-minute step day
+/// 6 → 5 on two seeds, worst kind 1.84 / 1.84 / 1.83 → 1.85 / 1.79 / 1.85 % above capacity;
+/// with the act's record-led "a bit more?" and the step up from the bottom (records at 5 %):
+/// never checks in 48 / 46 / 48 → 54 / 54 / 54 %, worst kind 1.92 / 1.76 / 1.82 → 1.90 / 1.83 /
+/// 1.88 %...
 pub const NO_CHECKIN_MARGIN: f64 = 0.25;
+/// ... the share of days with a check-in moving this far towards each day that closes (about
+/// the last ten days the person opened Thaw on), after a running mean over the first days
+/// (one day with a check-in assumed before them, so a newcomer's first day without one
+/// already counts half). 0.2 gave the same figures within a point and 0.1 of a point.
+pub const CHECKIN_DAYS_RATE: f64 = 0.1;
 /// A part of a check-in left out reads as usual, erring this little bit small.
 pub const MISSING_PART_MARGIN: f64 = 0.1;
 

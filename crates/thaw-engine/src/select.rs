@@ -640,6 +640,74 @@ pub fn record_risks(
         .collect()
 }
 
+/// Why a fresh pick of `movement` at `now` did not size rung `index`: the first of `fresh`'s
+/// conditions that held it back, in the order they are read. A diagnostic for the simulation
+/// (`SIM_HELD=1`): which rule keeps people below the largest rung that fits them (`held_back`
+/// asks the same of one rung, for the act). Not part of the API.
+#[doc(hidden)]
+pub fn held_back_fresh(
+    model: &Model,
+    movement: &Movement,
+    now: DateTime<FixedOffset>,
+    index: usize,
+) -> &'static str {
+    let t = Today::new(model, now);
+    let m = movement;
+    let diffs = effective_difficulties(model, m);
+    if index >= m.rungs.len() {
+        return "no such rung";
+    }
+    if t.below.is_some_and(|b| diffs[index] >= b) {
+        return "today said too big (below)";
+    }
+    if t.step_done(m.id, Some(index)) {
+        return "done today";
+    }
+    if !model.kind_goes_well(m.rungs[index].kind, t.day) {
+        return "kind not going well lately";
+    }
+    let effective = t.effective();
+    let p = model.success(effective, diffs[index]);
+    let aim = t.aim(m, index);
+    if p >= aim {
+        return "fits (chosen elsewhere?)";
+    }
+    let known = model.rung_known(m.id, index, m.rungs[index].kind);
+    let holds = model.records_hold(t.day);
+    let r = t.risks(m, &diffs, 0.0)[index];
+    if known && holds && r <= SIZE_RISK {
+        return "record fits (chosen elsewhere?)";
+    }
+    // Would the step fit without the no-check-in margin (as far as it counts for this person)?
+    let margin = -model.capacity.checkin_shift(None);
+    let no_checkin = t.checkin.is_none() && margin > 0.0;
+    let lifted = |x: f64| {
+        let p = model.success(effective + x, diffs[index]);
+        let r = t.risks(m, &diffs, -x)[index];
+        p >= aim || (known && holds && r <= SIZE_RISK)
+    };
+    if no_checkin && lifted(margin) {
+        return "no check-in margin";
+    }
+    if p >= TARGET_SUCCESS && aim > TARGET_SUCCESS {
+        return "small first try aim";
+    }
+    if !holds {
+        return "records do not hold";
+    }
+    if !known {
+        if m.rungs[index].kind == RungKind::Act || model.rung_answered(m.id, index) {
+            return "no record and the capacity model unsure";
+        }
+        return "no own record and the kind record weak";
+    }
+    if r <= 2.0 * SIZE_RISK {
+        "record risk 1-2x SIZE_RISK"
+    } else {
+        "record risk > 2x SIZE_RISK"
+    }
+}
+
 /// "A bit more?": right after a Done, the next rung up of the same movement, if today has room
 /// and it is likely enough to go well. Optional and quiet: the person pulls it, it is never
 /// pushed, and saying no to it changes nothing.
