@@ -112,6 +112,11 @@ pub struct Capacity {
     /// step a little below their capacity nearly always goes well and one a little above nearly
     /// never does; a curve flatter than theirs keeps offering steps just above.
     pub sharpness: Belief,
+    /// How much the usual day has learned so far from the words of check-ins themselves
+    /// (precision, 1 / logits²; see [`Capacity::hear_usual_words`]), up to
+    /// `WORDS_USUAL_MAX_PRECISION`.
+    #[serde(default)]
+    pub words_heard: f64,
     /// Observations so far.
     pub n: u32,
     /// Days since the last treatment session opened its part of the model (none before one).
@@ -131,6 +136,7 @@ impl Default for Capacity {
             usual_checkin: [0.0; 3],
             words: Words::default(),
             sharpness: Belief::new(SLOPE, SHARPNESS_VARIANCE),
+            words_heard: 0.0,
             n: 0,
             session_age: None,
         }
@@ -216,10 +222,54 @@ impl Capacity {
     /// A day with this (final) check-in is over: the usual check-in follows it a little.
     pub fn learn_usual(&mut self, checkin: &CheckIn) {
         self.words.observe(checkin);
+        self.hear_usual_words(checkin);
         for (part, level) in given_parts(checkin) {
             let said = self.checkin[part][level].mean;
             self.usual_checkin[part] += USUAL_CHECKIN_RATE * (said - self.usual_checkin[part]);
         }
+    }
+
+    /// What a day's check-in words say of this person's usual day, as well as of the day.
+    ///
+    /// Everyone starts from the same usual day (`PRIOR_MEAN`), and the check-in is read
+    /// against the person's own usual one; so someone who says "Low, Low" every morning and
+    /// someone who says "Good, Good" were offered the same first steps until their answers
+    /// came. How a person usually describes their energy and mood says something about their
+    /// usual capacity too (self-reported energy is among the best single predictors of what
+    /// someone can do), so each day's words are a weak observation of the usual day: a
+    /// Gaussian update of its belief, which fades as the person's own answers arrive (they
+    /// tighten the belief, so the words move it less). One morning counts for less than one
+    /// answer near the edge (`WORDS_USUAL_DAY_PRECISION`), and all the mornings together for
+    /// at most a few answers (`WORDS_USUAL_MAX_PRECISION`): how someone uses words is their
+    /// own, and more mornings do not make it less so. Room is about the day's circumstances,
+    /// not the person, and is left out; no check-in says nothing here.
+    fn hear_usual_words(&mut self, checkin: &CheckIn) {
+        let score = |l: Level| match l {
+            Level::Low => -1.0,
+            Level::Some => 0.0,
+            Level::Good => 1.0,
+        };
+        let given: Vec<f64> = [checkin.energy, checkin.mood]
+            .into_iter()
+            .flatten()
+            .map(score)
+            .collect();
+        if given.is_empty() {
+            return;
+        }
+        let said = given.iter().sum::<f64>() / given.len() as f64;
+        let room = (WORDS_USUAL_MAX_PRECISION - self.words_heard).max(0.0);
+        let precision =
+            (WORDS_USUAL_DAY_PRECISION * given.len() as f64 / 2.0).min(room);
+        if precision <= 0.0 {
+            return;
+        }
+        let heard = WORDS_USUAL_AT_SOME + WORDS_USUAL_PER_LEVEL * said;
+        let var = self.usual.var;
+        let gain = var * precision / (1.0 + var * precision);
+        self.usual.mean += gain * (heard - self.usual.mean);
+        self.usual.var = (var / (1.0 + var * precision)).max(MIN_VARIANCE);
+        self.words_heard = ((self.words_heard + precision) * 1000.0).round() / 1000.0;
     }
 
     /// Capacity today (for a day in progress), given today's check-in.

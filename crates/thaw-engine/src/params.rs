@@ -149,6 +149,17 @@ pub const CHECKIN_GAIN_MAX: f64 = 1.5;
 pub const USUAL_CHECKIN_RATE: f64 = 0.15;
 /// No check-in means "this person's usual day", erring this little bit small.
 pub const NO_CHECKIN_MARGIN: f64 = 0.25;
+/// The usual day a day's energy and mood words point to (see `Capacity::hear_usual_words`):
+/// this for "Some" (both parts), plus `WORDS_USUAL_PER_LEVEL` for each step of their average
+/// towards "Good" (+1) or "Low" (−1).
+pub const WORDS_USUAL_AT_SOME: f64 = -0.2;
+/// See [`WORDS_USUAL_AT_SOME`].
+pub const WORDS_USUAL_PER_LEVEL: f64 = 1.5;
+/// One morning's words say this much of the usual day (precision, 1 / logits²): less than
+/// one answer near the edge (about 0.5).
+pub const WORDS_USUAL_DAY_PRECISION: f64 = 0.3;
+/// All mornings' words together say at most this much of it.
+pub const WORDS_USUAL_MAX_PRECISION: f64 = 1.2;
 /// A part of a check-in left out reads as usual, erring this little bit small.
 pub const MISSING_PART_MARGIN: f64 = 0.1;
 
