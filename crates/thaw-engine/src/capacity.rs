@@ -492,6 +492,45 @@ mod tests {
     }
 
     #[test]
+    fn first_mornings_words_move_where_the_usual_day_starts_and_fade() {
+        let words = |l| CheckIn {
+            energy: Some(l),
+            mood: Some(l),
+            room: None,
+        };
+        let mornings = |l, n| {
+            let mut c = Capacity::default();
+            for _ in 0..n {
+                c.learn_usual(&words(l));
+            }
+            c
+        };
+        let (low, good) = (mornings(Level::Low, 10), mornings(Level::Good, 10));
+        assert!(low.usual.mean < PRIOR_MEAN - 0.3 && good.usual.mean > PRIOR_MEAN + 0.3);
+        // Two mornings' worth at most: more mornings move it no further...
+        assert_eq!(mornings(Level::Low, 2).usual.mean, low.usual.mean);
+        assert!(mornings(Level::Low, 1).usual.mean > low.usual.mean);
+        // ... and never make the engine surer of it: only answers do.
+        assert_eq!(low.usual.var, PRIOR_VARIANCE);
+        // Room is about the day, not the person; a usual "Some" is close to the prior.
+        let room = CheckIn {
+            energy: None,
+            mood: None,
+            room: Some(Level::Good),
+        };
+        let mut c = Capacity::default();
+        c.learn_usual(&room);
+        assert_eq!(c.usual.mean, PRIOR_MEAN);
+        assert!((mornings(Level::Some, 5).usual.mean - PRIOR_MEAN).abs() < 0.2);
+        // Once answers have made the usual day surer, the words move it less.
+        let mut known = Capacity::default();
+        known.usual.var = MIN_VARIANCE;
+        known.learn_usual(&words(Level::Good));
+        let fresh = mornings(Level::Good, 1);
+        assert!(known.usual.mean - PRIOR_MEAN < (fresh.usual.mean - PRIOR_MEAN) / 3.0);
+    }
+
+    #[test]
     fn early_evidence_moves_more_than_late() {
         let mut early = Capacity::default();
         let d = early.today_capacity(None);
