@@ -114,14 +114,20 @@ pub struct Capacity {
     pub sharpness: Belief,
     /// How much the usual day's mean has followed the words of check-ins themselves so far,
     /// as the precision (1 / logits²) of the observations it was moved by (see
-    /// `Capacity::hear_usual_words`), up to `WORDS_USUAL_MAX_PRECISION`.
-    #[serde(default)]
+    /// `Capacity::hear_usual_words`), up to `WORDS_USUAL_MAX_PRECISION`. A snapshot from
+    /// before this was kept is of someone whose usual day is already being learned from their
+    /// answers: their words have had their say.
+    #[serde(default = "words_already_heard")]
     pub words_heard: f64,
     /// Observations so far.
     pub n: u32,
     /// Days since the last treatment session opened its part of the model (none before one).
     #[serde(default)]
     pub session_age: Option<i64>,
+}
+
+fn words_already_heard() -> f64 {
+    WORDS_USUAL_MAX_PRECISION
 }
 
 impl Default for Capacity {
