@@ -619,6 +619,10 @@ struct Outcome {
     /// Sized offers by (offered rung, largest feasible rung), 0 = the breath, 1 = rung 0, …
     /// (a diagnostic: `SIM_MATRIX=1`).
     matrix: [[u64; 6]; 6],
+    /// Sized offers when the act was the largest feasible rung and was not offered, by what
+    /// held the act back (a diagnostic: `SIM_ACTS=1`, see `held_back`), with those whose
+    /// record risk was in each band; "offered" counts the act offered.
+    acts: BTreeMap<String, u64>,
     /// Offers and those above capacity, by what kind of offer they were (a diagnostic).
     by_why: BTreeMap<&'static str, (u64, u64)>,
     /// Calibration (a diagnostic): per tenth of predicted success, offers, the sum of their
@@ -691,6 +695,8 @@ struct Run<'a> {
     /// within capacity.
     day_smallest: (bool, bool, bool),
     trace: bool,
+    /// When the offer being counted is shown (for `SIM_ACTS`).
+    now: DateTime<FixedOffset>,
 }
 
 impl<'a> Run<'a> {
@@ -817,6 +823,40 @@ impl<'a> Run<'a> {
                 allowed(*r) && risk <= oracle_risk()
             })
             .unwrap_or(None)
+    }
+
+    /// The act was the largest feasible rung of a sized offer: what the engine offered, and if
+    /// not the act, what held it back (`SIM_ACTS=1`).
+    fn count_act(&mut self, offer: &Offer, mi: usize, act: u32, p_true: f64) {
+        let Engine::Now(model) = &self.model else {
+            return;
+        };
+        if offer.rung_index == Some(act) {
+            *self.out.acts.entry("offered the act".into()).or_default() += 1;
+            let (_, risk, predicted) =
+                held_back(model, &self.p.movements[mi], self.now, act as usize);
+            let _ = (risk, predicted, p_true);
+            return;
+        }
+        let (why, risk, predicted) =
+            held_back(model, &self.p.movements[mi], self.now, act as usize);
+        let why = why.unwrap_or("would fit (not a fresh pick)");
+        // (The risk read for a rung with no record to speak of is 0.15 exactly.)
+        let band = match risk {
+            r if (r - 0.15).abs() < 1e-12 => "none",
+            r if r <= 0.05 => "at most 5 %",
+            r if r <= 0.10 => "5–10 %",
+            r if r <= 0.20 => "10–20 %",
+            _ => "over 20 %",
+        };
+        let predicted = (predicted * 10.0).floor() / 10.0;
+        for key in [
+            why.to_string(),
+            format!("  {why}: record risk {band}"),
+            format!("  {why}: predicted {predicted:.1}"),
+        ] {
+            *self.out.acts.entry(key).or_default() += 1;
+        }
     }
 
     /// Counts an offer that is about to be shown. A bit more and a rest day's tiny thing count
@@ -959,6 +999,42 @@ impl<'a> Run<'a> {
         if p_true < ABOVE {
             e.1 += 1;
         }
+        if std::env::var("SIM_WHY_RUNG").is_ok() {
+            // (By rung: which steps the offers above capacity were.)
+            const RUNGS: [&str; 5] = ["the breath", "rung 0", "rung 1", "rung 2", "rung 3"];
+            let r = offer.rung_index.map_or(0, |i| (i as usize + 1).min(4));
+            let key: &'static str = match (why, r) {
+                ("sized", r) => [
+                    "sized: the breath",
+                    "sized: rung 0",
+                    "sized: rung 1",
+                    "sized: rung 2",
+                    "sized: rung 3",
+                ][r],
+                ("bit more", r) => [
+                    "bit more: the breath",
+                    "bit more: rung 0",
+                    "bit more: rung 1",
+                    "bit more: rung 2",
+                    "bit more: rung 3",
+                ][r],
+                ("growth", r) => [
+                    "growth: the breath",
+                    "growth: rung 0",
+                    "growth: rung 1",
+                    "growth: rung 2",
+                    "growth: rung 3",
+                ][r],
+                _ => RUNGS[r],
+            };
+            if key.contains(':') {
+                let e = self.out.by_why.entry(key).or_default();
+                e.0 += 1;
+                if p_true < ABOVE {
+                    e.1 += 1;
+                }
+            }
+        }
         if p_true < FEASIBLE {
             self.out.above_feasible += 1;
         }
@@ -966,6 +1042,35 @@ impl<'a> Run<'a> {
             self.out.above += 1;
             if offer.bit_more {
                 self.out.bit_more_taken_above += 1;
+            }
+        }
+        let last = self.p.movements[mi].rungs.len() as u32 - 1;
+        if why == "sized" && std::env::var("SIM_ACTS").is_ok() {
+            // Every step sized to the day: which part of the engine sized it, and how often it
+            // was above capacity.
+            if let (Engine::Now(model), Some(i)) = (&self.model, offer.rung_index) {
+                let (_, _, predicted) =
+                    held_back(model, &self.p.movements[mi], self.now, i as usize);
+                let step = if i == last {
+                    "an act".to_string()
+                } else {
+                    format!("rung {i}")
+                };
+                let by = if predicted >= TARGET_SUCCESS {
+                    "the capacity model"
+                } else {
+                    "its record"
+                };
+                let above = if p_true < ABOVE {
+                    ", above capacity"
+                } else {
+                    ""
+                };
+                *self
+                    .out
+                    .acts
+                    .entry(format!("~ {step} sized by {by}{above}"))
+                    .or_default() += 1;
             }
         }
         if sized && !offer.bit_more {
@@ -979,6 +1084,9 @@ impl<'a> Run<'a> {
             let act = self.p.movements[mi].rungs.len() as u32 - 1;
             if feasible == Some(act) && act > 0 {
                 self.day_smallest.2 = true;
+                if why == "sized" && std::env::var("SIM_ACTS").is_ok() {
+                    self.count_act(offer, mi, act, p_true);
+                }
             }
             self.out.sized_offers += 1;
             let cell = |r: Option<u32>| r.map_or(0, |i| (i as usize + 1).min(5));
@@ -1144,6 +1252,7 @@ impl<'a> Run<'a> {
             }
             self.out.bit_more_taken += 1;
         }
+        self.now = *at;
         let p_true = self.count_offer(&offer, day, sized, *at);
         // A new step on screen replaces any left there from the night before.
         self.pending = None;
@@ -1298,6 +1407,7 @@ impl<'a> Run<'a> {
             if late.answer_next_morning {
                 if let Decision::Offer(mut offer) = self.model.decide(self.p, at) {
                     self.choose(&mut offer, day);
+                    self.now = at;
                     self.count_offer(&offer, day, true, at);
                     self.apply(at, EventKind::Offered(offer.clone()));
                     self.pending = Some(offer);
@@ -1388,6 +1498,7 @@ fn run_traced(person: &Person, policy: Policy, seed: u64, trace: bool) -> Outcom
         pending: None,
         day_smallest: (true, false, false),
         trace,
+        now: tz_time(0, 4, 0),
     };
     r.out.capable = person.capable_at(person.usual(0));
     for day in 0..DAYS {
@@ -2093,6 +2204,24 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
                 })
                 .collect();
             println!("{}: {}", kind.name(), parts.join(" | "));
+        }
+    }
+    if std::env::var("SIM_ACTS").is_ok() {
+        for (ki, kind) in Kind::ALL.iter().enumerate() {
+            let row = &rows[&(ki, 0)];
+            let mut m: BTreeMap<&str, u64> = BTreeMap::new();
+            for o in &row.outcomes {
+                for (k, v) in &o.acts {
+                    *m.entry(k).or_default() += v;
+                }
+            }
+            println!(
+                "\n{}: sized offers when the act was the largest feasible rung",
+                kind.name()
+            );
+            for (k, v) in &m {
+                println!("  {v:>7}  {k}");
+            }
         }
     }
     if std::env::var("SIM_DAY").is_ok() {

@@ -199,6 +199,24 @@ mod tests {
             }
         }
 
+        /// A day read as less sure never makes a step look safer: a person whose days swing
+        /// more (see `Model::day_var`) is offered by a record no step a steadier one would not
+        /// be, whenever the step could fit at all (risk at most even).
+        #[test]
+        fn a_less_sure_day_never_makes_a_step_look_safer(
+            mean in -3.0f64..3.0,
+            var in 0.01f64..2.0,
+            shift in -2.0f64..2.0,
+            day_var in 0.0f64..1.0,
+            more in 0.0f64..2.0,
+        ) {
+            let m = Margin { mean, var };
+            let (a, b) = (risk(m, shift, day_var), risk(m, shift, day_var + more));
+            if a <= 0.5 {
+                proptest::prop_assert!(b >= a - 1e-12, "{a} → {b}");
+            }
+        }
+
         /// Ladder risks never put a bigger step below a smaller one, and stay within the risks given.
         #[test]
         fn ladder_risks_are_ordered(risks in proptest::collection::vec(0.0f64..1.0, 0..8)) {

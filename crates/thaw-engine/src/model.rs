@@ -131,6 +131,10 @@ pub struct Model {
     /// to fit (growth, a bit more), and how many of them were too big.
     #[serde(default)]
     pub(crate) reach: Reach,
+    /// How far this person's days stray from what the check-in and the recent days say, as
+    /// their answers showed it (variance, logits²; see `Model::day_var`).
+    #[serde(default)]
+    pub(crate) day_spread: f64,
     /// Days in a row, before today, whose offers were all on ladders' smallest rungs (days
     /// without offers leave it as it was): see `BOTTOM_DAYS`.
     #[serde(default)]
@@ -399,6 +403,18 @@ impl Model {
         if let Some(c) = self.day.checkin {
             self.capacity.learn_usual(&c);
         }
+        // What the day's answers said of it, beyond the check-in and the recent days: its
+        // square follows how far this person's days stray (only days with answers speak, and
+        // not the weeks after a session, when what surprises is the session's lift).
+        let lifting = self
+            .capacity
+            .session_age
+            .is_some_and(|age| age <= SESSION_LIFT_DAYS);
+        if self.day.spent > 0 && !lifting {
+            let said = self.capacity.today.mean;
+            let spread = self.day_spread + DAY_SPREAD_RATE * (said * said - self.day_spread);
+            self.day_spread = (spread * 1000.0).round() / 1000.0;
+        }
         self.capacity.pass_days(gap);
         for f in self
             .fit
@@ -584,9 +600,11 @@ impl Model {
         }
     }
 
-    /// How unsure a day's capacity is around its estimate.
+    /// How unsure a day's capacity is around its estimate: what a recent session may have
+    /// changed, and how far this person's days have been seen to stray (never less than
+    /// `FIT_DAY_VARIANCE`): the more a person's days swing, the surer a record must be.
     pub(crate) fn day_var(&self) -> f64 {
-        self.capacity.session.var + FIT_DAY_VARIANCE
+        self.capacity.session.var + FIT_DAY_VARIANCE.max(DAY_SPREAD_SCALE * self.day_spread)
     }
 
     /// A rung's margin on a usual day: the capacity model's prior with the rung's own record.
@@ -612,6 +630,12 @@ impl Model {
     pub(crate) fn rung_answered(&self, movement_id: i64, index: usize) -> bool {
         self.rung_fit(movement_id, index)
             .is_some_and(|f| f.precision >= FIT_KNOWN_PRECISION)
+    }
+
+    /// Whether this very rung has any answers of its own still in its record.
+    pub(crate) fn rung_tried(&self, movement_id: i64, index: usize) -> bool {
+        self.rung_fit(movement_id, index)
+            .is_some_and(|f| f.precision > 0.0)
     }
 
     /// What this person's check-ins usually say, all parts together (logits; 0 without any).

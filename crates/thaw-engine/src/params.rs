@@ -214,17 +214,19 @@ pub const FIT_RUNG_VARIANCE: f64 = 0.25;
 /// (variance, logits²), besides what a recent session may have changed.
 pub const FIT_DAY_VARIANCE: f64 = 0.1;
 /// A rung fits when the capacity model is sure of it (`TARGET_SUCCESS`) or when its record
-/// puts its chance of being above capacity today at most this. About one in seventeen, not the
-/// tenth an oracle of the person can afford: the record's chance is read through a curve and a
-/// spread of days that are the engine's guesses, not the person's; for volatile days it is
-/// about half what happens (simulation, `SIM_RISK=1`: steps given 4 % were beyond them 7–9 %
-/// of the time; for the other kinds 3–5 %). Three seeds: 0.03 gave 2.3–2.4 % of offers above
-/// capacity in the worst kind, 0.05 the same with 0–5 points more size, 0.08 2.5–2.6 % and the
-/// crash target lost, 0.12 2.8–2.9 %. Once a check-in's lift counted only as far as the
-/// person's words follow their days (`capacity::Words`), steady low fell from 1.9–2.0 % to
-/// 1.6–1.8 %, and 0.06 spends part of that: worst kind 1.8 % on all three seeds, capable
-/// people's done-minutes +1–2 points (0.07: 2.0 % on seed 20260105).
-pub const SIZE_RISK: f64 = 0.06;
+/// puts its chance of being above capacity today at most this. One in twenty, not the tenth an
+/// oracle of the person can afford: the record's chance is read through a curve and a spread
+/// of days that are the engine's guesses, not the person's; for volatile days it is about half
+/// what happens (simulation, `SIM_RISK=1`: steps given 4 % were beyond them 7–9 % of the time;
+/// for the other kinds 3–5 %). Three seeds: 0.03 gave 2.3–2.4 % of offers above capacity in
+/// the worst kind, 0.05 the same with 0–5 points more size, 0.08 2.5–2.6 % and the crash
+/// target lost, 0.12 2.8–2.9 %. Once a check-in's lift counted only as far as the person's
+/// words follow their days (`capacity::Words`), 0.06 cost nothing on the ceiling (worst kind
+/// 1.8 %) for 1–2 points of done-minutes; but the act's first "a bit more?"
+/// (`BIT_MORE_FIRST_RISK`) spends the same room better: records at 0.05 with that at 0.35
+/// give volatile days 50–53 % of the oracle's done-minutes at 1.8–1.9 %, records at 0.06 with
+/// it at 0.28 47–49 % at the same share.
+pub const SIZE_RISK: f64 = 0.05;
 /// A rung's own record sizes it once it adds at least this precision (1 / logits²) to the
 /// capacity model's prior: a few answers near its edge.
 pub const FIT_KNOWN_PRECISION: f64 = 0.5;
@@ -260,6 +262,36 @@ pub const SMALL_GAIN_SECONDS: u32 = 60;
 /// ... is offered as a fit, once the first answers are in, only at this predicted success
 /// (see `select::Today::aim`).
 pub const SMALL_FIRST_TRY_AIM: f64 = 0.96;
+
+/// "A bit more?" towards a movement's act, right after its first minutes were done (see
+/// `select::bit_more`): asked when the act's own record puts its chance of being above
+/// capacity today at most this. Looser than `SIZE_RISK`: the person pulls it, and takes it
+/// about as often as it fits them...
+pub const BIT_MORE_RISK: f64 = 0.2;
+/// ... or, before the act has answers of its own, when the capacity model's prior (with a
+/// rung's spread) gives it at most this. Simulation, three seeds, with `DAY_SPREAD_SCALE` 30
+/// and the step up from the bottom (`BOTTOM_DAYS`); volatile days, who bind: done-minutes
+/// against the oracle's, share of offers above capacity. With records at `SIZE_RISK` 0.05:
+/// 0.35 gives 50–53 % at 1.8–1.9 %, 0.42 53–54 % at 1.9–2.0 % (too near the ceiling). With
+/// records at 0.06: 0.28 47–49 % at 1.8–1.9 %, 0.35 50–52 % at 1.8–2.0 %. The engine before
+/// it: 44–45 %.
+pub const BIT_MORE_FIRST_RISK: f64 = 0.35;
+
+/// How far this person's days stray from what the check-in and the recent days say is
+/// learned from what each day's answers said of it (today's part of the capacity model at the
+/// day's end), following each day with answers at this rate ...
+pub const DAY_SPREAD_RATE: f64 = 0.05;
+/// ... and read as this many times the mean square of those: today's part learns from a few
+/// answers only, and a good surprise moves it a quarter as far as a bad one
+/// (`FAST_PARTS_UP_SHARE`), so what it shows is a small part of how days vary. A rung's
+/// record reads the day as at least this unsure (`FIT_DAY_VARIANCE` otherwise): for someone
+/// whose days swing, an act sized at 5 % risk on the flat 0.1 was beyond them 17 % of the
+/// time (SIM_ACTS, volatile days). Simulation, three seeds, with `BIT_MORE_FIRST_RISK` 0.35
+/// (before records at 0.06 and the step up from the bottom):
+/// 15 gives volatile days 1.8–1.9 % of offers above capacity and 51–53 % of the oracle's
+/// done-minutes, 30 1.7–1.8 % and 50–52 %: the lower share is room the act's first
+/// "a bit more?" can use (`BIT_MORE_FIRST_RISK`).
+pub const DAY_SPREAD_SCALE: f64 = 30.0;
 
 /// After this many days in a row of offers only on the smallest rungs, the next rung up is
 /// offered as a marked stretch (see `select::fresh`): Dones the model expected at 0.98 teach it

@@ -29,7 +29,10 @@
 //! (`Model::may_grow`). After `BOTTOM_DAYS` days of offers only on the smallest rungs, the next
 //! rung up is offered the same way, marked as a stretch, for someone whose check-ins are not
 //! usually low (see `fresh`). After that, the records and the person's own "a bit more?" find the
-//! bigger steps: a reach the engine pushes that turns out too big costs more than it teaches. Once today has said "too big", nothing as big again today. If no rung reaches the
+//! bigger steps: a reach the engine pushes that turns out too big costs more than it teaches.
+//! "A bit more?" towards a movement's act, after its first minutes were done, asks the act's
+//! own record (`BIT_MORE_RISK`; the capacity model's prior, `BIT_MORE_FIRST_RISK`, before it
+//! has answers), not the flat curve: that is how each movement's act comes to be known. Once today has said "too big", nothing as big again today. If no rung reaches the
 //! target, the smallest is offered, or the breath-sized step when even that looks unlikely
 //! today. Nothing here reads a clock or a random source.
 
@@ -169,6 +172,19 @@ impl<'a> Today<'a> {
                     }
                 })
                 .collect(),
+        )
+    }
+
+    /// The chance that rung `i` of `m` is above capacity today by its margin belief (its own
+    /// record on the capacity model's prior; the prior alone when it has none), not made
+    /// consistent with the ladder.
+    fn rung_risk(&self, m: &Movement, diffs: &[f64], i: usize) -> f64 {
+        let model = self.model;
+        let shift = self.effective() - model.capacity.usual.mean;
+        risk(
+            model.rung_margin(m.id, i, m.rungs[i].kind, diffs[i]),
+            shift,
+            model.day_var(),
         )
     }
 
@@ -556,6 +572,52 @@ fn fresh(
     Decision::Offer(t.offer_sized(m, index, &diffs, why, stretch))
 }
 
+/// Why rung `index` of a movement would not be offered as a fit on a fresh pick now, the first
+/// condition that holds it back, with the chance its record gives it of being above capacity
+/// today and the capacity model's predicted success. `None` as the reason: it would fit. A
+/// diagnostic for the simulation (`SIM_ACTS=1`), not part of deciding; pure like the rest.
+#[doc(hidden)]
+pub fn held_back(
+    model: &Model,
+    movement: &Movement,
+    now: DateTime<FixedOffset>,
+    index: usize,
+) -> (Option<&'static str>, f64, f64) {
+    let t = Today::new(model, now);
+    let m = movement;
+    let diffs = effective_difficulties(model, m);
+    let risks = t.risks(m, &diffs, 0.0);
+    let risk = risks.get(index).copied().unwrap_or(1.0);
+    let Some(rung) = m.rungs.get(index) else {
+        return (Some("no such rung"), risk, 0.0);
+    };
+    let predicted = model.success(t.effective(), diffs[index]);
+    let why = if t.step_done(m.id, Some(index)) {
+        Some("done today")
+    } else if t.below.is_some_and(|b| diffs[index] >= b) {
+        Some("today said too big")
+    } else if !model.kind_goes_well(rung.kind, t.day) {
+        Some("kind lately not well")
+    } else if predicted >= t.aim(m, index) {
+        None
+    } else if !model.records_hold(t.day) {
+        Some("records do not hold today")
+    } else if !model.rung_known(m.id, index, rung.kind) {
+        if model.rung_tried(m.id, index) {
+            Some("no record to speak of (tried, kind weak)")
+        } else {
+            Some("no record (never answered, kind weak)")
+        }
+    } else if risk <= SIZE_RISK {
+        None
+    } else if model.rung_answered(m.id, index) {
+        Some("own record risk above SIZE_RISK")
+    } else {
+        Some("kind record risk above SIZE_RISK")
+    };
+    (why, risk, predicted)
+}
+
 /// The chance each rung of `movement` is above capacity today as its record reads it (`None`
 /// where no record sizes it: untried and unknown, or a day the records do not hold). A
 /// diagnostic for the simulation's calibration table (`SIM_RISK=1`): the records' nominal risk
@@ -600,15 +662,35 @@ pub fn bit_more(
     let diffs = effective_difficulties(model, m);
     let bigger = shown_seconds(rung.seconds) > shown_seconds(prev.size.seconds)
         && diffs[next] > prev.difficulty;
-    // Growth the person pulls follows the same evidence as growth the engine offers: a day
-    // that can carry it, a kind of step not lately too big, and a fair chance.
-    let fits = bigger
-        && !t.step_done(m.id, Some(next))
-        && model.growth_day(t.day)
-        && model.may_grow()
+    // Towards a movement's act, right after its first minutes were done: the act's own record
+    // (or, before it has answers, the capacity model's prior with a rung's spread) says
+    // whether to ask, not the flat curve, which rarely gives an act a fair chance. The act is
+    // where the minutes are, and most movements' acts had never been answered, so no record
+    // could ever size them (SIM_ACTS: 56 % of the offers whose largest feasible step was the
+    // act, volatile days). The person pulls it (people take it about as often as it fits
+    // them), and "Not this time" teaches nothing, so it does not spend growth's budget; an act
+    // tried and too big has a record that stops asking (`BIT_MORE_RISK`). Asking first that
+    // the first minutes be known by their own record held back nearly every try: Dones the
+    // model expected add little to a record's precision.
+    let by_record = rung.kind == RungKind::Act
+        && model.records_hold(t.day)
+        && t.rung_risk(m, &diffs, next)
+            <= if model.rung_answered(m.id, next) {
+                BIT_MORE_RISK
+            } else {
+                BIT_MORE_FIRST_RISK
+            };
+    // Otherwise growth the person pulls follows the same evidence as growth the engine
+    // offers: a kind of step not lately too big, the budget, and a fair chance.
+    let growth = model.may_grow()
         && model.may_reach_for(rung.kind, t.day)
         && model.success(t.effective(), diffs[next])
             >= model.stretch_floor(rung.kind, BIT_MORE_FLOOR);
+    // Either way, on a day that can carry it.
+    let fits = bigger
+        && !t.step_done(m.id, Some(next))
+        && model.growth_day(t.day)
+        && (by_record || growth);
     fits.then(|| t.offer(m, Some(next), &diffs, Why::BitMore))
 }
 
@@ -853,6 +935,44 @@ mod tests {
         // their usual day is low, and the smallest steps going well does not say otherwise.
         let days = days_of_dones(Some(low), 10, 24);
         assert!(days.iter().all(|(_, stretch)| !stretch), "{days:?}");
+    }
+
+    #[test]
+    fn a_bit_more_towards_the_act_asks_its_record_not_growths_budget() {
+        let m = movement();
+        let values = vec![Value {
+            id: 1,
+            area: crate::LifeArea::MindBodySpirit,
+            words: "moving".into(),
+        }];
+        let movements = vec![m.clone()];
+        // Someone well known to be capable, whose growth budget is spent (reaches that were
+        // too big elsewhere), just did this movement's first two minutes.
+        let mut model = Model::default();
+        model.capacity.usual.mean = 2.5;
+        model.capacity.usual.var = 0.1;
+        model.capacity.n = 40;
+        let t = noon();
+        let diffs = effective_difficulties(&model, &m);
+        let first_minutes = Today::new(&model, t).offer(&m, Some(2), &diffs, Why::Fresh);
+        model.apply(&crate::Event {
+            at: t,
+            kind: crate::EventKind::Offered(first_minutes),
+        });
+        model.apply(&crate::Event {
+            at: t + chrono::Duration::minutes(3),
+            kind: crate::EventKind::Replied(crate::Reply::plain(Response::Done)),
+        });
+        model.reach.misses = 10.0;
+        assert!(!model.may_grow());
+        let later = t + chrono::Duration::minutes(4);
+        let more = bit_more(&model, &values, &movements, later).expect("a bit more");
+        assert_eq!(more.rung_index, Some(3));
+        assert!(more.bit_more);
+        // The same, when the act is much harder for this person than its prior says: not asked.
+        let mut hard = model.clone();
+        hard.capacity.kinds[RungKind::Act as usize].mean = 3.0;
+        assert_eq!(bit_more(&hard, &values, &movements, later), None);
     }
 
     #[test]

@@ -803,3 +803,69 @@ fn no_step_up_on_a_day_the_person_says_energy_is_low() {
     }
     assert!(stretches.is_empty(), "steps up on days {stretches:?}");
 }
+
+#[test]
+fn a_bit_more_after_the_first_minutes_asks_for_the_act_and_an_act_too_big_stops_asking() {
+    let (values, movements) = person(2);
+    let is_act = |o: &Offer| o.kind == RungKind::Act;
+    let mut j = Journal::new();
+    let mut t = start();
+    // Someone capable on usual days: every step done, every bit more that is not an act taken
+    // and done, until "a bit more?" after a movement's first minutes asks for its act.
+    let mut act: Option<(Offer, chrono::DateTime<chrono::FixedOffset>)> = None;
+    'days: for _ in 0..40 {
+        j.push(t, EventKind::CheckIn(some_day()));
+        for k in 0..3 {
+            let at = later(t, 10 + 60 * k);
+            let Decision::Offer(o) = decide(&j.model, &values, &movements, at) else {
+                continue;
+            };
+            let mut next = show_and_answer(&mut j, &values, &movements, &o, at, Response::Done);
+            let mut at = later(at, 2);
+            while let Answer::Moved {
+                bit_more: Some(more),
+                ..
+            } = next
+            {
+                if is_act(&more) {
+                    act = Some((more, at));
+                    break 'days;
+                }
+                next = show_and_answer(&mut j, &values, &movements, &more, at, Response::Done);
+                at = later(at, 2);
+            }
+        }
+        t = later(t, 24 * 60);
+    }
+    let (more, at) = act.expect("a bit more towards an act within forty days");
+    assert!(more.bit_more && more.stretch);
+    assert_eq!(
+        more.rung_index,
+        Some(3),
+        "the act is the rung after the first minutes"
+    );
+    // Taken and begun but not finished: too big this time. That movement's act is not asked
+    // for again by "a bit more?" in the week after, however its first minutes go.
+    show_and_answer(&mut j, &values, &movements, &more, at, Response::Started);
+    let mut t = later(t, 24 * 60);
+    for _ in 0..7 {
+        j.push(t, EventKind::CheckIn(some_day()));
+        for k in 0..3 {
+            let at = later(t, 10 + 60 * k);
+            let Decision::Offer(o) = decide(&j.model, &values, &movements, at) else {
+                continue;
+            };
+            if let Answer::Moved {
+                bit_more: Some(next),
+                ..
+            } = show_and_answer(&mut j, &values, &movements, &o, at, Response::Done)
+            {
+                assert!(
+                    !(is_act(&next) && next.movement_id == more.movement_id),
+                    "the act that was too big asked for again: {next:?}"
+                );
+            }
+        }
+        t = later(t, 24 * 60);
+    }
+}

@@ -7,7 +7,8 @@
 //!   seconds and in difficulty, or it is rest; a run of them ends in rest.
 //! * "Not this time" to a bit more changes nothing.
 //! * A step done today is not offered again today; a bit more is the next rung up of the
-//!   movement just done, and comes only right after a Done.
+//!   movement just done, and comes only right after a Done, never on a day the person said
+//!   their energy is low (towards a movement's act too, where its record asks it).
 //! * "I have a moment" always gives a step when there is anything to offer.
 //! * Today's budget is never exceeded; every offer has a value, a movement of it and one
 //!   honest sentence ("energy is low" only when the person said so).
@@ -261,6 +262,11 @@ fn run(n_values: usize, steps: &[(i64, Step)]) -> Result<Journal, TestCaseError>
                 match (&more, last) {
                     (Some(o), Some((prev, Response::Done, when))) => {
                         prop_assert!(o.bit_more && o.stretch);
+                        prop_assert!(
+                            j.model.checkin_at(t).and_then(|c| c.energy) != Some(Level::Low),
+                            "a bit more on a day the person said their energy is low: {:?}",
+                            o
+                        );
                         prop_assert_eq!(day_of(when), day_of(t));
                         prop_assert_eq!(o.movement_id, prev.movement_id);
                         prop_assert_eq!(o.rung_index, Some(prev.rung_index.map_or(0, |i| i + 1)));
