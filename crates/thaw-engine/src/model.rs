@@ -451,8 +451,14 @@ impl Model {
         if self.is_current(day) {
             return self.capacity.today_capacity(self.day.checkin.as_ref());
         }
+        self.closed_for(day).today_capacity(None)
+    }
+
+    /// The capacity model as it will be on a day it has not seen yet: closing the day in
+    /// progress first folds its check-in into the usual one (and what its words say of the
+    /// usual day), then the days pass.
+    fn closed_for(&self, day: NaiveDate) -> Capacity {
         let gap = self.day.date.map_or(0, |d| days_between(d, day).max(0));
-        // Closing the day would first fold its check-in into the usual one.
         let mut closed = self.capacity.clone();
         if let Some(checkin) = self.day.checkin.filter(|_| gap > 0) {
             closed.learn_usual(&checkin);
@@ -461,7 +467,7 @@ impl Model {
             closed.close_day(self.day.checkin.is_some());
         }
         closed.pass_days(gap);
-        closed.today_capacity(None)
+        closed
     }
 
     /// Whether today's answers have already said "too big" (no growth room today, then).
@@ -668,10 +674,20 @@ impl Model {
 
     /// Capacity as seen at `now`.
     pub fn capacity_at(&self, now: DateTime<FixedOffset>) -> CapacityToday {
+        let day = day_of(now);
+        if self.is_current(day) {
+            return CapacityToday {
+                usual: self.capacity.usual.mean,
+                uncertainty: self.capacity.usual.var.sqrt(),
+                today: self.effective_on(day),
+            };
+        }
+        // A day not begun yet sees the model as it will be then (the day before closed).
+        let closed = self.closed_for(day);
         CapacityToday {
-            usual: self.capacity.usual.mean,
-            uncertainty: self.capacity.usual.var.sqrt(),
-            today: self.effective_on(day_of(now)),
+            usual: closed.usual.mean,
+            uncertainty: closed.usual.var.sqrt(),
+            today: closed.today_capacity(None),
         }
     }
 

@@ -164,6 +164,30 @@ pub const NO_CHECKIN_MARGIN: f64 = 0.25;
 /// (one day with a check-in assumed before them, so a newcomer's first day without one
 /// already counts half). 0.2 gave the same figures within a point and 0.1 of a point.
 pub const CHECKIN_DAYS_RATE: f64 = 0.1;
+/// The usual day a morning's energy and mood words point to (see
+/// `Capacity::hear_usual_words`): this for "Some" (logits), plus `WORDS_USUAL_PER_LEVEL` for
+/// each step of their average towards "Good" (+1) or "Low" (−1). A little below the middle of
+/// the check-in tables' scale, and a little flatter than the simulated people's words follow
+/// their usual capacity (words about −0.9 for a usual day of −1.7, −0.55 for −1.0, +0.3 for
+/// +0.4: about 1.8 a step): real people's words have their own habits, so they are read
+/// erring small. Steeper (2.0) put the session kind's first two-minute step a day later on
+/// one seed and volatile days at 1.9 % above capacity; 1.5, with the no-check-in margin by
+/// check-in share and the act's "a bit more?" in, put the sudden-crash kind at 2.02 % on seed
+/// 99 (1.2: 1.88 %, worst kind 1.87 / 1.81 / 1.88 % on the three seeds, the first two-minute
+/// step still on day 4 or earlier in every kind that can take one).
+pub const WORDS_USUAL_AT_SOME: f64 = -0.2;
+/// See [`WORDS_USUAL_AT_SOME`].
+pub const WORDS_USUAL_PER_LEVEL: f64 = 1.2;
+/// One morning's words move the usual day as an observation of this precision would (1 /
+/// logits²): less than one answer near the edge (about 0.5), so a morning never counts as
+/// many answers. Half as much (0.15, same total) came too slowly to bring the first
+/// two-minute step forward for people who say "Not now" often.
+pub const WORDS_USUAL_DAY_PRECISION: f64 = 0.3;
+/// All mornings' words together move it at most as this much precision would: two mornings.
+/// How someone uses words is their own, and more mornings do not make that less so. 0.9 and
+/// 1.2 put the session kind's first two-minute step a day later on one seed (its people say
+/// "Low" most mornings, and their usual day was held low into their first session).
+pub const WORDS_USUAL_MAX_PRECISION: f64 = 0.6;
 /// A part of a check-in left out reads as usual, erring this little bit small.
 pub const MISSING_PART_MARGIN: f64 = 0.1;
 

@@ -633,6 +633,36 @@ fn a_snapshot_from_before_the_words_record_loads_and_reads_check_ins_as_before()
     assert_eq!(loaded.capacity_at(t), j.model.capacity_at(t));
 }
 
+/// Snapshots saved before check-in words moved where the usual day starts load as someone
+/// whose words have had their say: a new morning's words leave their usual day where it was.
+#[test]
+fn a_snapshot_from_before_the_usual_day_heard_words_loads_as_already_heard() {
+    let (values, movements) = person(1);
+    let mut j = Journal::new();
+    let t = start();
+    j.offer_and_reply(&values, &movements, t, Response::Done);
+    let mut old = serde_json::to_value(&j.model).unwrap();
+    let capacity = old["capacity"].as_object_mut().unwrap();
+    assert!(capacity.remove("words_heard").is_some());
+    let mut loaded: Model = serde_json::from_value(old).unwrap();
+    assert_eq!(loaded.capacity_at(t), j.model.capacity_at(t));
+    let good = CheckIn {
+        energy: Some(Level::Good),
+        mood: Some(Level::Good),
+        room: None,
+    };
+    let evening = later(t, 60);
+    let next_day = later(t, 24 * 60);
+    loaded.apply(&ev(evening, EventKind::CheckIn(good)));
+    assert_eq!(
+        loaded.capacity_at(next_day).usual,
+        j.model.capacity_at(next_day).usual
+    );
+    // A new person's first mornings are heard.
+    j.push(evening, EventKind::CheckIn(good));
+    assert!(j.model.capacity_at(next_day).usual > loaded.capacity_at(next_day).usual);
+}
+
 #[test]
 fn readiness_learns_from_done_and_moments() {
     let (values, movements) = person(1);
