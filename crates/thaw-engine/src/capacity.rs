@@ -327,10 +327,21 @@ impl Capacity {
             }
         }
         let h = (p * (1.0 - p)).max(1e-6);
-        let total: f64 = parts.iter().map(|(b, x, m)| b.var * m * x * x).sum();
+        // The slow parts (every part but today's, the recent days' and the session's) weigh
+        // the answer by the chance that it speaks of the step's size at all.
+        let settled = answer_weight(r, p);
+        let fast_parts = 3;
+        let weighted: Vec<f64> = (0..parts.len())
+            .map(|i| if (1..=fast_parts).contains(&i) { 1.0 } else { settled })
+            .collect();
+        let total: f64 = parts
+            .iter()
+            .zip(&weighted)
+            .map(|((b, x, m), w)| b.var * m * x * x * w)
+            .sum();
         let denom = 1.0 + h * total;
-        for (belief, x, m) in parts {
-            let var = belief.var * m;
+        for ((belief, x, m), w) in parts.into_iter().zip(weighted) {
+            let var = belief.var * m * w;
             belief.mean += var * x * error / denom;
             belief.var = (belief.var - belief.var * var * x * x * h / denom).max(0.0);
         }
@@ -414,6 +425,22 @@ impl Words {
     pub fn gain(&self) -> f64 {
         (self.agreement() / WORDS_PRIOR_AGREEMENT).clamp(0.0, CHECKIN_GAIN_MAX)
     }
+}
+
+/// How much an answer `r` to a step predicted to fit with chance `p` says about the step's
+/// size, rather than about a knock at the door: the chance it was no lapse, when a lapse
+/// (`CAPACITY_LAPSE`) gives either answer whatever the size. A "Smaller please" on a step that
+/// surely fit is most likely a lapse; the same answer at even odds is almost surely the size.
+pub fn answer_weight(r: f64, p: f64) -> f64 {
+    let lapse = CAPACITY_LAPSE;
+    let q = lapse + (1.0 - 2.0 * lapse) * p;
+    // Likelihood of the answer under the size alone, and with lapses.
+    let sized = r * p + (1.0 - r) * (1.0 - p);
+    let with_lapse = r * q + (1.0 - r) * (1.0 - q);
+    if with_lapse <= 0.0 {
+        return 1.0;
+    }
+    ((1.0 - 2.0 * lapse) * sized / with_lapse).clamp(0.0, 1.0)
 }
 
 /// Factor by which the recent component shrinks over `days`.

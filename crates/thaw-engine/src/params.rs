@@ -92,6 +92,13 @@ pub const TODAY_VARIANCE: f64 = 0.25;
 /// this share of their uncertainty (a bad surprise with all of it).
 pub const FAST_PARTS_UP_SHARE: f64 = 0.25;
 
+/// The slow parts of the capacity model (the usual day, the kinds' and rungs' offsets, the
+/// sharpness, what the words mean) read each answer allowing this chance that it says nothing
+/// of the step's size (a knock at the door), as a rung's record does (`FIT_LAPSE`): one
+/// "Smaller please" on a step that surely fit does not move the usual day for weeks. Today's
+/// and the recent days' parts hear it in full.
+pub const CAPACITY_LAPSE: f64 = 0.03;
+
 /// What each check-in answer means for this person starts at the tables below, this unsure.
 pub const CHECKIN_VARIANCE: f64 = 0.1;
 
