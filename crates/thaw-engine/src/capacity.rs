@@ -286,6 +286,16 @@ impl Capacity {
         let a = self.sharpness.mean;
         let p = sigmoid(a * margin);
         let error = r - p;
+        // One surprising answer may be a lapse (a knock at the door), not the step's size: the
+        // slow parts weigh it by the chance it is not (`answer_weight`), so one unlucky "too
+        // big" on a step that surely fit does not move the usual day for weeks. Only a lone
+        // surprise can be a lapse: once the recent days already read low, another "too big"
+        // is the trend, and every part hears it in full.
+        let settled = if error < 0.0 && self.recent.mean + self.today.mean < -RECENT_LOW {
+            1.0
+        } else {
+            answer_weight(r, p)
+        };
         let fast = if error > 0.0 {
             FAST_PARTS_UP_SHARE
         } else {
@@ -327,12 +337,10 @@ impl Capacity {
             }
         }
         let h = (p * (1.0 - p)).max(1e-6);
-        // The slow parts (every part but today's, the recent days' and the session's) weigh
-        // the answer by the chance that it speaks of the step's size at all.
-        let settled = answer_weight(r, p);
-        let fast_parts = 3;
+        // The slow parts (all but the recent days', today's and the session's, which come
+        // second to fourth) weigh the answer by the chance that it speaks of the step's size.
         let weighted: Vec<f64> = (0..parts.len())
-            .map(|i| if (1..=fast_parts).contains(&i) { 1.0 } else { settled })
+            .map(|i| if (1..=3).contains(&i) { 1.0 } else { settled })
             .collect();
         let total: f64 = parts
             .iter()
@@ -517,6 +525,56 @@ mod tests {
             never.close_day(true);
         }
         assert!(never.checkin_shift(None) < -0.6 * NO_CHECKIN_MARGIN);
+    }
+
+    #[test]
+    fn a_lone_surprise_moves_the_usual_day_less_than_today() {
+        // A settled model: many answers on a step well within capacity.
+        let mut c = Capacity::default();
+        let d = c.usual.mean - 2.5;
+        for _ in 0..40 {
+            c.observe(1.0, 1.0, d, RungKind::FirstMinutes, None, None);
+            c.today = Belief::new(0.0, TODAY_VARIANCE);
+        }
+        c.recent = Belief::new(0.0, c.recent.var);
+        let before = c.clone();
+        // Without the lapse reading, as far as the same part would have moved in full.
+        let p = sigmoid(c.sharpness.mean * (c.today_capacity(None) - d));
+        assert!(p > 0.97, "{p}");
+        assert!(answer_weight(0.0, p) < 0.8);
+        assert!((answer_weight(0.0, 0.5) - 0.98).abs() < 1e-9);
+        assert!(answer_weight(1.0, p) > 0.98);
+        let mut once = before.clone();
+        once.observe(
+            0.0,
+            SMALLER_PLEASE_WEIGHT,
+            d,
+            RungKind::FirstMinutes,
+            None,
+            None,
+        );
+        let usual_drop = before.usual.mean - once.usual.mean;
+        let today_drop = before.today.mean - once.today.mean;
+        assert!(
+            usual_drop > 0.0 && today_drop > usual_drop,
+            "{usual_drop} {today_drop}"
+        );
+        // A second "too big" while the recent days read low is the trend: heard in full.
+        assert!(once.recent.mean + once.today.mean < -RECENT_LOW);
+        let p2 = sigmoid(once.sharpness.mean * (once.today_capacity(None) - d));
+        let mut twice = once.clone();
+        twice.observe(
+            0.0,
+            SMALLER_PLEASE_WEIGHT,
+            d,
+            RungKind::FirstMinutes,
+            None,
+            None,
+        );
+        let second = once.usual.mean - twice.usual.mean;
+        assert!(answer_weight(0.0, p2) < 1.0 && second > 0.0);
+        // And today's capacity is below the step's size less the crash margin soon after.
+        assert!(twice.today_capacity(None) < once.today_capacity(None));
     }
 
     #[test]
