@@ -347,6 +347,16 @@ impl Capacity {
         let a = self.sharpness.mean;
         let p = sigmoid(a * margin);
         let error = r - p;
+        // One surprising answer may be a lapse (a knock at the door), not the step's size: the
+        // slow parts weigh it by the chance it is not (`answer_weight`), so one unlucky "too
+        // big" on a step that surely fit does not move the usual day for weeks. Only a lone
+        // surprise can be a lapse: once the recent days already read low, another "too big"
+        // is the trend, and every part hears it in full.
+        let settled = if error < 0.0 && self.recent.mean + self.today.mean < -RECENT_LOW {
+            1.0
+        } else {
+            answer_weight(r, p)
+        };
         let fast = if error > 0.0 {
             FAST_PARTS_UP_SHARE
         } else {
@@ -388,10 +398,19 @@ impl Capacity {
             }
         }
         let h = (p * (1.0 - p)).max(1e-6);
-        let total: f64 = parts.iter().map(|(b, x, m)| b.var * m * x * x).sum();
+        // The slow parts (all but the recent days', today's and the session's, which come
+        // second to fourth) weigh the answer by the chance that it speaks of the step's size.
+        let weighted: Vec<f64> = (0..parts.len())
+            .map(|i| if (1..=3).contains(&i) { 1.0 } else { settled })
+            .collect();
+        let total: f64 = parts
+            .iter()
+            .zip(&weighted)
+            .map(|((b, x, m), w)| b.var * m * x * x * w)
+            .sum();
         let denom = 1.0 + h * total;
-        for (belief, x, m) in parts {
-            let var = belief.var * m;
+        for ((belief, x, m), w) in parts.into_iter().zip(weighted) {
+            let var = belief.var * m * w;
             belief.mean += var * x * error / denom;
             belief.var = (belief.var - belief.var * var * x * x * h / denom).max(0.0);
         }
@@ -475,6 +494,22 @@ impl Words {
     pub fn gain(&self) -> f64 {
         (self.agreement() / WORDS_PRIOR_AGREEMENT).clamp(0.0, CHECKIN_GAIN_MAX)
     }
+}
+
+/// How much an answer `r` to a step predicted to fit with chance `p` says about the step's
+/// size, rather than about a knock at the door: the chance it was no lapse, when a lapse
+/// (`CAPACITY_LAPSE`) gives either answer whatever the size. A "Smaller please" on a step that
+/// surely fit is most likely a lapse; the same answer at even odds is almost surely the size.
+pub fn answer_weight(r: f64, p: f64) -> f64 {
+    let lapse = CAPACITY_LAPSE;
+    let q = lapse + (1.0 - 2.0 * lapse) * p;
+    // Likelihood of the answer under the size alone, and with lapses.
+    let sized = r * p + (1.0 - r) * (1.0 - p);
+    let with_lapse = r * q + (1.0 - r) * (1.0 - q);
+    if with_lapse <= 0.0 {
+        return 1.0;
+    }
+    ((1.0 - 2.0 * lapse) * sized / with_lapse).clamp(0.0, 1.0)
 }
 
 /// Factor by which the recent component shrinks over `days`.
@@ -590,6 +625,56 @@ mod tests {
         known.learn_usual(&words(Level::Good));
         let fresh = mornings(Level::Good, 1);
         assert!(known.usual.mean - PRIOR_MEAN < (fresh.usual.mean - PRIOR_MEAN) / 3.0);
+    }
+
+    #[test]
+    fn a_lone_surprise_moves_the_usual_day_less_than_today() {
+        // A settled model: many answers on a step well within capacity.
+        let mut c = Capacity::default();
+        let d = c.usual.mean - 2.5;
+        for _ in 0..40 {
+            c.observe(1.0, 1.0, d, RungKind::FirstMinutes, None, None);
+            c.today = Belief::new(0.0, TODAY_VARIANCE);
+        }
+        c.recent = Belief::new(0.0, c.recent.var);
+        let before = c.clone();
+        // Without the lapse reading, as far as the same part would have moved in full.
+        let p = sigmoid(c.sharpness.mean * (c.today_capacity(None) - d));
+        assert!(p > 0.97, "{p}");
+        assert!(answer_weight(0.0, p) < 0.8);
+        assert!((answer_weight(0.0, 0.5) - 0.98).abs() < 1e-9);
+        assert!(answer_weight(1.0, p) > 0.98);
+        let mut once = before.clone();
+        once.observe(
+            0.0,
+            SMALLER_PLEASE_WEIGHT,
+            d,
+            RungKind::FirstMinutes,
+            None,
+            None,
+        );
+        let usual_drop = before.usual.mean - once.usual.mean;
+        let today_drop = before.today.mean - once.today.mean;
+        assert!(
+            usual_drop > 0.0 && today_drop > usual_drop,
+            "{usual_drop} {today_drop}"
+        );
+        // A second "too big" while the recent days read low is the trend: heard in full.
+        assert!(once.recent.mean + once.today.mean < -RECENT_LOW);
+        let p2 = sigmoid(once.sharpness.mean * (once.today_capacity(None) - d));
+        let mut twice = once.clone();
+        twice.observe(
+            0.0,
+            SMALLER_PLEASE_WEIGHT,
+            d,
+            RungKind::FirstMinutes,
+            None,
+            None,
+        );
+        let second = once.usual.mean - twice.usual.mean;
+        assert!(answer_weight(0.0, p2) < 1.0 && second > 0.0);
+        // And today's capacity is below the step's size less the crash margin soon after.
+        assert!(twice.today_capacity(None) < once.today_capacity(None));
     }
 
     #[test]
