@@ -827,15 +827,12 @@ impl<'a> Run<'a> {
 
     /// The act was the largest feasible rung of a sized offer: what the engine offered, and if
     /// not the act, what held it back (`SIM_ACTS=1`).
-    fn count_act(&mut self, offer: &Offer, mi: usize, act: u32, p_true: f64) {
+    fn count_act(&mut self, offer: &Offer, mi: usize, act: u32) {
         let Engine::Now(model) = &self.model else {
             return;
         };
         if offer.rung_index == Some(act) {
             *self.out.acts.entry("offered the act".into()).or_default() += 1;
-            let (_, risk, predicted) =
-                held_back(model, &self.p.movements[mi], self.now, act as usize);
-            let _ = (risk, predicted, p_true);
             return;
         }
         let (why, risk, predicted) =
@@ -1085,7 +1082,7 @@ impl<'a> Run<'a> {
             if feasible == Some(act) && act > 0 {
                 self.day_smallest.2 = true;
                 if why == "sized" && std::env::var("SIM_ACTS").is_ok() {
-                    self.count_act(offer, mi, act, p_true);
+                    self.count_act(offer, mi, act);
                 }
             }
             self.out.sized_offers += 1;
@@ -1099,7 +1096,8 @@ impl<'a> Run<'a> {
                     if feasible.is_some_and(|f| f as usize >= next) {
                         let kinds = ["internal", "preparation", "first minutes", "the act"];
                         let kind = self.p.movements[mi].rungs[next].kind as usize;
-                        let reason = held_back_fresh(model, &self.p.movements[mi], at, next);
+                        let (reason, _, _) = held_back(model, &self.p.movements[mi], at, next);
+                        let reason = reason.unwrap_or("fits (chosen elsewhere?)");
                         let key: &'static str =
                             Box::leak(format!("held {}: {reason}", kinds[kind]).into_boxed_str());
                         let e = self.out.by_why.entry(key).or_default();

@@ -80,9 +80,9 @@ pub use progress::{
 };
 pub use readiness::HourScore;
 pub use reason::{shown_seconds, size_words};
+#[doc(hidden)]
+pub use select::record_risks;
 pub use select::{
     answer, bit_more, decide, effective_difficulties, held_back, moment, BREATH_SECONDS,
     BREATH_TEXT, NOTICING_TEXT,
 };
-#[doc(hidden)]
-pub use select::{held_back_fresh, record_risks};

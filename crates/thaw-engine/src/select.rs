@@ -572,10 +572,11 @@ fn fresh(
     Decision::Offer(t.offer_sized(m, index, &diffs, why, stretch))
 }
 
-/// Why rung `index` of a movement would not be offered as a fit on a fresh pick now, the first
-/// condition that holds it back, with the chance its record gives it of being above capacity
-/// today and the capacity model's predicted success. `None` as the reason: it would fit. A
-/// diagnostic for the simulation (`SIM_ACTS=1`), not part of deciding; pure like the rest.
+/// Why rung `index` of a movement would not be offered as a fit on a fresh pick now: the first
+/// of `fresh`'s conditions that holds it back, in the order they are read, with the chance its
+/// record gives it of being above capacity today and the capacity model's predicted success.
+/// `None` as the reason: it would fit. A diagnostic for the simulation (`SIM_ACTS=1` for the
+/// act, `SIM_HELD=1` for the next rung up), not part of deciding; pure like the rest.
 #[doc(hidden)]
 pub fn held_back(
     model: &Model,
@@ -591,25 +592,38 @@ pub fn held_back(
     let Some(rung) = m.rungs.get(index) else {
         return (Some("no such rung"), risk, 0.0);
     };
-    let predicted = model.success(t.effective(), diffs[index]);
+    let effective = t.effective();
+    let predicted = model.success(effective, diffs[index]);
+    let aim = t.aim(m, index);
+    let known = model.rung_known(m.id, index, rung.kind);
+    let holds = model.records_hold(t.day);
+    // Whether it would fit with capacity `lift` logits higher (the record's risk read the same).
+    let fits_lifted = |lift: f64| {
+        model.success(effective + lift, diffs[index]) >= aim
+            || (known && holds && t.risks(m, &diffs, -lift)[index] <= SIZE_RISK)
+    };
+    // The no-check-in margin, as far as it counts for this person.
+    let margin = -model.capacity.checkin_shift(None);
     let why = if t.step_done(m.id, Some(index)) {
         Some("done today")
     } else if t.below.is_some_and(|b| diffs[index] >= b) {
         Some("today said too big")
     } else if !model.kind_goes_well(rung.kind, t.day) {
         Some("kind lately not well")
-    } else if predicted >= t.aim(m, index) {
+    } else if fits_lifted(0.0) {
         None
-    } else if !model.records_hold(t.day) {
+    } else if t.checkin.is_none() && margin > 0.0 && fits_lifted(margin) {
+        Some("no check-in margin")
+    } else if predicted >= TARGET_SUCCESS && aim > TARGET_SUCCESS {
+        Some("small first try aim")
+    } else if !holds {
         Some("records do not hold today")
-    } else if !model.rung_known(m.id, index, rung.kind) {
+    } else if !known {
         if model.rung_tried(m.id, index) {
-            Some("no record to speak of (tried, kind weak)")
+            Some("no record to speak of (tried; kind weak)")
         } else {
-            Some("no record (never answered, kind weak)")
+            Some("no record (never answered; kind weak)")
         }
-    } else if risk <= SIZE_RISK {
-        None
     } else if model.rung_answered(m.id, index) {
         Some("own record risk above SIZE_RISK")
     } else {
@@ -638,74 +652,6 @@ pub fn record_risks(
             (holds && model.rung_known(movement.id, i, movement.rungs[i].kind)).then_some(r)
         })
         .collect()
-}
-
-/// Why a fresh pick of `movement` at `now` did not size rung `index`: the first of `fresh`'s
-/// conditions that held it back, in the order they are read. A diagnostic for the simulation
-/// (`SIM_HELD=1`): which rule keeps people below the largest rung that fits them (`held_back`
-/// asks the same of one rung, for the act). Not part of the API.
-#[doc(hidden)]
-pub fn held_back_fresh(
-    model: &Model,
-    movement: &Movement,
-    now: DateTime<FixedOffset>,
-    index: usize,
-) -> &'static str {
-    let t = Today::new(model, now);
-    let m = movement;
-    let diffs = effective_difficulties(model, m);
-    if index >= m.rungs.len() {
-        return "no such rung";
-    }
-    if t.below.is_some_and(|b| diffs[index] >= b) {
-        return "today said too big (below)";
-    }
-    if t.step_done(m.id, Some(index)) {
-        return "done today";
-    }
-    if !model.kind_goes_well(m.rungs[index].kind, t.day) {
-        return "kind not going well lately";
-    }
-    let effective = t.effective();
-    let p = model.success(effective, diffs[index]);
-    let aim = t.aim(m, index);
-    if p >= aim {
-        return "fits (chosen elsewhere?)";
-    }
-    let known = model.rung_known(m.id, index, m.rungs[index].kind);
-    let holds = model.records_hold(t.day);
-    let r = t.risks(m, &diffs, 0.0)[index];
-    if known && holds && r <= SIZE_RISK {
-        return "record fits (chosen elsewhere?)";
-    }
-    // Would the step fit without the no-check-in margin (as far as it counts for this person)?
-    let margin = -model.capacity.checkin_shift(None);
-    let no_checkin = t.checkin.is_none() && margin > 0.0;
-    let lifted = |x: f64| {
-        let p = model.success(effective + x, diffs[index]);
-        let r = t.risks(m, &diffs, -x)[index];
-        p >= aim || (known && holds && r <= SIZE_RISK)
-    };
-    if no_checkin && lifted(margin) {
-        return "no check-in margin";
-    }
-    if p >= TARGET_SUCCESS && aim > TARGET_SUCCESS {
-        return "small first try aim";
-    }
-    if !holds {
-        return "records do not hold";
-    }
-    if !known {
-        if m.rungs[index].kind == RungKind::Act || model.rung_answered(m.id, index) {
-            return "no record and the capacity model unsure";
-        }
-        return "no own record and the kind record weak";
-    }
-    if r <= 2.0 * SIZE_RISK {
-        "record risk 1-2x SIZE_RISK"
-    } else {
-        "record risk > 2x SIZE_RISK"
-    }
 }
 
 /// "A bit more?": right after a Done, the next rung up of the same movement, if today has room
