@@ -820,6 +820,24 @@ mod tests {
             .unwrap()
     }
 
+    /// Shows `offer` at `at` and answers it `minutes` later.
+    fn offered_and_answered(
+        model: &mut Model,
+        offer: Offer,
+        at: DateTime<FixedOffset>,
+        minutes: i64,
+        response: Response,
+    ) {
+        model.apply(&crate::Event {
+            at,
+            kind: crate::EventKind::Offered(offer),
+        });
+        model.apply(&crate::Event {
+            at: at + chrono::Duration::minutes(minutes),
+            kind: crate::EventKind::Replied(crate::Reply::plain(response)),
+        });
+    }
+
     fn values() -> [Value; 1] {
         [Value {
             id: 1,
@@ -862,14 +880,7 @@ mod tests {
                 panic!("an offer every day");
             };
             out.push((offer.rung_index, offer.stretch));
-            model.apply(&crate::Event {
-                at: t,
-                kind: crate::EventKind::Offered(offer),
-            });
-            model.apply(&crate::Event {
-                at: t + chrono::Duration::minutes(2),
-                kind: crate::EventKind::Replied(crate::Reply::plain(Response::Done)),
-            });
+            offered_and_answered(&mut model, offer, t, 2, Response::Done);
         }
         (model, out)
     }
@@ -901,24 +912,11 @@ mod tests {
         // Nor once today has said "too big": the smaller step, done, then a fresh pick later.
         let mut too_big = model.clone();
         let first = offer_at(&too_big, t);
-        too_big.apply(&crate::Event {
-            at: t,
-            kind: crate::EventKind::Offered(first),
-        });
-        too_big.apply(&crate::Event {
-            at: t + chrono::Duration::minutes(1),
-            kind: crate::EventKind::Replied(crate::Reply::plain(Response::SmallerPlease)),
-        });
+        offered_and_answered(&mut too_big, first, t, 1, Response::SmallerPlease);
         let smaller = offer_at(&too_big, t + chrono::Duration::minutes(2));
         assert!(!smaller.stretch);
-        too_big.apply(&crate::Event {
-            at: t + chrono::Duration::minutes(2),
-            kind: crate::EventKind::Offered(smaller),
-        });
-        too_big.apply(&crate::Event {
-            at: t + chrono::Duration::minutes(3),
-            kind: crate::EventKind::Replied(crate::Reply::plain(Response::Done)),
-        });
+        let shown = t + chrono::Duration::minutes(2);
+        offered_and_answered(&mut too_big, smaller, shown, 1, Response::Done);
         if let Decision::Offer(next) =
             decide(&too_big, &values(), &m, t + chrono::Duration::hours(4))
         {
@@ -969,14 +967,7 @@ mod tests {
         let t = noon();
         let diffs = effective_difficulties(&model, &m);
         let first_minutes = Today::new(&model, t).offer(&m, Some(2), &diffs, Why::Fresh);
-        model.apply(&crate::Event {
-            at: t,
-            kind: crate::EventKind::Offered(first_minutes),
-        });
-        model.apply(&crate::Event {
-            at: t + chrono::Duration::minutes(3),
-            kind: crate::EventKind::Replied(crate::Reply::plain(Response::Done)),
-        });
+        offered_and_answered(&mut model, first_minutes, t, 3, Response::Done);
         model.reach.misses = 10.0;
         assert!(!model.may_grow());
         let later = t + chrono::Duration::minutes(4);
@@ -1013,14 +1004,7 @@ mod tests {
         for _ in 0..6 {
             let diffs = effective_difficulties(&model, &m);
             let offer = Today::new(&model, t).offer(&m, Some(1), &diffs, Why::Fresh);
-            model.apply(&crate::Event {
-                at: t,
-                kind: crate::EventKind::Offered(offer),
-            });
-            model.apply(&crate::Event {
-                at: t + chrono::Duration::minutes(2),
-                kind: crate::EventKind::Replied(crate::Reply::plain(Response::Done)),
-            });
+            offered_and_answered(&mut model, offer, t, 2, Response::Done);
             t += chrono::Duration::days(1);
         }
         assert!(model.rung_answered(m.id, 1));
