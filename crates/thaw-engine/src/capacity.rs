@@ -26,6 +26,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{CheckIn, Level, RungKind};
+use crate::fit::round3;
 use crate::params::*;
 
 /// The logistic function.
@@ -62,6 +63,11 @@ impl Belief {
     pub const fn rung_prior() -> Self {
         Belief::new(0.0, RUNG_VARIANCE)
     }
+}
+
+/// A word's score: Low −1, Some 0, Good +1 (how the energy and mood words are counted).
+fn score(level: Level) -> f64 {
+    level_index(level) as f64 - 1.0
 }
 
 fn level_index(level: Level) -> usize {
@@ -248,7 +254,7 @@ impl Capacity {
         self.days_closed = self.days_closed.saturating_add(1);
         let share = self.checkin_days + rate * (x - self.checkin_days);
         // Rounded: the model is written as JSON on every change.
-        self.checkin_days = (share * 1000.0).round() / 1000.0;
+        self.checkin_days = round3(share);
     }
 
     /// A day with this (final) check-in is over: the usual check-in follows it a little.
@@ -283,11 +289,6 @@ impl Capacity {
     /// the usual day too firmly at the session kind's first session, whose first two-minute
     /// step came a day later on one seed.)
     fn hear_usual_words(&mut self, checkin: &CheckIn) {
-        let score = |l: Level| match l {
-            Level::Low => -1.0,
-            Level::Some => 0.0,
-            Level::Good => 1.0,
-        };
         let given: Vec<f64> = [checkin.energy, checkin.mood]
             .into_iter()
             .flatten()
@@ -306,7 +307,7 @@ impl Capacity {
         let var = self.usual.var;
         let gain = var * precision / (1.0 + var * precision);
         self.usual.mean += gain * (heard - self.usual.mean);
-        self.words_heard = ((self.words_heard + precision) * 1000.0).round() / 1000.0;
+        self.words_heard = round3(self.words_heard + precision);
     }
 
     /// Capacity today (for a day in progress), given today's check-in.
@@ -375,16 +376,18 @@ impl Capacity {
             a
         };
         let usual_share = if error > 0.0 && lifted { 0.0 } else { 1.0 };
+        // The slow parts (all but the recent days', today's and the session's) weigh the answer
+        // by the chance that it speaks of the step's size (`settled`).
         let mut parts: Vec<(&mut Belief, f64, f64)> = vec![
-            (&mut self.usual, a, usual_share),
+            (&mut self.usual, a, usual_share * settled),
             (&mut self.recent, a, fast),
             (&mut self.today, a, fast),
             (&mut self.session, a, 1.0),
-            (&mut self.kinds[kind as usize], -a, 1.0),
-            (&mut self.sharpness, margin, 1.0),
+            (&mut self.kinds[kind as usize], -a, settled),
+            (&mut self.sharpness, margin, settled),
         ];
         if let Some(rung) = rung {
-            parts.push((rung, -a, 1.0));
+            parts.push((rung, -a, settled));
         }
         let mut levels = [None; 3];
         if let Some(c) = checkin {
@@ -394,23 +397,14 @@ impl Capacity {
         }
         for (row, level) in self.checkin.iter_mut().zip(levels) {
             if let Some(level) = level {
-                parts.push((&mut row[level], word_slope, 1.0));
+                parts.push((&mut row[level], word_slope, settled));
             }
         }
         let h = (p * (1.0 - p)).max(1e-6);
-        // The slow parts (all but the recent days', today's and the session's, which come
-        // second to fourth) weigh the answer by the chance that it speaks of the step's size.
-        let weighted: Vec<f64> = (0..parts.len())
-            .map(|i| if (1..=3).contains(&i) { 1.0 } else { settled })
-            .collect();
-        let total: f64 = parts
-            .iter()
-            .zip(&weighted)
-            .map(|((b, x, m), w)| b.var * m * x * x * w)
-            .sum();
+        let total: f64 = parts.iter().map(|(b, x, m)| b.var * m * x * x).sum();
         let denom = 1.0 + h * total;
-        for ((belief, x, m), w) in parts.into_iter().zip(weighted) {
-            let var = belief.var * m * w;
+        for (belief, x, m) in parts {
+            let var = belief.var * m;
             belief.mean += var * x * error / denom;
             belief.var = (belief.var - belief.var * var * x * x * h / denom).max(0.0);
         }
@@ -457,16 +451,14 @@ impl Words {
         let (Some(e), Some(m)) = (c.energy, c.mood) else {
             return;
         };
-        let score = |l: Level| level_index(l) as f64 - 1.0;
         let (e, m) = (score(e), score(m));
         let keep = WORDS_KEEP;
-        let r = |x: f64| (x * 1000.0).round() / 1000.0;
-        self.n = r(self.n * keep + 1.0);
-        self.e = r(self.e * keep + e);
-        self.m = r(self.m * keep + m);
-        self.ee = r(self.ee * keep + e * e);
-        self.mm = r(self.mm * keep + m * m);
-        self.em = r(self.em * keep + e * m);
+        self.n = round3(self.n * keep + 1.0);
+        self.e = round3(self.e * keep + e);
+        self.m = round3(self.m * keep + m);
+        self.ee = round3(self.ee * keep + e * e);
+        self.mm = round3(self.mm * keep + m * m);
+        self.em = round3(self.em * keep + e * m);
     }
 
     /// How closely the words have moved together (their correlation, 0 when either hardly

@@ -55,7 +55,9 @@ pub fn normal_cdf(x: f64) -> f64 {
     sigmoid(1.702 * x)
 }
 
-fn round3(x: f64) -> f64 {
+/// Rounded to three decimals: the model is written as JSON on every change, and three
+/// decimals are far finer than anything it learns.
+pub(crate) fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 

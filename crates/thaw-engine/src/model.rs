@@ -13,7 +13,7 @@ use crate::capacity::{prior_difficulty, Belief, Capacity};
 use crate::day::{day_of, days_between, hour_of};
 use crate::domain::{CheckIn, Level, Offer, Response, RungKind};
 use crate::events::{Event, EventKind};
-use crate::fit::{Margin, RungFit, KIND_FIT_PRIOR};
+use crate::fit::{round3, Margin, RungFit, KIND_FIT_PRIOR};
 use crate::params::*;
 use crate::progress::DayFacts;
 use crate::readiness::{HourScore, Readiness};
@@ -414,7 +414,7 @@ impl Model {
         if self.day.spent > 0 && !lifting {
             let said = self.capacity.today.mean;
             let spread = self.day_spread + DAY_SPREAD_RATE * (said * said - self.day_spread);
-            self.day_spread = (spread * 1000.0).round() / 1000.0;
+            self.day_spread = round3(spread);
         }
         self.capacity.pass_days(gap);
         for f in self
@@ -427,7 +427,7 @@ impl Model {
         }
         // Growth's budget refills slowly: reaches that were too big weigh less as days pass.
         let refill = 0.5_f64.powf(gap as f64 / GROWTH_MISS_HALF_LIFE_DAYS);
-        self.reach.misses = (self.reach.misses * refill * 1000.0).round() / 1000.0;
+        self.reach.misses = round3(self.reach.misses * refill);
         // What went badly fades from "lately" as days pass (it is lately, not forever).
         let forget = 1.0 - 0.5_f64.powf(gap as f64 / LATELY_HALF_LIFE_DAYS);
         for x in self.lately.iter_mut().flatten() {
