@@ -18,8 +18,12 @@ export function tapCount(session) {
 export async function click(session, selector) {
   const el = await session.find(selector, 20000);
   taps.set(session, tapCount(session) + 1);
-  // As a person would: scroll it to the middle of the screen first, clear of the bottom bar.
-  await session.execute(`document.querySelector(${JSON.stringify(selector)})?.scrollIntoView({ block: 'center' }); return true;`);
+  // As a person would: scroll it to the middle of the screen first, clear of the bottom bar, and
+  // tap once the screen is still. The page may still be moving from the step before (the focused
+  // field is brought back into sight two frames after a focus change, see ui/src/lib/keyboard.ts);
+  // WebDriver taps where the element was when it looked, so a tap during that scroll can land on
+  // whatever moved under it. Wait until the element has stayed put for three frames.
+  await settle(session, selector);
   try {
     await el.click();
   } catch (error) {
@@ -30,6 +34,29 @@ export async function click(session, selector) {
       return [JSON.stringify(r), top ? top.outerHTML.slice(0, 200) : null];`);
     throw new Error(`${error.message} clicking ${selector}; on top: ${over}`);
   }
+}
+
+/** Scrolls `selector` to the middle and waits until it has not moved for three frames (≤ 2 s). */
+async function settle(session, selector) {
+  await session.executeAsync(
+    `const [selector, done] = arguments;
+     const el = document.querySelector(selector);
+     if (!el) return done(false);
+     el.scrollIntoView({ block: 'center' });
+     const started = performance.now();
+     let last = '';
+     let still = 0;
+     const look = () => {
+       const r = el.getBoundingClientRect();
+       const now = r.top + ',' + r.left;
+       still = now === last ? still + 1 : 0;
+       last = now;
+       if (still >= 3 || performance.now() - started > 2000) return done(still >= 3);
+       requestAnimationFrame(look);
+     };
+     requestAnimationFrame(look);`,
+    [selector],
+  );
 }
 
 export async function type(session, selector, text) {
