@@ -486,15 +486,21 @@ impl Model {
     /// Whether `day` can carry a step up from the bottom of the ladder (see `BOTTOM_DAYS`):
     /// as [`Model::growth_day`], with two allowances. The recent days may be below the usual
     /// day by up to `BOTTOM_DAY_MARGIN` (growth's 0.1 at least), less the nearer this person's
-    /// usual check-in is to `BOTTOM_USUAL_CHECKIN` (where the step up is not offered at all).
-    /// A check-in may be below their usual one by as much as their usual one is above an
-    /// ordinary day's, up to `BOTTOM_DAY_MARGIN`: for someone whose check-ins are usually
-    /// good, an ordinary "some" is an ordinary day.
-    pub(crate) fn bottom_day(&self, day: NaiveDate) -> bool {
+    /// usual check-in is to `BOTTOM_USUAL_CHECKIN`; after a long stay at the bottom (`long`),
+    /// by up to `BOTTOM_LONG_RECENT_MARGIN` whoever they are. A check-in may be below their
+    /// usual one by as much as their usual one is above an ordinary day's, up to
+    /// `BOTTOM_DAY_MARGIN`: for someone whose check-ins are usually good, an ordinary "some" is
+    /// an ordinary day.
+    pub(crate) fn bottom_day(&self, day: NaiveDate, long: bool) -> bool {
         let level = self.usual_checkin_level();
         let recent = (level - BOTTOM_USUAL_CHECKIN)
             .clamp(0.0, BOTTOM_DAY_MARGIN)
             .max(0.1);
+        let recent = if long {
+            recent.max(BOTTOM_LONG_RECENT_MARGIN)
+        } else {
+            recent
+        };
         let checkin = level.clamp(0.0, BOTTOM_DAY_MARGIN);
         self.day_above(day, recent, checkin)
     }
@@ -640,6 +646,13 @@ impl Model {
     pub(crate) fn rung_tried(&self, movement_id: i64, index: usize) -> bool {
         self.rung_fit(movement_id, index)
             .is_some_and(|f| f.precision > 0.0)
+    }
+
+    /// Whether this person has answered this step, or another movement's step of its kind:
+    /// something beyond rung-0 Dones that speaks of it (a "bit more?" taken counts; "Not now"
+    /// never does, it teaches no record).
+    pub(crate) fn step_shown(&self, movement_id: i64, index: usize, kind: RungKind) -> bool {
+        self.rung_tried(movement_id, index) || self.kind_fit[kind as usize].precision > 0.0
     }
 
     /// What this person's check-ins usually say, all parts together (logits; 0 without any).
