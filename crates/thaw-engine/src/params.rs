@@ -348,11 +348,12 @@ pub const BOTTOM_FLOOR: f64 = 0.75;
 /// Dones cannot: both do them every time. (Simulation: the steady-low people's usual check-in
 /// sums to about −1.0, 99 % below −0.3; volatile days' to +0.25, 8 %.)
 pub const BOTTOM_USUAL_CHECKIN: f64 = -0.5;
-/// See [`BOTTOM_USUAL_CHECKIN`]. Closed to them altogether (round four), the people whose
-/// check-ins are usually low but whose days are not (a third of those saying Not now 60 % of
-/// the time, people at 01:30 whose night check-ins say low energy) stayed 15–22 days on the
-/// smallest step while the next fitted; this lets the step up come when what they have done
-/// (a "bit more?" taken, the step's kind done elsewhere) says it fits. Simulation, three seeds:
+/// See [`BOTTOM_USUAL_CHECKIN`]. Closed to them altogether (round four), people whose
+/// check-ins are usually low but whose days are not (in the simulation, some of those saying
+/// Not now 60 % of the time, and people at 01:30 whose night check-ins say low energy) stayed
+/// 15–22 days on the smallest step while the next fitted; this lets the step up come when what
+/// they have answered (a "bit more?" taken, the step's kind done elsewhere; never rung-0 Dones
+/// alone, never "Not now", see `Model::step_shown`) says it fits. Simulation, three seeds:
 /// Not now 60 %'s longest stay 20 / 22 / 15 → 9 / 8 / 8 days; steady low, who bind the ceiling
 /// when pushed, 1.6 / 1.6 / 1.8 → 1.8 / 1.8 / 1.9 % of offers above capacity (0.05: half the
 /// gain for half the cost; open to them after a long stay whatever the record: steady low
@@ -374,8 +375,8 @@ pub const BOTTOM_DAYS_PAST_BUDGET: u32 = 6;
 /// they read low for a week while the smallest steps go well (what held the step up on 60–70 %
 /// of the days of stays past four days, `SIM_STAYS=1`). Today's answers, the check-in and a
 /// word of low energy still hold it back. Simulation, three seeds, with `BOTTOM_LOW_RISK`: the
-/// longest stay (answers say more fits) 20 / 22 / 17 → 18 / 20 / 15 days, the share of people
+/// longest stay (answers say more fits) 20 / 22 / 17 → 18 / 20 / 13 days, the share of people
 /// staying more than seven days down in nearly every kind (steady low 9.7 / 14.0 / 10.0 →
 /// 8.7 / 7.7 / 7.0 %, session 5.7 / 8.3 / 7.3 → 3.3 / 7.7 / 5.0 %), the worst kind at
-/// 1.89 / 1.87 / 1.93 %. (0.6 after five days: the same within a day.)
+/// 1.89 / 1.87 / 1.94 %. (0.6 after five days: the same within a day.)
 pub const BOTTOM_LONG_RECENT_MARGIN: f64 = 0.4;
