@@ -30,7 +30,8 @@
 //! sized to the day shows what held the next rung up back (`held_back`, and `bottom_held` for
 //! the step up from the bottom) and its true chance, and each day counted in a stay on the
 //! smallest rung is marked. `SIM_STAYS=1` tallies, per kind, what held the step up back on the
-//! days of stays past their fourth day (while more fitted and the person's answers said so).
+//! days of stays past their fourth day (`SIM_STAYS=7`: past their seventh) while more fitted
+//! and the person's answers said so.
 
 use std::collections::BTreeMap;
 
@@ -1494,8 +1495,14 @@ impl<'a> Run<'a> {
             }
             if small && more_fits && evidence {
                 self.smallest_evidence_run += 1;
-                // Days past the fourth of a stay (where the step up from the bottom could come).
-                if self.smallest_evidence_run > 4 {
+                // Days past the fourth of a stay (where the step up from the bottom could come;
+                // `SIM_STAYS=<n>`: past the n-th).
+                let past = std::env::var("SIM_STAYS")
+                    .ok()
+                    .and_then(|v| v.parse::<i64>().ok())
+                    .filter(|n| *n > 1)
+                    .unwrap_or(4);
+                if self.smallest_evidence_run > past {
                     for k in std::mem::take(&mut self.stay_reasons) {
                         self.out.by_why.entry(k).or_default().0 += 1;
                     }
@@ -2225,7 +2232,7 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
             let mut v: Vec<_> = m.into_iter().collect();
             v.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
             println!(
-                "{}: stays past four days, by what held the step up",
+                "{}: days of stays past their fourth (SIM_STAYS=<n>: n-th), by what held the step up",
                 kind.name()
             );
             for (k, n) in v.iter().take(8) {

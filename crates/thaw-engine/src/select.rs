@@ -578,8 +578,8 @@ fn bottom_blocked(t: &Today<'_>, m: &Movement, diffs: &[f64]) -> Option<&'static
         Some("too few days at the bottom")
     } else if !(model.may_grow() || days >= BOTTOM_DAYS_PAST_BUDGET) {
         Some("growth budget")
-    } else if !model.bottom_day(t.day, days >= BOTTOM_DAYS_PAST_BUDGET) {
-        Some("day cannot carry it")
+    } else if let Some(why) = model.bottom_day(t.day, days >= BOTTOM_DAYS_PAST_BUDGET) {
+        Some(why)
     } else if !model.kind_goes_well(m.rungs[0].kind, t.day)
         || !model.kind_goes_well(m.rungs[1].kind, t.day)
     {
