@@ -686,13 +686,6 @@ impl Model {
             .is_some_and(|f| f.precision > 0.0)
     }
 
-    /// Whether this person has answered this step, or another movement's step of its kind:
-    /// something beyond rung-0 Dones that speaks of it (a "bit more?" taken counts; "Not now"
-    /// never does, it teaches no record).
-    pub(crate) fn step_shown(&self, movement_id: i64, index: usize, kind: RungKind) -> bool {
-        self.rung_tried(movement_id, index) || self.kind_fit[kind as usize].precision > 0.0
-    }
-
     /// What this person's check-ins usually say, all parts together (logits; 0 without any).
     pub(crate) fn usual_checkin_level(&self) -> f64 {
         self.capacity.usual_checkin.iter().sum()

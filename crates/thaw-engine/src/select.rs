@@ -28,8 +28,8 @@
 //! the next of its kind wait longer and ask for more, and spends from the person's budget
 //! (`Model::may_grow`). After `BOTTOM_DAYS` days of offers only on the smallest rungs, the next
 //! rung up is offered the same way, marked as a stretch (see `fresh`); for someone whose
-//! check-ins are usually low, only when what they have answered of that step or its kind says
-//! it fits (`BOTTOM_LOW_RISK`). After that, the records and the person's own "a bit more?" find the
+//! check-ins are usually low, only when what they have answered of that very step says it
+//! fits (`BOTTOM_LOW_RISK`). After that, the records and the person's own "a bit more?" find the
 //! bigger steps: a reach the engine pushes that turns out too big costs more than it teaches.
 //! "A bit more?" towards a movement's act, after its first minutes were done, asks the act's
 //! own record (`BIT_MORE_RISK`; the capacity model's prior, `BIT_MORE_FIRST_RISK`, before it
@@ -516,8 +516,8 @@ fn fresh(
     // Out of the bottom: after days of offers only on the smallest rungs (`BOTTOM_DAYS`), the
     // next rung up, as a marked stretch, on a day that can carry it, when smaller steps have
     // lately gone well, the estimate gives it a fair chance (`BOTTOM_FLOOR`) and, for someone
-    // whose check-ins are usually low (`BOTTOM_USUAL_CHECKIN`), the step's own answers or its
-    // kind's put it within reach (`BOTTOM_LOW_RISK`). Dones the model expected at 0.98
+    // whose check-ins are usually low (`BOTTOM_USUAL_CHECKIN`), the step's own answers put it
+    // within reach (`BOTTOM_LOW_RISK`). Dones the model expected at 0.98
     // teach it almost nothing: without a try, a capable person whose estimate fell after one
     // unlucky "too big" stays on the smallest step for weeks. It waits on the growth budget
     // (`Model::may_grow`) until `BOTTOM_DAYS_PAST_BUDGET` days, and never on growth's per-kind
@@ -587,8 +587,7 @@ fn bottom_blocked(t: &Today<'_>, m: &Movement, diffs: &[f64]) -> Option<&'static
     } else if model.success(t.effective(), diffs[1]) < BOTTOM_FLOOR {
         Some("below the floor")
     } else if model.usual_checkin_level() < BOTTOM_USUAL_CHECKIN
-        && !(model.step_shown(m.id, 1, m.rungs[1].kind)
-            && t.rung_risk(m, diffs, 1) <= BOTTOM_LOW_RISK)
+        && !(model.rung_tried(m.id, 1) && t.rung_risk(m, diffs, 1) <= BOTTOM_LOW_RISK)
     {
         Some("usually low check-ins")
     } else {
@@ -1020,7 +1019,7 @@ mod tests {
                 offered_and_answered(&mut model, more, later, 1, Response::NotNow);
             }
         }
-        assert!(!model.step_shown(m.id, 1, m.rungs[1].kind));
+        assert!(!model.rung_tried(m.id, 1));
     }
 
     #[test]
