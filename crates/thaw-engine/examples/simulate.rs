@@ -26,7 +26,12 @@
 //! the day's ups and downs: what is possible without reading minds); and the oracle (knows the
 //! true capacity, offers the largest rung whose true success is at least 0.85).
 //!
-//! `SIM_TRACE=kind,person` prints one person's days under the engine (a diagnostic).
+//! `SIM_TRACE=kind,person` prints one person's days under the engine (a diagnostic); each step
+//! sized to the day shows what held the next rung up back (`held_back`, and `bottom_held` for
+//! the step up from the bottom) and its true chance, and each day counted in a stay on the
+//! smallest rung is marked. `SIM_STAYS=1` tallies, per kind, what held the step up back on the
+//! days of stays past their fourth day (`SIM_STAYS=7`: past their seventh) while more fitted
+//! and the person's answers said so.
 
 use std::collections::BTreeMap;
 
@@ -694,6 +699,8 @@ struct Run<'a> {
     /// Today so far: every offer the smallest step; a bigger one within capacity; the act
     /// within capacity.
     day_smallest: (bool, bool, bool),
+    /// Today's reasons the next rung up was held back on the smallest steps (`SIM_STAYS`).
+    stay_reasons: Vec<&'static str>,
     trace: bool,
     /// When the offer being counted is shown (for `SIM_ACTS`).
     now: DateTime<FixedOffset>,
@@ -1077,6 +1084,18 @@ impl<'a> Run<'a> {
             let feasible = self.p.largest_feasible(mi, capacity, None);
             if feasible.is_some_and(|i| i > 0) {
                 self.day_smallest.1 = true;
+                // SIM_STAYS=1: on the smallest step while a bigger one fits, what held the step
+                // up back (the rung's own rules, and the step up from the bottom).
+                if let (Engine::Now(model), Some(0)) = (&self.model, offer.rung_index) {
+                    if std::env::var("SIM_STAYS").is_ok() {
+                        let m = &self.p.movements[mi];
+                        let (held, _, _) = held_back(model, m, at, 1);
+                        let bottom = bottom_held(model, m, at).unwrap_or("would fire");
+                        let key =
+                            format!("stay: held {} | bottom {bottom}", held.unwrap_or("fits"));
+                        self.stay_reasons.push(Box::leak(key.into_boxed_str()));
+                    }
+                }
             }
             let act = self.p.movements[mi].rungs.len() as u32 - 1;
             if feasible == Some(act) && act > 0 {
@@ -1267,6 +1286,30 @@ impl<'a> Run<'a> {
             self.out.bit_more_taken += 1;
         }
         self.now = *at;
+        // In a trace, on a sized step below the top: what held the next rung up back, and its
+        // true chance (before the offer changes the model).
+        let held_next = match (&self.model, self.trace && sized && !offer.bit_more) {
+            (Engine::Now(model), true) => {
+                let mi = self.movement_index(&offer);
+                let next = offer.rung_index.map_or(0, |i| i as usize + 1);
+                (next < self.p.movements[mi].rungs.len()).then(|| {
+                    let (why, risk, pred) = held_back(model, &self.p.movements[mi], *at, next);
+                    let truth = self
+                        .p
+                        .true_p(self.capacity(day), self.p.rung_d(mi, Some(next as u32)));
+                    let bottom = if next == 1 {
+                        bottom_held(model, &self.p.movements[mi], *at).unwrap_or("would fire")
+                    } else {
+                        "-"
+                    };
+                    format!(
+                        " [next {next}: {} risk {risk:.2} pred {pred:.2} true {truth:.2}; bottom: {bottom}]",
+                        why.unwrap_or("fits")
+                    )
+                })
+            }
+            _ => None,
+        };
         let p_true = self.count_offer(&offer, day, sized, *at);
         // A new step on screen replaces any left there from the night before.
         self.pending = None;
@@ -1288,7 +1331,7 @@ impl<'a> Run<'a> {
         self.reply(&offer, response, *at);
         if self.trace {
             eprintln!(
-                "day {day:>3} {} rung {:?} {:>4}s pred {:.2} true {:.2} c {:+.2} -> {:?}{} | usual {:+.2} today {:+.2} | {}",
+                "day {day:>3} {} rung {:?} {:>4}s pred {:.2} true {:.2} c {:+.2} -> {:?}{} | usual {:+.2} today {:+.2} | {}{}",
                 at.format("%H:%M"),
                 offer.rung_index,
                 offer.size.seconds,
@@ -1300,6 +1343,7 @@ impl<'a> Run<'a> {
                 cap.0,
                 cap.1,
                 offer.reason,
+                held_next.unwrap_or_default(),
             );
         }
         *at += Duration::minutes(1);
@@ -1372,6 +1416,7 @@ impl<'a> Run<'a> {
         self.moved_today = false;
         self.previous = None;
         self.day_smallest = (true, false, false);
+        self.stay_reasons.clear();
         let plan = self.p.days[day as usize].clone();
         let offers_before = self.out.offers;
 
@@ -1442,8 +1487,26 @@ impl<'a> Run<'a> {
                 self.smallest_run = 0;
             }
             let evidence = self.last_bigger_done.is_some_and(|d| d < day);
+            if self.trace && small && more_fits && evidence {
+                eprintln!(
+                    "  (day {day} on the smallest rung while more fits: run {})",
+                    self.smallest_evidence_run + 1
+                );
+            }
             if small && more_fits && evidence {
                 self.smallest_evidence_run += 1;
+                // Days past the fourth of a stay (where the step up from the bottom could come;
+                // `SIM_STAYS=<n>`: past the n-th).
+                let past = std::env::var("SIM_STAYS")
+                    .ok()
+                    .and_then(|v| v.parse::<i64>().ok())
+                    .filter(|n| *n > 1)
+                    .unwrap_or(4);
+                if self.smallest_evidence_run > past {
+                    for k in std::mem::take(&mut self.stay_reasons) {
+                        self.out.by_why.entry(k).or_default().0 += 1;
+                    }
+                }
                 self.out.longest_smallest_evidence = self
                     .out
                     .longest_smallest_evidence
@@ -1511,6 +1574,7 @@ fn run_traced(person: &Person, policy: Policy, seed: u64, trace: bool) -> Outcom
         previous: None,
         pending: None,
         day_smallest: (true, false, false),
+        stay_reasons: Vec::new(),
         trace,
         now: tz_time(0, 4, 0),
     };
@@ -2024,7 +2088,7 @@ fn main() {
             });
             let ci = &rows[&(ki, policy_index(Policy::CheckinOracle))];
             println!(
-                "{:<18} success {:.3} above {:.1} % offered {:.0} % done {:.0} % (usual oracle {:.0} %, person oracle {:.0} % at {:.1} % above) first {} longest {:?} evidence {:?}",
+                "{:<18} success {:.3} above {:.2} % offered {:.0} % done {:.0} % (usual oracle {:.0} %, person oracle {:.0} % at {:.1} % above) first {} longest {:?} evidence {:?}",
                 kind.name(),
                 row.success(),
                 row.above(),
@@ -2153,6 +2217,26 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
                         .collect();
                     println!("  over seven days: {}", over.join(" "));
                 }
+            }
+        }
+    }
+    if std::env::var("SIM_STAYS").is_ok() {
+        for (ki, kind) in Kind::ALL.iter().enumerate() {
+            let row = &rows[&(ki, 0)];
+            let mut m: BTreeMap<&str, u64> = BTreeMap::new();
+            for o in &row.outcomes {
+                for (k, v) in o.by_why.iter().filter(|(k, _)| k.starts_with("stay")) {
+                    *m.entry(k).or_default() += v.0;
+                }
+            }
+            let mut v: Vec<_> = m.into_iter().collect();
+            v.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+            println!(
+                "{}: days of stays past their fourth (SIM_STAYS=<n>: n-th), by what held the step up",
+                kind.name()
+            );
+            for (k, n) in v.iter().take(8) {
+                println!("  {n:>5} {k}");
             }
         }
     }

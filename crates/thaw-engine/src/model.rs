@@ -47,6 +47,9 @@ pub(crate) struct DayState {
     /// Whether a step above a ladder's smallest rung was offered today (not as "a bit more?").
     #[serde(default)]
     pub above_smallest: bool,
+    /// The day's first check-in, when a later one replaced it (see `Model::usual_words`).
+    #[serde(default)]
+    pub first_checkin: Option<CheckIn>,
     pub facts: DayFacts,
 }
 
@@ -171,6 +174,13 @@ impl Model {
         match &event.kind {
             EventKind::CheckIn(c) => {
                 // A later check-in the same day (04:00 to 04:00) replaces the earlier one.
+                if let Some(first) = self
+                    .day
+                    .checkin
+                    .filter(|_| self.day.first_checkin.is_none())
+                {
+                    self.day.first_checkin = Some(first);
+                }
                 self.day.checkin = Some(*c);
                 let low = |l: Option<Level>| l == Some(Level::Low);
                 if low(c.energy) || low(c.room) {
@@ -400,7 +410,7 @@ impl Model {
                 self.bottom_days.saturating_add(1)
             };
         }
-        if let Some(c) = self.day.checkin {
+        if let Some(c) = self.usual_words() {
             self.capacity.learn_usual(&c);
         }
         self.capacity.close_day(self.day.checkin.is_some());
@@ -454,13 +464,25 @@ impl Model {
         self.closed_for(day).today_capacity(None)
     }
 
+    /// The check-in that teaches what this person's check-ins usually say: the day's first.
+    /// A later one the same day (at 01:30, say, still the evening before) says how the night
+    /// is, and rightly sizes the night's steps, but is not how this person's days usually
+    /// start. Heard as the day's usual words, low nights made someone's check-ins read as
+    /// usually low, which closes the step up from the bottom to them (`BOTTOM_LOW_RISK`).
+    /// Simulation, three seeds, the kind at 01:30 some nights: longest stay on the smallest
+    /// rung 13 / 20 / 13 → 13 / 12 / 9 days, 1.19 / 1.22 / 1.34 → 1.12 / 1.19 / 1.21 % of
+    /// offers above capacity, done-minutes 66 / 64 / 64 → 65 / 65 / 63 %.
+    fn usual_words(&self) -> Option<CheckIn> {
+        self.day.first_checkin.or(self.day.checkin)
+    }
+
     /// The capacity model as it will be on a day it has not seen yet: closing the day in
     /// progress first folds its check-in into the usual one (and what its words say of the
     /// usual day), then the days pass.
     fn closed_for(&self, day: NaiveDate) -> Capacity {
         let gap = self.day.date.map_or(0, |d| days_between(d, day).max(0));
         let mut closed = self.capacity.clone();
-        if let Some(checkin) = self.day.checkin.filter(|_| gap > 0) {
+        if let Some(checkin) = self.usual_words().filter(|_| gap > 0) {
             closed.learn_usual(&checkin);
         }
         if gap > 0 {
@@ -486,40 +508,62 @@ impl Model {
     /// Whether `day` can carry a step up from the bottom of the ladder (see `BOTTOM_DAYS`):
     /// as [`Model::growth_day`], with two allowances. The recent days may be below the usual
     /// day by up to `BOTTOM_DAY_MARGIN` (growth's 0.1 at least), less the nearer this person's
-    /// usual check-in is to `BOTTOM_USUAL_CHECKIN` (where the step up is not offered at all).
-    /// A check-in may be below their usual one by as much as their usual one is above an
-    /// ordinary day's, up to `BOTTOM_DAY_MARGIN`: for someone whose check-ins are usually
-    /// good, an ordinary "some" is an ordinary day.
-    pub(crate) fn bottom_day(&self, day: NaiveDate) -> bool {
+    /// usual check-in is to `BOTTOM_USUAL_CHECKIN`; after a long stay at the bottom (`long`),
+    /// by up to `BOTTOM_LONG_RECENT_MARGIN` whoever they are. A check-in may be below their
+    /// usual one by as much as their usual one is above an ordinary day's, up to
+    /// `BOTTOM_DAY_MARGIN`: for someone whose check-ins are usually good, an ordinary "some" is
+    /// an ordinary day.
+    pub(crate) fn bottom_day(&self, day: NaiveDate, long: bool) -> Option<&'static str> {
         let level = self.usual_checkin_level();
         let recent = (level - BOTTOM_USUAL_CHECKIN)
             .clamp(0.0, BOTTOM_DAY_MARGIN)
             .max(0.1);
+        let recent = if long {
+            recent.max(BOTTOM_LONG_RECENT_MARGIN)
+        } else {
+            recent
+        };
         let checkin = level.clamp(0.0, BOTTOM_DAY_MARGIN);
-        self.day_above(day, recent, checkin)
+        self.day_below(day, recent, checkin)
     }
 
     /// Whether `day` is not below this person's usual: the recent days not more than
     /// `recent_margin` below it, today's answers not more than 0.1, the check-in not more than
     /// `checkin_margin`, and nobody said their energy is low.
     fn day_above(&self, day: NaiveDate, recent_margin: f64, checkin_margin: f64) -> bool {
+        self.day_below(day, recent_margin, checkin_margin).is_none()
+    }
+
+    /// Why `day` is below this person's usual by [`Model::day_above`]'s test, if it is: the
+    /// first part that says so.
+    fn day_below(
+        &self,
+        day: NaiveDate,
+        recent_margin: f64,
+        checkin_margin: f64,
+    ) -> Option<&'static str> {
         if self.capacity.n == 0 {
-            return false;
+            return Some("no answers yet");
         }
         let current = self.is_current(day);
         let mut c = self.capacity.clone();
         if let Some(d) = self.day.date.filter(|d| *d < day) {
             c.pass_days(days_between(d, day));
         }
-        let recent = c.recent.mean;
         let checkin = self.day.checkin.as_ref().filter(|_| current);
-        let below_usual = recent < -recent_margin
-            || (current && c.today.mean < -0.1)
-            || checkin.is_some_and(|ci| c.checkin_shift(Some(ci)) < -checkin_margin);
-        // Nor on a day someone says their energy is low, even when low is their usual: a step
-        // up is for a day that can carry it, and they have just said this one may not.
-        let low_energy = checkin.is_some_and(|ci| ci.energy == Some(Level::Low));
-        !below_usual && !low_energy
+        if c.recent.mean < -recent_margin {
+            Some("the recent days read low")
+        } else if current && c.today.mean < -0.1 {
+            Some("today's answers read low")
+        } else if checkin.is_some_and(|ci| ci.energy == Some(Level::Low)) {
+            // Nor on a day someone says their energy is low, even when low is their usual: a
+            // step up is for a day that can carry it, and they have just said this one may not.
+            Some("energy said low")
+        } else if checkin.is_some_and(|ci| c.checkin_shift(Some(ci)) < -checkin_margin) {
+            Some("check-in below usual")
+        } else {
+            None
+        }
     }
 
     /// Whether steps of this kind have lately gone well enough to be offered as a sure fit:
@@ -752,6 +796,45 @@ mod tests {
             stretch,
             bit_more: false,
         }
+    }
+
+    #[test]
+    fn a_late_check_in_sizes_the_night_but_the_first_one_teaches_the_usual_words() {
+        let check = |e: Level| CheckIn {
+            energy: Some(e),
+            mood: Some(Level::Some),
+            room: Some(Level::Some),
+        };
+        let morning = at(0, 9);
+        let night = at(1, 1) + chrono::Duration::minutes(30); // 01:30: still day 0
+        let next_day = at(1, 9);
+        let mut only_morning = Model::default();
+        only_morning.apply(&Event {
+            at: morning,
+            kind: EventKind::CheckIn(check(Level::Good)),
+        });
+        let mut with_night = only_morning.clone();
+        with_night.apply(&Event {
+            at: night,
+            kind: EventKind::CheckIn(check(Level::Low)),
+        });
+        // The night's words size the night's steps ...
+        assert_eq!(
+            with_night.checkin_at(night).and_then(|c| c.energy),
+            Some(Level::Low)
+        );
+        // ... but what this person's check-ins usually say is learned from the day's first.
+        for m in [&mut only_morning, &mut with_night] {
+            m.apply(&Event {
+                at: next_day,
+                kind: EventKind::CheckIn(check(Level::Some)),
+            });
+        }
+        assert_eq!(
+            only_morning.capacity.usual_checkin,
+            with_night.capacity.usual_checkin
+        );
+        assert!(with_night.usual_checkin_level() > 0.0);
     }
 
     fn answer(m: &mut Model, o: &Offer, t: DateTime<FixedOffset>, r: Response) {

@@ -27,8 +27,9 @@
 //! (`FIRST_STRETCH_FLOOR` for the first try of a kind); a growth step that was too big makes
 //! the next of its kind wait longer and ask for more, and spends from the person's budget
 //! (`Model::may_grow`). After `BOTTOM_DAYS` days of offers only on the smallest rungs, the next
-//! rung up is offered the same way, marked as a stretch, for someone whose check-ins are not
-//! usually low (see `fresh`). After that, the records and the person's own "a bit more?" find the
+//! rung up is offered the same way, marked as a stretch (see `fresh`); for someone whose
+//! check-ins are usually low, only when what they have answered of that very step says it
+//! fits (`BOTTOM_LOW_RISK`). After that, the records and the person's own "a bit more?" find the
 //! bigger steps: a reach the engine pushes that turns out too big costs more than it teaches.
 //! "A bit more?" towards a movement's act, after its first minutes were done, asks the act's
 //! own record (`BIT_MORE_RISK`; the capacity model's prior, `BIT_MORE_FIRST_RISK`, before it
@@ -514,24 +515,18 @@ fn fresh(
     });
     // Out of the bottom: after days of offers only on the smallest rungs (`BOTTOM_DAYS`), the
     // next rung up, as a marked stretch, on a day that can carry it, when smaller steps have
-    // lately gone well, the estimate gives it a fair chance (`BOTTOM_FLOOR`) and this person's
-    // check-ins are not usually low (`BOTTOM_USUAL_CHECKIN`). Dones the model expected at 0.98
+    // lately gone well, the estimate gives it a fair chance (`BOTTOM_FLOOR`) and, for someone
+    // whose check-ins are usually low (`BOTTOM_USUAL_CHECKIN`), the step's own answers put it
+    // within reach (`BOTTOM_LOW_RISK`). Dones the model expected at 0.98
     // teach it almost nothing: without a try, a capable person whose estimate fell after one
     // unlucky "too big" stays on the smallest step for weeks. It waits on the growth budget
     // (`Model::may_grow`) until `BOTTOM_DAYS_PAST_BUDGET` days, and never on growth's per-kind
-    // waits, which double after each miss.
+    // waits, which double after each miss. From then, too, the recent days may read lower
+    // (`BOTTOM_LONG_RECENT_MARGIN`): one "too big" reads low for a week. See `bottom_blocked`.
     let bottom = match (grown, sure) {
-        (None, Some(0)) => Some(1).filter(|&g| {
-            g < limit
-                && not_done(g)
-                && model.bottom_day(t.day)
-                && (model.bottom_days(t.day) >= BOTTOM_DAYS && model.may_grow()
-                    || model.bottom_days(t.day) >= BOTTOM_DAYS_PAST_BUDGET)
-                && model.kind_goes_well(m.rungs[0].kind, t.day)
-                && model.kind_goes_well(m.rungs[g].kind, t.day)
-                && model.success(effective, diffs[g]) >= BOTTOM_FLOOR
-                && model.usual_checkin_level() >= BOTTOM_USUAL_CHECKIN
-        }),
+        (None, Some(0)) => {
+            Some(1).filter(|&g| g < limit && not_done(g) && bottom_blocked(t, m, &diffs).is_none())
+        }
         _ => None,
     };
     let grown = grown.or(bottom);
@@ -570,6 +565,48 @@ fn fresh(
         why
     };
     Decision::Offer(t.offer_sized(m, index, &diffs, why, stretch))
+}
+
+/// Why the step up from the bottom (rung 1 of `m`, see `fresh`) would not be offered today:
+/// the first of its conditions that fails, or `None` when it would be.
+fn bottom_blocked(t: &Today<'_>, m: &Movement, diffs: &[f64]) -> Option<&'static str> {
+    let model = t.model;
+    let days = model.bottom_days(t.day);
+    if m.rungs.len() < 2 {
+        Some("no rung above")
+    } else if days < BOTTOM_DAYS {
+        Some("too few days at the bottom")
+    } else if !(model.may_grow() || days >= BOTTOM_DAYS_PAST_BUDGET) {
+        Some("growth budget")
+    } else if let Some(why) = model.bottom_day(t.day, days >= BOTTOM_DAYS_PAST_BUDGET) {
+        Some(why)
+    } else if !model.kind_goes_well(m.rungs[0].kind, t.day)
+        || !model.kind_goes_well(m.rungs[1].kind, t.day)
+    {
+        Some("kind lately not well")
+    } else if model.success(t.effective(), diffs[1]) < BOTTOM_FLOOR {
+        Some("below the floor")
+    } else if model.usual_checkin_level() < BOTTOM_USUAL_CHECKIN
+        && !(model.rung_tried(m.id, 1) && t.rung_risk(m, diffs, 1) <= BOTTOM_LOW_RISK)
+    {
+        Some("usually low check-ins")
+    } else {
+        None
+    }
+}
+
+/// Why the step up from the bottom of `movement` would not be offered now (`None`: it would,
+/// when its smallest rung is what fits). A diagnostic for the simulation's trace, not part of
+/// deciding.
+#[doc(hidden)]
+pub fn bottom_held(
+    model: &Model,
+    movement: &Movement,
+    now: DateTime<FixedOffset>,
+) -> Option<&'static str> {
+    let t = Today::new(model, now);
+    let diffs = effective_difficulties(model, movement);
+    bottom_blocked(&t, movement, &diffs)
 }
 
 /// Why rung `index` of a movement would not be offered as a fit on a fresh pick now: the first
@@ -947,6 +984,42 @@ mod tests {
         // their usual day is low, and the smallest steps going well does not say otherwise.
         let days = days_of_dones(Some(low), 10, 24);
         assert!(days.iter().all(|(_, stretch)| !stretch), "{days:?}");
+    }
+
+    #[test]
+    fn not_this_time_to_the_next_step_never_opens_the_step_up_for_someone_usually_low() {
+        // Usually low check-ins, the smallest step done every day for weeks, and every "a bit
+        // more?" to the next step answered "not this time": nothing they did speaks of the next
+        // step, so it is never pushed on them, however long they stay at the bottom.
+        let low = CheckIn {
+            energy: Some(crate::domain::Level::Low),
+            mood: Some(crate::domain::Level::Low),
+            room: Some(crate::domain::Level::Low),
+        };
+        let m = movement();
+        let values = values();
+        let mut model = Model::default();
+        model.capacity.n = GROWTH_EARLY_ANSWERS;
+        for d in 0..30 {
+            let t = noon() + chrono::Duration::days(d);
+            if d < 10 {
+                model.apply(&crate::Event {
+                    at: t - chrono::Duration::minutes(5),
+                    kind: crate::EventKind::CheckIn(low),
+                });
+            }
+            let Decision::Offer(offer) = decide(&model, &values, std::slice::from_ref(&m), t)
+            else {
+                panic!("an offer every day");
+            };
+            assert!(!offer.stretch, "day {d}: {offer:?}");
+            offered_and_answered(&mut model, offer, t, 2, Response::Done);
+            let later = t + chrono::Duration::minutes(3);
+            if let Some(more) = bit_more(&model, &values, std::slice::from_ref(&m), later) {
+                offered_and_answered(&mut model, more, later, 1, Response::NotNow);
+            }
+        }
+        assert!(!model.rung_tried(m.id, 1));
     }
 
     #[test]
