@@ -1096,10 +1096,21 @@ impl<'a> Run<'a> {
                     if feasible.is_some_and(|f| f as usize >= next) {
                         let kinds = ["internal", "preparation", "first minutes", "the act"];
                         let kind = self.p.movements[mi].rungs[next].kind as usize;
-                        let (reason, _, _) = held_back(model, &self.p.movements[mi], at, next);
+                        let (reason, risk, _) = held_back(model, &self.p.movements[mi], at, next);
                         let reason = reason.unwrap_or("fits (chosen elsewhere?)");
-                        let key: &'static str =
-                            Box::leak(format!("held {}: {reason}", kinds[kind]).into_boxed_str());
+                        // SIM_HELD=2: with the rung's risk by its margin belief, in buckets.
+                        let bucket = if std::env::var("SIM_HELD").as_deref() == Ok("2") {
+                            let b = [0.02, 0.05, 0.1, 0.2, 0.4, 1.01]
+                                .iter()
+                                .position(|b| risk < *b)
+                                .unwrap_or(5);
+                            ["<2%", "2-5%", "5-10%", "10-20%", "20-40%", ">40%"][b]
+                        } else {
+                            ""
+                        };
+                        let key: &'static str = Box::leak(
+                            format!("held {}: {reason} {bucket}", kinds[kind]).into_boxed_str(),
+                        );
                         let e = self.out.by_why.entry(key).or_default();
                         e.0 += 1;
                     }
@@ -1519,7 +1530,7 @@ fn run_traced(person: &Person, policy: Policy, seed: u64, trace: bool) -> Outcom
         r.day(day);
         if r.trace && day % 10 == 9 {
             let v = r.model.snapshot();
-            eprintln!("  capacity {} kinds {}", v["capacity"], v["kinds"]);
+            eprintln!("  capacity {} kinds {}", v["capacity"], v["kind_fit"]);
         }
     }
     let v = r.model.snapshot();

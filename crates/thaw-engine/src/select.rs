@@ -629,6 +629,13 @@ pub fn held_back(
     } else {
         Some("kind record risk above SIZE_RISK")
     };
+    // Where no record sizes it, the risk its margin belief (the prior, with its kind's record)
+    // would give it: what vouching for it would read.
+    let risk = if known {
+        risk
+    } else {
+        t.rung_risk(m, &diffs, index)
+    };
     (why, risk, predicted)
 }
 
