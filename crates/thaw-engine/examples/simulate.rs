@@ -1098,8 +1098,23 @@ impl<'a> Run<'a> {
                         let kind = self.p.movements[mi].rungs[next].kind as usize;
                         let (reason, risk, _) = held_back(model, &self.p.movements[mi], at, next);
                         let reason = reason.unwrap_or("fits (chosen elsewhere?)");
-                        // SIM_HELD=2: with the rung's risk by its margin belief, in buckets.
-                        let bucket = if std::env::var("SIM_HELD").as_deref() == Ok("2") {
+                        // SIM_HELD=3: how far the engine's reading of its margin today sits
+                        // from the true one (logits), in buckets.
+                        let bucket = if std::env::var("SIM_HELD").as_deref() == Ok("3") {
+                            let (mean, _) = margin_today(model, &self.p.movements[mi], at, next);
+                            let truth = self.capacity(day) - self.p.rung_d(mi, Some(next as u32));
+                            let b = [-1.0, -0.5, 0.0, 0.5, f64::INFINITY]
+                                .iter()
+                                .position(|b| mean - truth < *b)
+                                .unwrap_or(4);
+                            [
+                                "read < -1",
+                                "read -1..-0.5",
+                                "read -0.5..0",
+                                "read 0..0.5",
+                                "read > 0.5",
+                            ][b]
+                        } else if std::env::var("SIM_HELD").as_deref() == Ok("2") {
                             let b = [0.02, 0.05, 0.1, 0.2, 0.4, 1.01]
                                 .iter()
                                 .position(|b| risk < *b)
