@@ -1115,10 +1115,36 @@ impl<'a> Run<'a> {
                     if feasible.is_some_and(|f| f as usize >= next) {
                         let kinds = ["internal", "preparation", "first minutes", "the act"];
                         let kind = self.p.movements[mi].rungs[next].kind as usize;
-                        let (reason, _, _) = held_back(model, &self.p.movements[mi], at, next);
+                        let (reason, risk, _) = held_back(model, &self.p.movements[mi], at, next);
                         let reason = reason.unwrap_or("fits (chosen elsewhere?)");
-                        let key: &'static str =
-                            Box::leak(format!("held {}: {reason}", kinds[kind]).into_boxed_str());
+                        // SIM_HELD=3: how far the engine's reading of its margin today sits
+                        // from the true one (logits), in buckets.
+                        let bucket = if std::env::var("SIM_HELD").as_deref() == Ok("3") {
+                            let (mean, _) = margin_today(model, &self.p.movements[mi], at, next);
+                            let truth = self.capacity(day) - self.p.rung_d(mi, Some(next as u32));
+                            let b = [-1.0, -0.5, 0.0, 0.5, f64::INFINITY]
+                                .iter()
+                                .position(|b| mean - truth < *b)
+                                .unwrap_or(4);
+                            [
+                                "read < -1",
+                                "read -1..-0.5",
+                                "read -0.5..0",
+                                "read 0..0.5",
+                                "read > 0.5",
+                            ][b]
+                        } else if std::env::var("SIM_HELD").as_deref() == Ok("2") {
+                            let b = [0.02, 0.05, 0.1, 0.2, 0.4, 1.01]
+                                .iter()
+                                .position(|b| risk < *b)
+                                .unwrap_or(5);
+                            ["<2%", "2-5%", "5-10%", "10-20%", "20-40%", ">40%"][b]
+                        } else {
+                            ""
+                        };
+                        let key: &'static str = Box::leak(
+                            format!("held {}: {reason} {bucket}", kinds[kind]).into_boxed_str(),
+                        );
                         let e = self.out.by_why.entry(key).or_default();
                         e.0 += 1;
                     }
@@ -1583,7 +1609,7 @@ fn run_traced(person: &Person, policy: Policy, seed: u64, trace: bool) -> Outcom
         r.day(day);
         if r.trace && day % 10 == 9 {
             let v = r.model.snapshot();
-            eprintln!("  capacity {} kinds {}", v["capacity"], v["kinds"]);
+            eprintln!("  capacity {} kinds {}", v["capacity"], v["kind_fit"]);
         }
     }
     let v = r.model.snapshot();

@@ -35,6 +35,14 @@ pub struct RungFit {
     /// Precision × mean the answers added.
     #[serde(rename = "e")]
     pub shifted: f64,
+    /// Dones of this very step in a row, since it was last too big (see
+    /// `Model::step_below_vouches`). Not faded: a run is broken only by an answer.
+    #[serde(rename = "n", default, skip_serializing_if = "is_zero")]
+    pub run: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// Before any answers, a kind of step sits where the capacity model says, give or take this.

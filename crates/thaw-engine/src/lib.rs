@@ -83,6 +83,6 @@ pub use reason::{shown_seconds, size_words};
 #[doc(hidden)]
 pub use select::record_risks;
 pub use select::{
-    answer, bit_more, bottom_held, decide, effective_difficulties, held_back, moment,
+    answer, bit_more, bottom_held, decide, effective_difficulties, held_back, margin_today, moment,
     BREATH_SECONDS, BREATH_TEXT, NOTICING_TEXT,
 };

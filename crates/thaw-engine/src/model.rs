@@ -289,6 +289,11 @@ impl Model {
                     fits.resize(i + 1, RungFit::default());
                 }
                 fits[i].observe(prior, r, shift, day_var);
+                fits[i].run = if r < 1.0 {
+                    0
+                } else {
+                    fits[i].run.saturating_add(1)
+                };
             }
             let kind_then = self.capacity.kind_offset(offer.kind);
             let rung_then = offer
@@ -680,6 +685,33 @@ impl Model {
             .is_some_and(|f| f.precision >= FIT_KNOWN_PRECISION)
     }
 
+    /// Whether the step below rung `index` of this movement has been done `VOUCH_RUN` times
+    /// in a row, none too big since, so that it vouches for asking about rung `index` ("a bit
+    /// more?", which the person pulls): the person is not at the edge of the step below, so
+    /// the step above is the one to learn. Dones far from the edge add almost no precision to
+    /// a record, so a step that keeps going well never makes the one above it known by
+    /// precision; the run says what precision cannot.
+    pub(crate) fn step_below_vouches(&self, movement_id: i64, index: usize) -> bool {
+        index > 0
+            && self
+                .rung_fit(movement_id, index - 1)
+                .is_some_and(|f| f.run >= VOUCH_RUN)
+    }
+
+    /// The risk by its prior at which an act never answered is asked about ("a bit more?"),
+    /// on a day without a check-in, once the first minutes below it have vouched for it (see
+    /// `select::bit_more`): `BIT_MORE_VOUCHED_RISK` for someone whose days are mostly without
+    /// a check-in (`VOUCH_CHECKIN_SHARE`), whose good days no check-in ever shows, so only
+    /// their own "yes" to the question can; `BIT_MORE_FIRST_RISK`, as for any act, for
+    /// someone who usually checks in, whose good days their check-ins already open.
+    pub(crate) fn vouched_risk(&self) -> f64 {
+        if self.capacity.checkin_days <= VOUCH_CHECKIN_SHARE {
+            BIT_MORE_VOUCHED_RISK
+        } else {
+            BIT_MORE_FIRST_RISK
+        }
+    }
+
     /// Whether this very rung has any answers of its own still in its record.
     pub(crate) fn rung_tried(&self, movement_id: i64, index: usize) -> bool {
         self.rung_fit(movement_id, index)
@@ -879,6 +911,43 @@ mod tests {
         let big = step(8, 1, RungKind::Preparation, -2.0, false);
         answer(&mut m, &big, at(0, 11), Response::SmallerPlease);
         assert!(!m.records_hold(day_of(at(0, 12))));
+    }
+
+    proptest::proptest! {
+        /// A run of Dones on a step (what vouches for asking about the step above) is broken
+        /// by every "too big" (Smaller please, or Started), grows only with a Done, and is left
+        /// as it was by Not now, Something else and a bit more declined: it never vouches for
+        /// a step above one that was too big since.
+        #[test]
+        fn a_run_vouches_only_for_dones_in_a_row(
+            answers in proptest::collection::vec((0u8..5, proptest::bool::ANY), 1..30),
+        ) {
+            let mut m = Model::default();
+            let mut dones_in_a_row = 0u32;
+            for (day, (a, bit_more)) in answers.into_iter().enumerate() {
+                let r = [
+                    Response::Done,
+                    Response::Started,
+                    Response::SmallerPlease,
+                    Response::NotNow,
+                    Response::SomethingElse,
+                ][a as usize];
+                let mut o = step(7, 2, RungKind::FirstMinutes, -0.5, false);
+                o.bit_more = bit_more;
+                answer(&mut m, &o, at(day as i64, 9), r);
+                let declined = bit_more && !matches!(r, Response::Done | Response::Started);
+                match r {
+                    _ if declined => {}
+                    Response::Done => dones_in_a_row += 1,
+                    Response::Started | Response::SmallerPlease => dones_in_a_row = 0,
+                    Response::NotNow | Response::SomethingElse => {}
+                }
+                proptest::prop_assert_eq!(
+                    m.step_below_vouches(7, 3),
+                    dones_in_a_row >= VOUCH_RUN
+                );
+            }
+        }
     }
 
     #[test]

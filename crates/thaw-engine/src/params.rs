@@ -314,6 +314,32 @@ pub const BIT_MORE_RISK: f64 = 0.2;
 /// (volatile days 51–52 % of the oracle's done-minutes).
 pub const BIT_MORE_FIRST_RISK: f64 = 0.3;
 
+/// A movement's first minutes vouch for asking about its act once done this many times in a
+/// row, none too big in between (see `Model::step_below_vouches`): someone at the edge of the
+/// first minutes is not asked about the act more readily. Simulation, three seeds (20260105 /
+/// 7 / 99), never checks in, done-minutes against the oracle's at the act's vouched ask of
+/// 0.6: a run of 1 (no guard: the question follows a Done of the first minutes anyway)
+/// — / 66 / 63 % at 1.46–1.53 % of their offers above capacity, 3 66 / 65 / 61 % at
+/// 1.40–1.46 %, 5 61 / 59 / 60 % at 1.30–1.32 %; the worst kind unchanged throughout.
+pub const VOUCH_RUN: u32 = 3;
+/// ... and then the act, never answered, is asked about when the capacity model's prior
+/// (with a rung's spread) gives it at most this chance of being beyond the person today, on a
+/// day without a check-in, for someone whose days mostly are (`VOUCH_CHECKIN_SHARE`). The
+/// prior reads acts as less likely than they are for people it has never seen near them
+/// (`SIM_HELD=2`/`3`: of the acts held back from people who never check in, though within
+/// them, most were read as over 40 % likely to be beyond them, and read at least half a logit
+/// below the truth); the person pulls the question and takes it on a day they feel able.
+/// Simulation, three seeds, run of 3: never checks in 54 / 52 / 53 → 66 / 65 / 61 % of the
+/// oracle's done-minutes, their share of offers above capacity 0.9–1.0 → 1.4–1.5 %, the worst
+/// kind unchanged (1.90 / 1.88 / 1.90 %). At 0.45 (run of 5) 60 / 56 / 57 %; 0.7 (run of 5)
+/// — / 60 / 60 % at 1.4 %.
+pub const BIT_MORE_VOUCHED_RISK: f64 = 0.6;
+/// ... for someone whose share of days with a check-in (`Capacity::checkin_days`) is at most
+/// this. Open to everyone on days without a check-in, the vouched ask (at 0.45, run of 5) put
+/// the worst kind at 1.96 / 1.91 / 2.00 % (sudden crash, volatile days: 0.05–0.1 points for a
+/// point of their done-minutes); scaled by the share as the no-check-in margin is, 1.92 %.
+pub const VOUCH_CHECKIN_SHARE: f64 = 0.5;
+
 /// How far this person's days stray from what the check-in and the recent days say is
 /// learned from what each day's answers said of it (today's part of the capacity model at the
 /// day's end), following each day with answers at this rate ...

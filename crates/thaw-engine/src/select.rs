@@ -666,7 +666,32 @@ pub fn held_back(
     } else {
         Some("kind record risk above SIZE_RISK")
     };
+    // Where no record sizes it, the risk its margin belief (the prior, with its kind's record)
+    // would give it: what vouching for it would read.
+    let risk = if known {
+        risk
+    } else {
+        t.rung_risk(m, &diffs, index)
+    };
     (why, risk, predicted)
+}
+
+/// Rung `index` of `movement`'s margin today as the engine reads it: the mean of its margin
+/// belief (its own record on the capacity model's prior) plus today's shift, and the
+/// standard deviation of that reading, day included. A diagnostic for the simulation
+/// (`SIM_HELD=3`: the engine's reading against the true margin); not part of the API.
+#[doc(hidden)]
+pub fn margin_today(
+    model: &Model,
+    movement: &Movement,
+    now: DateTime<FixedOffset>,
+    index: usize,
+) -> (f64, f64) {
+    let t = Today::new(model, now);
+    let diffs = effective_difficulties(model, movement);
+    let shift = t.effective() - model.capacity.usual.mean;
+    let m = model.rung_margin(movement.id, index, movement.rungs[index].kind, diffs[index]);
+    (m.mean + shift, (m.var + model.day_var()).sqrt())
 }
 
 /// The chance each rung of `movement` is above capacity today as its record reads it (`None`
@@ -723,14 +748,25 @@ pub fn bit_more(
     // tried and too big has a record that stops asking (`BIT_MORE_RISK`). Asking first that
     // the first minutes be known by their own record held back nearly every try: Dones the
     // model expected add little to a record's precision.
+    //
+    // For someone whose days are read without a check-in, an act never answered is asked
+    // about more readily once its first minutes have vouched for it (`Model::vouched_risk`):
+    // no check-in ever lifts their reading of a good day, so their acts, which the prior reads
+    // as unlikely, were almost never asked (SIM_HELD=2: the acts held back from people who
+    // never check in, though within them, mostly read by the prior as over 40 % likely to be
+    // beyond them). The question is theirs to take on a day they feel able, which tells what
+    // a check-in tells for others; a "too big" gives the act a record that stops the asking.
+    let risk = t.rung_risk(m, &diffs, next);
     let by_record = rung.kind == RungKind::Act
         && model.records_hold(t.day)
-        && t.rung_risk(m, &diffs, next)
-            <= if model.rung_answered(m.id, next) {
-                BIT_MORE_RISK
-            } else {
-                BIT_MORE_FIRST_RISK
-            };
+        && if model.rung_answered(m.id, next) {
+            risk <= BIT_MORE_RISK
+        } else {
+            risk <= BIT_MORE_FIRST_RISK
+                || t.checkin.is_none()
+                    && model.step_below_vouches(m.id, next)
+                    && risk <= model.vouched_risk()
+        };
     // Otherwise growth the person pulls follows the same evidence as growth the engine
     // offers: a kind of step not lately too big, the budget, and a fair chance.
     let growth = model.may_grow()
@@ -1051,6 +1087,72 @@ mod tests {
         let mut hard = model.clone();
         hard.capacity.kinds[RungKind::Act as usize].mean = 3.0;
         assert_eq!(bit_more(&hard, &values, &movements, later), None);
+    }
+
+    #[test]
+    fn first_minutes_done_again_and_again_vouch_for_asking_about_the_act_without_a_check_in() {
+        let m = movement();
+        let values = values();
+        let movements = vec![m.clone()];
+        // Someone who never checks in, known to the engine, does this movement's first two
+        // minutes on three days in a row.
+        let mut model = Model::default();
+        model.capacity.n = 40;
+        model.capacity.usual.var = 0.1;
+        let mut t = noon();
+        for _ in 0..VOUCH_RUN {
+            let diffs = effective_difficulties(&model, &m);
+            let first_minutes = Today::new(&model, t).offer(&m, Some(2), &diffs, Why::Fresh);
+            offered_and_answered(&mut model, first_minutes, t, 3, Response::Done);
+            t += chrono::Duration::days(1);
+        }
+        let t = t - chrono::Duration::days(1) + chrono::Duration::minutes(4);
+        // (Growth's budget spent elsewhere: only the act's own question can ask.)
+        model.reach.misses = 10.0;
+        assert!(!model.may_grow());
+        assert!(model.capacity.checkin_days <= VOUCH_CHECKIN_SHARE);
+        assert!(model.step_below_vouches(m.id, 3));
+        // Where the act's prior puts it between the usual ask and the vouched one.
+        let risk_at = |model: &Model, usual: f64| {
+            let mut model = model.clone();
+            model.capacity.usual.mean = usual;
+            let diffs = effective_difficulties(&model, &m);
+            Today::new(&model, t).rung_risk(&m, &diffs, 3)
+        };
+        let (mut lo, mut hi) = (-3.0, 6.0);
+        for _ in 0..60 {
+            let mid = (lo + hi) / 2.0;
+            if risk_at(&model, mid) > 0.45 {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        model.capacity.usual.mean = hi;
+        let risk = risk_at(&model, hi);
+        assert!(
+            risk > BIT_MORE_FIRST_RISK && risk <= BIT_MORE_VOUCHED_RISK,
+            "{risk}"
+        );
+        let more = bit_more(&model, &values, &movements, t).expect("the act, asked");
+        assert_eq!((more.rung_index, more.bit_more), (Some(3), true));
+        // Not for someone who usually checks in: their good days their check-ins open.
+        let mut checks_in = model.clone();
+        checks_in.capacity.checkin_days = 0.9;
+        assert_eq!(bit_more(&checks_in, &values, &movements, t), None);
+        // Not on a day with a check-in (an ordinary one, which leaves the risk as it was).
+        let mut checked_in = model.clone();
+        let some = Some(crate::domain::Level::Some);
+        checked_in.day.checkin = Some(CheckIn {
+            energy: some,
+            mood: some,
+            room: some,
+        });
+        assert_eq!(bit_more(&checked_in, &values, &movements, t), None);
+        // Not when the first minutes were too big since: the run starts again.
+        let mut broken = model.clone();
+        broken.fit.get_mut(&m.id).expect("records")[2].run = VOUCH_RUN - 1;
+        assert_eq!(bit_more(&broken, &values, &movements, t), None);
     }
 
     #[test]
