@@ -650,6 +650,8 @@ struct Outcome {
     final_error: (f64, f64),
     /// At the end (a diagnostic): how much of a check-in's lift the engine believes.
     final_gain: f64,
+    /// The engine's learned day spread at the end (`SIM_FINAL`).
+    final_spread: f64,
     crash_offers_to_fit: Option<u32>,
     session_days_to_two_minutes: Option<i64>,
     capable: bool,
@@ -1049,6 +1051,53 @@ impl<'a> Run<'a> {
             }
         }
         let last = self.p.movements[mi].rungs.len() as u32 - 1;
+        // SIM_ACT_DAY=1: every act offered (sized, growth or "a bit more?"), by how the engine
+        // read the day (its estimate above or below the usual day, logits) and by the day's
+        // energy answer, with how often it was beyond the person: which acts spend the room.
+        if let (Engine::Now(model), true) = (
+            &self.model,
+            offer.rung_index == Some(last) && std::env::var("SIM_ACT_DAY").is_ok(),
+        ) {
+            let c = model.capacity_at(at);
+            let read = c.today - c.usual;
+            let true_day = capacity - self.usual_capacity(day);
+            let bucket = |x: f64| match x {
+                x if x < -0.25 => "below",
+                x if x < 0.25 => "usual",
+                x if x < 0.75 => "+0.25..0.75",
+                _ => "above +0.75",
+            };
+            let level = match model.checkin_at(at).and_then(|c| c.energy) {
+                Some(Level::Low) => "Low",
+                Some(Level::Some) => "Some",
+                Some(Level::Good) => "Good",
+                None => "none",
+            };
+            let risk_band = |r: f64| match r {
+                r if r <= 0.05 => "≤5%",
+                r if r <= 0.10 => "5–10%",
+                r if r <= 0.15 => "10–15%",
+                r if r <= 0.20 => "15–20%",
+                r if r <= 0.30 => "20–30%",
+                _ => ">30%",
+            };
+            for key in [
+                format!("act {why}: read {}", bucket(read)),
+                format!("act {why}: energy {level}"),
+                format!(
+                    "act {why}: read {} / true {}",
+                    bucket(read),
+                    bucket(true_day)
+                ),
+                format!("act {why}: margin risk {}", risk_band(margin_risk(model, &self.p.movements[mi], at, last as usize))),
+                format!("act {why}: read {}, margin risk {}", bucket(read), risk_band(margin_risk(model, &self.p.movements[mi], at, last as usize))),
+            ] {
+                let key: &'static str = Box::leak(key.into_boxed_str());
+                let e = self.out.by_why.entry(key).or_default();
+                e.0 += 1;
+                e.1 += u64::from(p_true < ABOVE);
+            }
+        }
         if why == "sized" && std::env::var("SIM_ACTS").is_ok() {
             // Every step sized to the day: which part of the engine sized it, and how often it
             // was above capacity.
@@ -1628,6 +1677,7 @@ fn run_traced(person: &Person, policy: Policy, seed: u64, trace: bool) -> Outcom
     }
     if let Engine::Now(m) = &r.model {
         r.out.final_gain = m.checkin_gain();
+        r.out.final_spread = v["day_spread"].as_f64().unwrap_or(0.0);
     }
     r.out
 }
@@ -2304,13 +2354,14 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
             let mu = mean(&|o| o.final_error.0);
             let sd = (mean(&|o| (o.final_error.0 - mu).powi(2))).sqrt();
             println!(
-                "{}: usual − true {:+.2} (sd {:.2}), sharpness − true {:+.2}, check-in gain {:.2} (sd {:.2})",
+                "{}: usual − true {:+.2} (sd {:.2}), sharpness − true {:+.2}, check-in gain {:.2} (sd {:.2}), day spread {:.4}",
                 kind.name(),
                 mu,
                 sd,
                 mean(&|o| o.final_error.1),
                 mean(&|o| o.final_gain),
-                mean(&|o| (o.final_gain - mean(&|o| o.final_gain)).powi(2)).sqrt()
+                mean(&|o| (o.final_gain - mean(&|o| o.final_gain)).powi(2)).sqrt(),
+                mean(&|o| o.final_spread),
             );
         }
     }

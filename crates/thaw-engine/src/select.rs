@@ -716,6 +716,24 @@ pub fn record_risks(
         .collect()
 }
 
+/// The chance rung `index` of `movement` is above capacity today by its margin belief (its
+/// own record on the capacity model's prior; the prior alone without one), whatever sized it.
+/// A diagnostic for the simulation (`SIM_ACT_DAY=1`); not part of the API.
+#[doc(hidden)]
+pub fn margin_risk(
+    model: &Model,
+    movement: &Movement,
+    now: DateTime<FixedOffset>,
+    index: usize,
+) -> f64 {
+    let t = Today::new(model, now);
+    let diffs = effective_difficulties(model, movement);
+    if index >= diffs.len() {
+        return 1.0;
+    }
+    t.rung_risk(movement, &diffs, index)
+}
+
 /// "A bit more?": right after a Done, the next rung up of the same movement, if today has room
 /// and it is likely enough to go well. Optional and quiet: the person pulls it, it is never
 /// pushed, and saying no to it changes nothing.
