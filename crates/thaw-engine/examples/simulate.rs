@@ -1089,8 +1089,15 @@ impl<'a> Run<'a> {
                     bucket(read),
                     bucket(true_day)
                 ),
-                format!("act {why}: margin risk {}", risk_band(margin_risk(model, &self.p.movements[mi], at, last as usize))),
-                format!("act {why}: read {}, margin risk {}", bucket(read), risk_band(margin_risk(model, &self.p.movements[mi], at, last as usize))),
+                format!(
+                    "act {why}: margin risk {}",
+                    risk_band(margin_risk(model, &self.p.movements[mi], at, last as usize))
+                ),
+                format!(
+                    "act {why}: read {}, margin risk {}",
+                    bucket(read),
+                    risk_band(margin_risk(model, &self.p.movements[mi], at, last as usize))
+                ),
             ] {
                 let key: &'static str = Box::leak(key.into_boxed_str());
                 let e = self.out.by_why.entry(key).or_default();
