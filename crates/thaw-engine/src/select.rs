@@ -42,7 +42,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use crate::budget::{daily_budget, daily_offer_cap};
 use crate::day::day_of;
 use crate::domain::{
-    Answer, CheckIn, Decision, Movement, Offer, Response, RestKind, RungKind, SizeEstimate, Value,
+    Answer, CheckIn, Decision, Level, Movement, Offer, Response, RestKind, RungKind, SizeEstimate,
+    Value,
 };
 use crate::fit::{ladder_risks, risk};
 use crate::model::{LastOffer, Model, Turns};
@@ -602,6 +603,7 @@ fn bottom_bit_more(t: &Today<'_>, m: &Movement, diffs: &[f64]) -> bool {
     m.rungs.len() > 1
         && model.bottom_days(t.day) >= BOTTOM_BIT_MORE_DAYS
         && !model.too_big_today(t.day)
+        && t.checkin.is_none_or(|c| c.energy != Some(Level::Low))
         && model.kind_goes_well(m.rungs[0].kind, t.day)
         && model.kind_goes_well(m.rungs[1].kind, t.day)
         && model.success(t.effective(), diffs[1]) >= BOTTOM_BIT_MORE_FLOOR
@@ -810,9 +812,9 @@ pub fn bit_more(
     // not open, when the estimate gives it a fair chance (`BOTTOM_BIT_MORE_FLOOR`), smaller
     // steps have lately gone well and today's answers have not said "too big"; for someone
     // whose check-ins are usually low, only on that step's own record
-    // (`BOTTOM_BIT_MORE_LOW_RISK`). The step up the engine pushes stays shut on a day someone
-    // says their energy is low; this one the person takes only when they feel able, and the
-    // last long stays on the smallest step were on such days (steady low, 01:30 nights).
+    // (`BOTTOM_BIT_MORE_LOW_RISK`); never on a day someone says their energy is low. The
+    // person takes it only when they feel able; the last long stays on the smallest step were
+    // on days the pushed step up's tests kept shut (steady low, 01:30 nights).
     let from_bottom = next == 1 && bottom_bit_more(&t, m, &diffs);
     // Either way, on a day that can carry it.
     let fits = bigger
@@ -1050,37 +1052,39 @@ mod tests {
     }
 
     #[test]
-    fn a_long_stay_at_the_bottom_asks_a_bit_more_even_when_energy_is_low() {
+    fn a_long_stay_at_the_bottom_asks_a_bit_more_on_a_day_the_pushed_step_up_would_not_open() {
         use crate::domain::Level;
-        // Energy low every morning, mood and room good (not a usually low day): the step up the engine pushes stays
-        // shut ("energy said low"), so the days at the bottom add up.
+        // Energy low every morning, mood and room good (not a usually low day): the step up
+        // the engine pushes stays shut ("energy said low"), so the days at the bottom add up.
         let tired = CheckIn {
             energy: Some(Level::Low),
             mood: Some(Level::Good),
             room: Some(Level::Good),
         };
         let days = i64::from(BOTTOM_BIT_MORE_DAYS) + 2;
-        let (model, offered) = days_of_dones_model(Some(tired), days, days);
+        let (mut model, offered) = days_of_dones_model(Some(tired), days, days);
         assert!(
             offered.iter().all(|(i, s)| *i == Some(0) && !s),
             "{offered:?}"
         );
-        let t = noon() + chrono::Duration::days(days - 1) + chrono::Duration::minutes(2);
+        let t = noon() + chrono::Duration::days(days - 1) + chrono::Duration::minutes(3);
         let values = values();
         let m = movement();
-        // Right after the smallest step was done: the next rung up, quietly, only if they like.
-        let more = bit_more(&model, &values, std::slice::from_ref(&m), t).expect("a bit more");
-        assert_eq!((more.rung_index, more.bit_more), (Some(1), true));
-
-        // Someone whose check-ins are all low (their usual day is low) is not asked on the
-        // estimate alone: only that step's own answers could open it.
-        let low = CheckIn {
-            energy: Some(Level::Low),
-            mood: Some(Level::Low),
-            room: Some(Level::Low),
-        };
-        let (model, _) = days_of_dones_model(Some(low), days, days);
+        // Not on a day they said their energy is low, pulled or not.
         assert_eq!(bit_more(&model, &values, std::slice::from_ref(&m), t), None);
+        // Later the same day they say it is some: right after the smallest step was done, the
+        // next rung up, quietly, only if they like.
+        let some = CheckIn {
+            energy: Some(Level::Some),
+            ..tired
+        };
+        model.apply(&crate::Event {
+            at: t,
+            kind: crate::EventKind::CheckIn(some),
+        });
+        let later = t + chrono::Duration::minutes(1);
+        let more = bit_more(&model, &values, std::slice::from_ref(&m), later).expect("a bit more");
+        assert_eq!((more.rung_index, more.bit_more), (Some(1), true));
     }
 
     #[test]
