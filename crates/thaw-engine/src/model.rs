@@ -498,7 +498,6 @@ impl Model {
     }
 
     /// Whether today's answers have already said "too big" (no growth room today, then).
-    #[allow(dead_code)]
     pub(crate) fn too_big_today(&self, day: NaiveDate) -> bool {
         self.is_current(day) && self.capacity.today.mean < -0.1
     }

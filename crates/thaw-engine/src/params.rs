@@ -411,3 +411,28 @@ pub const BOTTOM_DAYS_PAST_BUDGET: u32 = 6;
 /// such stay 20 / 22 / 17 → 12 / 13 / 19 days, the worst kind at 1.89 / 1.88 / 1.90 % of offers
 /// above capacity (was 1.90 / 1.88 / 1.90). (0.6, or after five days: the same within a day.)
 pub const BOTTOM_LONG_RECENT_MARGIN: f64 = 0.4;
+/// "A bit more?" from the bottom: after this many days of offers only on the smallest rungs,
+/// right after a smallest step was done, the next rung up is asked about even on a day
+/// growth's test would not open (the recent days read low, a check-in below the usual one,
+/// growth's budget spent; see `select::bit_more`), though never on a day the person said their
+/// energy is low (a safety rule, pulled or pushed). The step up the engine offers
+/// (`BOTTOM_DAYS`) keeps its own tests; this one the person pulls, takes on a day they feel
+/// able, and "Not this time" is nothing. Simulation, three seeds (20260105 / 7 / 99), longest
+/// stay on the smallest rung while more fitted and their answers said so, worst kind:
+/// 12 / 13 / 19 → 12 / 13 / 15 days (01:30 nights 12 / 11 / 16 → 9 / 9 / 10, steady low
+/// 12 / 13 / 19 → 12 / 11 / 15, the session kind 10 / 13 / 10 → 10 / 13 / 15: one person's
+/// path), worst kind above capacity 1.89 / 1.89 / 1.90 → 1.88 / 1.90 / 1.91 %, size unchanged.
+/// After 4 days: about the same stays at up to 1.97 %. Asked on low-energy days too (before
+/// the property test caught it), the longest stays were 12 / 13 / 13 days.
+pub const BOTTOM_BIT_MORE_DAYS: u32 = 6;
+/// ... when the estimate gives it at least this chance (as `BOTTOM_FLOOR`; at 0.85 the stays
+/// were as before, at 0.6 steady low reached 1.91 / 1.85 / 2.05 % with the check below and
+/// 3.1–3.2 % without it).
+pub const BOTTOM_BIT_MORE_FLOOR: f64 = 0.75;
+/// ... and for someone whose check-ins are usually low (`BOTTOM_USUAL_CHECKIN`), only when that
+/// very step has answers of its own and its record gives it at most this risk of being beyond
+/// them today: looser than the pushed step up's `BOTTOM_LOW_RISK`, since the person pulls it
+/// (at 0.2 their longest stays were 12 / 16 / 24 days, one person's path moving more than the
+/// rule). Opening it after a longer stay to a step with no answers of its own at
+/// `BOTTOM_LOW_RISK` put steady low at 1.98 / 1.97 / 2.12 % with no shorter stays.
+pub const BOTTOM_BIT_MORE_LOW_RISK: f64 = 0.3;

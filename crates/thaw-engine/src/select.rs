@@ -42,7 +42,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use crate::budget::{daily_budget, daily_offer_cap};
 use crate::day::day_of;
 use crate::domain::{
-    Answer, CheckIn, Decision, Movement, Offer, Response, RestKind, RungKind, SizeEstimate, Value,
+    Answer, CheckIn, Decision, Level, Movement, Offer, Response, RestKind, RungKind, SizeEstimate,
+    Value,
 };
 use crate::fit::{ladder_risks, risk};
 use crate::model::{LastOffer, Model, Turns};
@@ -595,6 +596,21 @@ fn bottom_blocked(t: &Today<'_>, m: &Movement, diffs: &[f64]) -> Option<&'static
     }
 }
 
+/// Whether "a bit more?" may ask about rung 1 of `m` right after its smallest step was done,
+/// for someone who has had days of offers only on the smallest rungs (see `bit_more`).
+fn bottom_bit_more(t: &Today<'_>, m: &Movement, diffs: &[f64]) -> bool {
+    let model = t.model;
+    m.rungs.len() > 1
+        && model.bottom_days(t.day) >= BOTTOM_BIT_MORE_DAYS
+        && !model.too_big_today(t.day)
+        && t.checkin.is_none_or(|c| c.energy != Some(Level::Low))
+        && model.kind_goes_well(m.rungs[0].kind, t.day)
+        && model.kind_goes_well(m.rungs[1].kind, t.day)
+        && model.success(t.effective(), diffs[1]) >= BOTTOM_BIT_MORE_FLOOR
+        && (model.usual_checkin_level() >= BOTTOM_USUAL_CHECKIN
+            || model.rung_tried(m.id, 1) && t.rung_risk(m, diffs, 1) <= BOTTOM_BIT_MORE_LOW_RISK)
+}
+
 /// Why the step up from the bottom of `movement` would not be offered now (`None`: it would,
 /// when its smallest rung is what fits). A diagnostic for the simulation's trace, not part of
 /// deciding.
@@ -791,11 +807,19 @@ pub fn bit_more(
         && model.may_reach_for(rung.kind, t.day)
         && model.success(t.effective(), diffs[next])
             >= model.stretch_floor(rung.kind, BIT_MORE_FLOOR);
+    // Out of the bottom, pulled: after days of offers only on the smallest rungs, right after
+    // a smallest step was done, its next rung up is asked about on a day growth's test would
+    // not open, when the estimate gives it a fair chance (`BOTTOM_BIT_MORE_FLOOR`), smaller
+    // steps have lately gone well and today's answers have not said "too big"; for someone
+    // whose check-ins are usually low, only on that step's own record
+    // (`BOTTOM_BIT_MORE_LOW_RISK`); never on a day someone says their energy is low. The
+    // person takes it only when they feel able; the last long stays on the smallest step were
+    // on days the pushed step up's tests kept shut (steady low, 01:30 nights).
+    let from_bottom = next == 1 && bottom_bit_more(&t, m, &diffs);
     // Either way, on a day that can carry it.
     let fits = bigger
         && !t.step_done(m.id, Some(next))
-        && model.growth_day(t.day)
-        && (by_record || growth);
+        && (model.growth_day(t.day) && (by_record || growth) || from_bottom);
     fits.then(|| t.offer(m, Some(next), &diffs, Why::BitMore))
 }
 
@@ -1025,6 +1049,42 @@ mod tests {
         // Not before BOTTOM_DAYS days on the smallest rung, and marked as a stretch.
         assert!(first_up >= BOTTOM_DAYS as usize, "{days:?}");
         assert_eq!(days[first_up], (Some(1), true), "{days:?}");
+    }
+
+    #[test]
+    fn a_long_stay_at_the_bottom_asks_a_bit_more_on_a_day_the_pushed_step_up_would_not_open() {
+        use crate::domain::Level;
+        // Energy low every morning, mood and room good (not a usually low day): the step up
+        // the engine pushes stays shut ("energy said low"), so the days at the bottom add up.
+        let tired = CheckIn {
+            energy: Some(Level::Low),
+            mood: Some(Level::Good),
+            room: Some(Level::Good),
+        };
+        let days = i64::from(BOTTOM_BIT_MORE_DAYS) + 2;
+        let (mut model, offered) = days_of_dones_model(Some(tired), days, days);
+        assert!(
+            offered.iter().all(|(i, s)| *i == Some(0) && !s),
+            "{offered:?}"
+        );
+        let t = noon() + chrono::Duration::days(days - 1) + chrono::Duration::minutes(3);
+        let values = values();
+        let m = movement();
+        // Not on a day they said their energy is low, pulled or not.
+        assert_eq!(bit_more(&model, &values, std::slice::from_ref(&m), t), None);
+        // Later the same day they say it is some: right after the smallest step was done, the
+        // next rung up, quietly, only if they like.
+        let some = CheckIn {
+            energy: Some(Level::Some),
+            ..tired
+        };
+        model.apply(&crate::Event {
+            at: t,
+            kind: crate::EventKind::CheckIn(some),
+        });
+        let later = t + chrono::Duration::minutes(1);
+        let more = bit_more(&model, &values, std::slice::from_ref(&m), later).expect("a bit more");
+        assert_eq!((more.rung_index, more.bit_more), (Some(1), true));
     }
 
     #[test]

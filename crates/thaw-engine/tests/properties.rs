@@ -85,6 +85,44 @@ fn history() -> impl Strategy<Value = (usize, Vec<(i64, Step)>)> {
     )
 }
 
+/// Days of a long stay at the bottom of the ladder: each morning a check-in (energy low on
+/// some), a step asked for and done, and "a bit more?" taken when it is there, for one to
+/// three weeks, so that the rules for days on the smallest rungs (the step up from the bottom,
+/// "a bit more?" from the bottom) are reached, which random histories rarely do.
+fn long_stay() -> impl Strategy<Value = (usize, Vec<(i64, Step)>)> {
+    (
+        1usize..=2,
+        prop::collection::vec((level(), level(), level(), response(), response()), 7..21),
+    )
+        .prop_map(|(n, days)| {
+            let steps = days
+                .into_iter()
+                .flat_map(|(e, m, r, more, again)| {
+                    [
+                        (1440 - 12, Step::CheckIn(checkin(e, m, r))),
+                        (
+                            2,
+                            Step::Ask {
+                                moment: false,
+                                answer: Response::Done,
+                            },
+                        ),
+                        (2, Step::BitMore(more)),
+                        (
+                            4,
+                            Step::Ask {
+                                moment: false,
+                                answer: again,
+                            },
+                        ),
+                        (2, Step::BitMore(Response::Done)),
+                    ]
+                })
+                .collect();
+            (n, steps)
+        })
+}
+
 /// Everything that "Not now" must not lower, read through the public API.
 #[derive(Debug, PartialEq)]
 struct Sizes {
@@ -389,6 +427,11 @@ proptest! {
 
     #[test]
     fn promises_hold_for_any_history((n, steps) in history()) {
+        run(n, &steps)?;
+    }
+
+    #[test]
+    fn promises_hold_through_long_stays_at_the_bottom((n, steps) in long_stay()) {
         run(n, &steps)?;
     }
 
