@@ -630,6 +630,11 @@ struct Outcome {
     acts: BTreeMap<String, u64>,
     /// Offers and those above capacity, by what kind of offer they were (a diagnostic).
     by_why: BTreeMap<&'static str, (u64, u64)>,
+    /// How far the engine's reading of each offered step sat from the truth (a diagnostic,
+    /// `SIM_BIAS=1`), by kind of offer and kind of step: offers, the sum of the error in the
+    /// step's margin on a usual day, and the sum of the error in the day's shift (logits;
+    /// positive: read easier than it was).
+    bias: BTreeMap<&'static str, (u64, f64, f64, f64, f64, f64)>,
     /// Calibration (a diagnostic): per tenth of predicted success, offers, the sum of their
     /// true success, and those above capacity.
     calibration: [(u64, f64, u64); 10],
@@ -1051,6 +1056,39 @@ impl<'a> Run<'a> {
             }
         }
         let last = self.p.movements[mi].rungs.len() as u32 - 1;
+        // SIM_BIAS=1: every step offered, the engine's reading of it against the truth, split
+        // into the step's margin on a usual day and the day's shift from the usual day.
+        if let (Engine::Now(model), Some(i), true) = (
+            &self.model,
+            offer.rung_index,
+            std::env::var("SIM_BIAS").is_ok(),
+        ) {
+            let c = model.capacity_at(at);
+            let read_shift = c.today - c.usual;
+            let (today_mean, _) = margin_today(model, &self.p.movements[mi], at, i as usize);
+            let read_margin = today_mean - read_shift;
+            let true_margin = self.usual_capacity(day) - self.p.rung_d(mi, Some(i));
+            let true_shift = capacity - self.usual_capacity(day);
+            let kinds = ["internal", "preparation", "first minutes", "the act"];
+            let kind = kinds[self.p.movements[mi].rungs[i as usize].kind as usize];
+            let parts = margin_parts(model, &self.p.movements[mi], i as usize);
+            let record = match parts[4] {
+                p if p < 0.5 => "no record",
+                p if p < 2.0 => "record < 2",
+                _ => "record ≥ 2",
+            };
+            let prior_err = parts[0] - true_margin;
+            for key in [format!("{why} / {kind}"), format!("{why} / {kind} / {record}")] {
+                let key: &'static str = Box::leak(key.into_boxed_str());
+                let e = self.out.bias.entry(key).or_default();
+                e.0 += 1;
+                e.1 += read_margin - true_margin;
+                e.2 += read_shift - true_shift;
+                e.3 += prior_err;
+                e.4 += parts[1].sqrt();
+                e.5 += parts[3].sqrt();
+            }
+        }
         // SIM_ACT_DAY=1: every act offered (sized, growth or "a bit more?"), by how the engine
         // read the day (its estimate above or below the usual day, logits) and by the day's
         // energy answer, with how often it was beyond the person: which acts spend the room.
@@ -2351,6 +2389,39 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
                 .map(|(k, v)| format!("{k}: {} ({} above)", v.0, v.1))
                 .collect();
             println!("{}: {}", kind.name(), parts.join(", "));
+        }
+    }
+    if std::env::var("SIM_BIAS").is_ok() {
+        for (ki, kind) in Kind::ALL.iter().enumerate() {
+            let row = &rows[&(ki, 0)];
+            let mut m: BTreeMap<&str, (u64, f64, f64, f64, f64, f64)> = BTreeMap::new();
+            for o in &row.outcomes {
+                for (k, v) in &o.bias {
+                    let e = m.entry(k).or_default();
+                    e.0 += v.0;
+                    e.1 += v.1;
+                    e.2 += v.2;
+                    e.3 += v.3;
+                    e.4 += v.4;
+                    e.5 += v.5;
+                }
+            }
+            println!(
+                "{} (offers; step read − true; day read − true; prior alone − true; prior sd; posterior sd):",
+                kind.name()
+            );
+            for (k, v) in &m {
+                let n = v.0.max(1) as f64;
+                println!(
+                    "  {k:<46} {:>6} {:+.2} {:+.2} {:+.2} {:.2} {:.2}",
+                    v.0,
+                    v.1 / n,
+                    v.2 / n,
+                    v.3 / n,
+                    v.4 / n,
+                    v.5 / n
+                );
+            }
         }
     }
     if std::env::var("SIM_FINAL").is_ok() {

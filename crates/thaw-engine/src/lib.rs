@@ -81,7 +81,7 @@ pub use progress::{
 pub use readiness::HourScore;
 pub use reason::{shown_seconds, size_words};
 pub use select::{
-    answer, bit_more, bottom_held, decide, effective_difficulties, held_back, margin_today, moment,
+    answer, bit_more, bottom_held, decide, effective_difficulties, held_back, margin_parts, margin_today, moment,
     BREATH_SECONDS, BREATH_TEXT, NOTICING_TEXT,
 };
 #[doc(hidden)]

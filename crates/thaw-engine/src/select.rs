@@ -710,6 +710,30 @@ pub fn margin_today(
     (m.mean + shift, (m.var + model.day_var()).sqrt())
 }
 
+/// Rung `index` of `movement`'s margin on a usual day as the engine reads it, in parts: the
+/// capacity model's prior (with its kind's record) and the posterior with the rung's own
+/// record (mean, variance each), and that record's precision. A diagnostic for the
+/// simulation (`SIM_BIAS=1`: which estimate carries the error of the steps offered); not
+/// part of the API.
+#[doc(hidden)]
+pub fn margin_parts(
+    model: &Model,
+    movement: &Movement,
+    index: usize,
+) -> [f64; 5] {
+    let diffs = effective_difficulties(model, movement);
+    let kind = movement.rungs[index].kind;
+    let prior = model.margin_prior(kind, diffs[index]);
+    let post = model.rung_margin(movement.id, index, kind, diffs[index]);
+    [
+        prior.mean,
+        prior.var,
+        post.mean,
+        post.var,
+        model.rung_precision(movement.id, index),
+    ]
+}
+
 /// The chance each rung of `movement` is above capacity today as its record reads it (`None`
 /// where no record sizes it: untried and unknown, or a day the records do not hold). A
 /// diagnostic for the simulation's calibration table (`SIM_RISK=1`): the records' nominal risk
