@@ -1078,7 +1078,10 @@ impl<'a> Run<'a> {
                 _ => "record ≥ 2",
             };
             let prior_err = parts[0] - true_margin;
-            for key in [format!("{why} / {kind}"), format!("{why} / {kind} / {record}")] {
+            for key in [
+                format!("{why} / {kind}"),
+                format!("{why} / {kind} / {record}"),
+            ] {
                 let key: &'static str = Box::leak(key.into_boxed_str());
                 let e = self.out.bias.entry(key).or_default();
                 e.0 += 1;

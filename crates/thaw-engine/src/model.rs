@@ -713,7 +713,8 @@ impl Model {
 
     /// The precision this rung's own answers hold in its record (0 without any).
     pub(crate) fn rung_precision(&self, movement_id: i64, index: usize) -> f64 {
-        self.rung_fit(movement_id, index).map_or(0.0, |f| f.precision)
+        self.rung_fit(movement_id, index)
+            .map_or(0.0, |f| f.precision)
     }
 
     /// Whether this very rung has any answers of its own still in its record.

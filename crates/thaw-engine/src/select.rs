@@ -716,11 +716,7 @@ pub fn margin_today(
 /// simulation (`SIM_BIAS=1`: which estimate carries the error of the steps offered); not
 /// part of the API.
 #[doc(hidden)]
-pub fn margin_parts(
-    model: &Model,
-    movement: &Movement,
-    index: usize,
-) -> [f64; 5] {
+pub fn margin_parts(model: &Model, movement: &Movement, index: usize) -> [f64; 5] {
     let diffs = effective_difficulties(model, movement);
     let kind = movement.rungs[index].kind;
     let prior = model.margin_prior(kind, diffs[index]);
