@@ -353,11 +353,8 @@ impl Capacity {
         // big" on a step that surely fit does not move the usual day for weeks. Only a lone
         // surprise can be a lapse: once the recent days already read low, another "too big"
         // is the trend, and every part hears it in full.
-        let settled = if error < 0.0 && self.recent.mean + self.today.mean < -RECENT_LOW {
-            1.0
-        } else {
-            answer_weight(r, p)
-        };
+        let trend = error < 0.0 && self.recent.mean + self.today.mean < -RECENT_LOW;
+        let settled = if trend { 1.0 } else { answer_weight(r, p) };
         let fast = if error > 0.0 {
             FAST_PARTS_UP_SHARE
         } else {
@@ -375,7 +372,15 @@ impl Capacity {
         } else {
             a
         };
-        let usual_share = if error > 0.0 && lifted { 0.0 } else { 1.0 };
+        // The same holds for a lone "too big" in those weeks: the lift was less than believed
+        // (the session's part hears it in full). Heard by the usual day, it could only lower
+        // it, since the Dones that follow lift the session's part alone: one unlucky answer
+        // after a session held people on the smallest step for two weeks and more. A "too
+        // big" on days already reading low is the trend, and the usual day hears it.
+        // (Simulation, seeds 20260105 / 7 / 99, session kind: longest stay on the smallest
+        // rung while answers say more fits 10 / 13 / 15 -> 10 / 11 / 9 days, its offers above
+        // capacity 1.50 / 1.52 / 1.43 -> 1.76 / 1.78 / 1.64 %; the other kinds unchanged.)
+        let usual_share = if lifted && !trend { 0.0 } else { 1.0 };
         // The slow parts (all but the recent days', today's and the session's) weigh the answer
         // by the chance that it speaks of the step's size (`settled`).
         let mut parts: Vec<(&mut Belief, f64, f64)> = vec![
@@ -816,8 +821,16 @@ mod tests {
         // The better-than-expected Done lifted the session's part, and the usual day not at all.
         assert_eq!(c.usual.mean, PRIOR_MEAN);
         assert!(c.session.mean > 0.0);
-        // A step that was too big still teaches the usual day at once...
+        // A lone step that was too big says the lift was less than believed: the session's
+        // part hears it, and the usual day, which the Dones after it could not lift again in
+        // these weeks, does not...
         let mut down = c.clone();
+        let session_then = down.session.mean;
+        down.observe(0.0, 1.0, d, RungKind::FirstMinutes, None, None);
+        assert_eq!(down.usual.mean, PRIOR_MEAN);
+        assert!(down.session.mean < session_then);
+        // ... but one on days already reading low is the trend, and teaches the usual day.
+        down.recent.mean = -2.0 * RECENT_LOW;
         down.observe(0.0, 1.0, d, RungKind::FirstMinutes, None, None);
         assert!(down.usual.mean < PRIOR_MEAN);
         // ... and once the weeks of the lift are over, doing better moves it again.

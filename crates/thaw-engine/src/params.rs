@@ -21,7 +21,9 @@ pub const DAILY_VARIANCE: f64 = 0.002;
 pub const SESSION_VARIANCE: f64 = 0.8;
 /// For this many days after a session, a step that goes better than expected lifts the
 /// session's part, not the usual day (see `Capacity::observe`): the lift lasts two to three
-/// weeks, and one taken for a new usual day offers steps too big as it fades.
+/// weeks, and one taken for a new usual day offers steps too big as it fades. A lone step
+/// that was too big in those weeks lowers the session's part too (the lift was less than
+/// believed), so the usual day is not only ever lowered while the lift lasts.
 pub const SESSION_LIFT_DAYS: i64 = 28;
 /// ... when the usual day was already known (its variance at most this) at the session: a
 /// session in someone's first days with Thaw leaves their usual day to be learned as usual.
