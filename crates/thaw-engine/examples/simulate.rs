@@ -32,6 +32,13 @@
 //! smallest rung is marked. `SIM_STAYS=1` tallies, per kind, what held the step up back on the
 //! days of stays past their fourth day (`SIM_STAYS=7`: past their seventh) while more fitted
 //! and the person's answers said so.
+//!
+//! `SIM_DRIFT=1` splits the prior error of every act without a record of its own, read at each
+//! offer from its movement, into the usual day's error and the error of what was learned of
+//! acts (the act's kind offset, kind record and rung offset), with the act's own fixed
+//! difficulty against its prior, how far each part moves between readings, and the slope of
+//! the act's truth on what was learned (1: all of it is the person; 0: all of it is noise);
+//! by kind of offer for the acts offered themselves.
 
 use std::collections::BTreeMap;
 
@@ -581,7 +588,11 @@ impl Person {
     }
 }
 
-/// Per person, what happened.
+/// `SIM_DRIFT` sums per key: readings; the usual day's error, the act's offsets' error, their
+/// squared moves between readings; the act's own difficulty against its prior; the square of
+/// what was learned of the act, and its product with the truth it stands for.
+type DriftSums = (u64, f64, f64, f64, f64, f64, f64, f64);
+
 /// Per person, what happened.
 #[derive(Default, Clone)]
 struct Outcome {
@@ -635,6 +646,13 @@ struct Outcome {
     /// step's margin on a usual day, and the sum of the error in the day's shift (logits;
     /// positive: read easier than it was).
     bias: BTreeMap<&'static str, (u64, f64, f64, f64, f64, f64)>,
+    /// The prior error of an act without a record, split (a diagnostic, `SIM_DRIFT=1`): the
+    /// usual day's (read − true) and the rest (the act's kind offset, its kind record and its
+    /// rung offset, against the act's fixed truth), read for the act of every movement offered
+    /// from and by what kind of offer the act itself was (see `DriftSums`).
+    drift: BTreeMap<&'static str, DriftSums>,
+    /// The previous reading per movement (usual error, rest error), for `drift`.
+    drift_prev: BTreeMap<usize, (f64, f64)>,
     /// Calibration (a diagnostic): per tenth of predicted success, offers, the sum of their
     /// true success, and those above capacity.
     calibration: [(u64, f64, u64); 10],
@@ -1090,6 +1108,44 @@ impl<'a> Run<'a> {
                 e.3 += prior_err;
                 e.4 += parts[1].sqrt();
                 e.5 += parts[3].sqrt();
+            }
+        }
+        // SIM_DRIFT=1: the act's prior error in parts, read at every offer from its movement:
+        // which part moves more than the truth (fixed per person and rung), and which part's
+        // error is larger on the acts the engine sizes than on all acts.
+        if let (Engine::Now(model), true) = (&self.model, std::env::var("SIM_DRIFT").is_ok()) {
+            let mv = &self.p.movements[mi];
+            let li = mv.rungs.len() - 1;
+            let c = model.capacity_at(at);
+            let usual_err = c.usual - self.usual_capacity(day);
+            let parts = margin_parts(model, mv, li);
+            if parts[4] < 0.5 {
+                let true_margin = self.usual_capacity(day) - self.p.rung_d(mi, Some(li as u32));
+                let rest_err = parts[0] - true_margin - usual_err;
+                // The part of it that is the person's own act, fixed, which no offset learned
+                // from other steps can know: how far its true difficulty sits from the prior.
+                let own = self.p.rung_d(mi, Some(li as u32)) - mv.rungs[li].difficulty;
+                let (du, dr) = match self.out.drift_prev.insert(mi, (usual_err, rest_err)) {
+                    Some((u, r)) => ((usual_err - u).powi(2), (rest_err - r).powi(2)),
+                    None => (0.0, 0.0),
+                };
+                let mut keys = vec!["every act offered from"];
+                if offer.rung_index == Some(li as u32) {
+                    let key: &'static str = Box::leak(format!("{why} / the act").into_boxed_str());
+                    keys.push(key);
+                }
+                for key in keys {
+                    let e = self.out.drift.entry(key).or_default();
+                    e.0 += 1;
+                    e.1 += usual_err;
+                    e.2 += rest_err;
+                    e.3 += du;
+                    e.4 += dr;
+                    e.5 += own;
+                    let learned = rest_err - own;
+                    e.6 += learned * learned;
+                    e.7 += -own * learned;
+                }
             }
         }
         // SIM_ACT_DAY=1: every act offered (sized, growth or "a bit more?"), by how the engine
@@ -2423,6 +2479,47 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
                     v.3 / n,
                     v.4 / n,
                     v.5 / n
+                );
+            }
+        }
+    }
+    if std::env::var("SIM_DRIFT").is_ok() {
+        for (ki, kind) in Kind::ALL.iter().enumerate() {
+            let row = &rows[&(ki, 0)];
+            let mut m: BTreeMap<&str, DriftSums> = BTreeMap::new();
+            for o in &row.outcomes {
+                for (k, v) in &o.drift {
+                    let e = m.entry(k).or_default();
+                    e.0 += v.0;
+                    e.1 += v.1;
+                    e.2 += v.2;
+                    e.3 += v.3;
+                    e.4 += v.4;
+                    e.5 += v.5;
+                    e.6 += v.6;
+                    e.7 += v.7;
+                }
+            }
+            println!(
+                "{} (acts without a record: readings; usual day read − true; the act's offsets read − true, of it the act's own fixed difficulty against its prior (true − prior) and what was learned; rms move of usual and offsets between readings; how much of what was learned is the act's truth, the slope of (prior − true) on it):",
+                kind.name()
+            );
+            for (k, v) in &m {
+                let n = v.0.max(1) as f64;
+                println!(
+                    "  {k:<30} {:>7} {:+.2} {:+.2} = {:+.2} {:+.2} {:.3} {:.3} slope {:.2}",
+                    v.0,
+                    v.1 / n,
+                    v.2 / n,
+                    v.5 / n,
+                    (v.2 - v.5) / n,
+                    (v.3 / n).sqrt(),
+                    (v.4 / n).sqrt(),
+                    {
+                        let lm = (v.2 - v.5) / n;
+                        let tm = -v.5 / n;
+                        (v.7 / n - lm * tm) / (v.6 / n - lm * lm).max(1e-9)
+                    }
                 );
             }
         }
