@@ -996,6 +996,16 @@ mod tests {
         checkin_days: i64,
         days: i64,
     ) -> (Model, Vec<(Option<u32>, bool)>) {
+        days_of_dones_then(checkin, checkin_days, days, |_, _, _, _| {})
+    }
+
+    /// As `days_of_dones_model`, with `after_done` run after each day's Done (at that time).
+    fn days_of_dones_then(
+        checkin: Option<CheckIn>,
+        checkin_days: i64,
+        days: i64,
+        mut after_done: impl FnMut(&mut Model, &Movement, &[Value], DateTime<FixedOffset>),
+    ) -> (Model, Vec<(Option<u32>, bool)>) {
         let m = movement();
         let values = values();
         let mut model = Model::default();
@@ -1016,6 +1026,7 @@ mod tests {
             };
             out.push((offer.rung_index, offer.stretch));
             offered_and_answered(&mut model, offer, t, 2, Response::Done);
+            after_done(&mut model, &m, &values, t);
         }
         (model, out)
     }
@@ -1130,30 +1141,14 @@ mod tests {
             mood: Some(crate::domain::Level::Low),
             room: Some(crate::domain::Level::Low),
         };
-        let m = movement();
-        let values = values();
-        let mut model = Model::default();
-        model.capacity.n = GROWTH_EARLY_ANSWERS;
-        for d in 0..30 {
-            let t = noon() + chrono::Duration::days(d);
-            if d < 10 {
-                model.apply(&crate::Event {
-                    at: t - chrono::Duration::minutes(5),
-                    kind: crate::EventKind::CheckIn(low),
-                });
-            }
-            let Decision::Offer(offer) = decide(&model, &values, std::slice::from_ref(&m), t)
-            else {
-                panic!("an offer every day");
-            };
-            assert!(!offer.stretch, "day {d}: {offer:?}");
-            offered_and_answered(&mut model, offer, t, 2, Response::Done);
+        let (model, days) = days_of_dones_then(Some(low), 10, 30, |model, m, values, t| {
             let later = t + chrono::Duration::minutes(3);
-            if let Some(more) = bit_more(&model, &values, std::slice::from_ref(&m), later) {
-                offered_and_answered(&mut model, more, later, 1, Response::NotNow);
+            if let Some(more) = bit_more(model, values, std::slice::from_ref(m), later) {
+                offered_and_answered(model, more, later, 1, Response::NotNow);
             }
-        }
-        assert!(!model.rung_tried(m.id, 1));
+        });
+        assert!(days.iter().all(|(_, stretch)| !stretch), "{days:?}");
+        assert!(!model.rung_tried(movement().id, 1));
     }
 
     #[test]
