@@ -588,10 +588,52 @@ impl Person {
     }
 }
 
-/// `SIM_DRIFT` sums per key: readings; the usual day's error, the act's offsets' error, their
-/// squared moves between readings; the act's own difficulty against its prior; the square of
-/// what was learned of the act, and its product with the truth it stands for.
-type DriftSums = (u64, f64, f64, f64, f64, f64, f64, f64);
+/// A diagnostic's running sums per key: how many readings, and N figures summed over them.
+#[derive(Clone, Copy)]
+struct Sums<const N: usize> {
+    n: u64,
+    sum: [f64; N],
+}
+
+impl<const N: usize> Default for Sums<N> {
+    fn default() -> Self {
+        Sums {
+            n: 0,
+            sum: [0.0; N],
+        }
+    }
+}
+
+impl<const N: usize> Sums<N> {
+    fn add(&mut self, figures: [f64; N]) {
+        self.n += 1;
+        for (s, f) in self.sum.iter_mut().zip(figures) {
+            *s += f;
+        }
+    }
+
+    fn merge(&mut self, other: &Self) {
+        self.n += other.n;
+        for (s, f) in self.sum.iter_mut().zip(other.sum) {
+            *s += f;
+        }
+    }
+
+    /// Each figure's mean over the readings (0 without any).
+    fn means(&self) -> [f64; N] {
+        let n = self.n.max(1) as f64;
+        self.sum.map(|s| s / n)
+    }
+}
+
+/// `SIM_BIAS` sums per key: the step's margin read − true, the day's shift read − true, the
+/// prior alone − true, the prior's sd, the posterior's sd.
+type BiasSums = Sums<5>;
+
+/// `SIM_DRIFT` sums per key: the usual day's error, the act's offsets' error, their squared
+/// moves between readings; the act's own difficulty against its prior; the square of what was
+/// learned of the act, and its product with the truth it stands for.
+type DriftSums = Sums<7>;
 
 /// Per person, what happened.
 #[derive(Default, Clone)]
@@ -645,7 +687,7 @@ struct Outcome {
     /// `SIM_BIAS=1`), by kind of offer and kind of step: offers, the sum of the error in the
     /// step's margin on a usual day, and the sum of the error in the day's shift (logits;
     /// positive: read easier than it was).
-    bias: BTreeMap<&'static str, (u64, f64, f64, f64, f64, f64)>,
+    bias: BTreeMap<&'static str, BiasSums>,
     /// The prior error of an act without a record, split (a diagnostic, `SIM_DRIFT=1`): the
     /// usual day's (read − true) and the rest (the act's kind offset, its kind record and its
     /// rung offset, against the act's fixed truth), read for the act of every movement offered
@@ -1101,13 +1143,13 @@ impl<'a> Run<'a> {
                 format!("{why} / {kind} / {record}"),
             ] {
                 let key: &'static str = Box::leak(key.into_boxed_str());
-                let e = self.out.bias.entry(key).or_default();
-                e.0 += 1;
-                e.1 += read_margin - true_margin;
-                e.2 += read_shift - true_shift;
-                e.3 += prior_err;
-                e.4 += parts[1].sqrt();
-                e.5 += parts[3].sqrt();
+                self.out.bias.entry(key).or_default().add([
+                    read_margin - true_margin,
+                    read_shift - true_shift,
+                    prior_err,
+                    parts[1].sqrt(),
+                    parts[3].sqrt(),
+                ]);
             }
         }
         // SIM_DRIFT=1: the act's prior error in parts, read at every offer from its movement:
@@ -1134,17 +1176,17 @@ impl<'a> Run<'a> {
                     let key: &'static str = Box::leak(format!("{why} / the act").into_boxed_str());
                     keys.push(key);
                 }
+                let learned = rest_err - own;
                 for key in keys {
-                    let e = self.out.drift.entry(key).or_default();
-                    e.0 += 1;
-                    e.1 += usual_err;
-                    e.2 += rest_err;
-                    e.3 += du;
-                    e.4 += dr;
-                    e.5 += own;
-                    let learned = rest_err - own;
-                    e.6 += learned * learned;
-                    e.7 += -own * learned;
+                    self.out.drift.entry(key).or_default().add([
+                        usual_err,
+                        rest_err,
+                        du,
+                        dr,
+                        own,
+                        learned * learned,
+                        -own * learned,
+                    ]);
                 }
             }
         }
@@ -2453,16 +2495,10 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
     if std::env::var("SIM_BIAS").is_ok() {
         for (ki, kind) in Kind::ALL.iter().enumerate() {
             let row = &rows[&(ki, 0)];
-            let mut m: BTreeMap<&str, (u64, f64, f64, f64, f64, f64)> = BTreeMap::new();
+            let mut m: BTreeMap<&str, BiasSums> = BTreeMap::new();
             for o in &row.outcomes {
                 for (k, v) in &o.bias {
-                    let e = m.entry(k).or_default();
-                    e.0 += v.0;
-                    e.1 += v.1;
-                    e.2 += v.2;
-                    e.3 += v.3;
-                    e.4 += v.4;
-                    e.5 += v.5;
+                    m.entry(k).or_default().merge(v);
                 }
             }
             println!(
@@ -2470,15 +2506,10 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
                 kind.name()
             );
             for (k, v) in &m {
-                let n = v.0.max(1) as f64;
+                let [step, day, prior, prior_sd, post_sd] = v.means();
                 println!(
-                    "  {k:<46} {:>6} {:+.2} {:+.2} {:+.2} {:.2} {:.2}",
-                    v.0,
-                    v.1 / n,
-                    v.2 / n,
-                    v.3 / n,
-                    v.4 / n,
-                    v.5 / n
+                    "  {k:<46} {:>6} {step:+.2} {day:+.2} {prior:+.2} {prior_sd:.2} {post_sd:.2}",
+                    v.n
                 );
             }
         }
@@ -2489,15 +2520,7 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
             let mut m: BTreeMap<&str, DriftSums> = BTreeMap::new();
             for o in &row.outcomes {
                 for (k, v) in &o.drift {
-                    let e = m.entry(k).or_default();
-                    e.0 += v.0;
-                    e.1 += v.1;
-                    e.2 += v.2;
-                    e.3 += v.3;
-                    e.4 += v.4;
-                    e.5 += v.5;
-                    e.6 += v.6;
-                    e.7 += v.7;
+                    m.entry(k).or_default().merge(v);
                 }
             }
             println!(
@@ -2505,21 +2528,16 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
                 kind.name()
             );
             for (k, v) in &m {
-                let n = v.0.max(1) as f64;
+                let [usual, rest, move_usual, move_rest, own, learned_sq, learned_truth] =
+                    v.means();
+                let learned = rest - own;
+                let slope =
+                    (learned_truth - learned * -own) / (learned_sq - learned * learned).max(1e-9);
                 println!(
-                    "  {k:<30} {:>7} {:+.2} {:+.2} = {:+.2} {:+.2} {:.3} {:.3} slope {:.2}",
-                    v.0,
-                    v.1 / n,
-                    v.2 / n,
-                    v.5 / n,
-                    (v.2 - v.5) / n,
-                    (v.3 / n).sqrt(),
-                    (v.4 / n).sqrt(),
-                    {
-                        let lm = (v.2 - v.5) / n;
-                        let tm = -v.5 / n;
-                        (v.7 / n - lm * tm) / (v.6 / n - lm * lm).max(1e-9)
-                    }
+                    "  {k:<30} {:>7} {usual:+.2} {rest:+.2} = {own:+.2} {learned:+.2} {:.3} {:.3} slope {slope:.2}",
+                    v.n,
+                    move_usual.sqrt(),
+                    move_rest.sqrt(),
                 );
             }
         }
