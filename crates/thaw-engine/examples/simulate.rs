@@ -39,6 +39,14 @@
 //! difficulty against its prior, how far each part moves between readings, and the slope of
 //! the act's truth on what was learned (1: all of it is the person; 0: all of it is noise);
 //! by kind of offer for the acts offered themselves.
+//!
+//! `SIM_VS_ORACLE=1` (or a risk, e.g. `0.05`; 1 means 0.1) compares every step sized to the day
+//! with the rung the oracle of the person would offer at that risk on the same movement and
+//! day (`largest_safe`): where the engine's is lower, which rule held its next rung back
+//! (`held_back`), the done-minutes the oracle's rung would add in expectation, and how the
+//! engine read the day and that rung's margin against the truth; with each kind's done-minutes
+//! per person under the engine (and how many came through "a bit more?") and both oracles.
+//! Run it with `SIM_TRUE_RUNGS=1` to see what the engine's rules cost once the rungs are known.
 
 use std::collections::BTreeMap;
 
@@ -681,6 +689,10 @@ struct Outcome {
     /// held the act back (a diagnostic: `SIM_ACTS=1`, see `held_back`), with those whose
     /// record risk was in each band; "offered" counts the act offered.
     acts: BTreeMap<String, u64>,
+    /// Steps sized to the day against the oracle of the person's rung (a diagnostic,
+    /// `SIM_VS_ORACLE`): per key, offers, the expected done-seconds the oracle's rung would add,
+    /// and the sums of the engine's error in the day's shift and in the next rung's margin.
+    vs_oracle: BTreeMap<String, (u64, f64, f64, f64)>,
     /// Offers and those above capacity, by what kind of offer they were (a diagnostic).
     by_why: BTreeMap<&'static str, (u64, u64)>,
     /// How far the engine's reading of each offered step sat from the truth (a diagnostic,
@@ -844,6 +856,17 @@ impl<'a> Run<'a> {
     /// follow the day). The largest rung whose chance of being above capacity today is at most
     /// `ORACLE_RISK`, among those within capacity on the day the check-in points to.
     fn largest_safe(&self, mi: usize, day: i64, below: Option<Option<u32>>) -> Option<u32> {
+        self.largest_safe_at(mi, day, below, oracle_risk())
+    }
+
+    /// [`Run::largest_safe`] at a given risk.
+    fn largest_safe_at(
+        &self,
+        mi: usize,
+        day: i64,
+        below: Option<Option<u32>>,
+        risk_at: f64,
+    ) -> Option<u32> {
         let plan = &self.p.days[day as usize];
         let sd = self.p.day_sd;
         let usual = self.p.usual(day) + self.lift;
@@ -894,7 +917,7 @@ impl<'a> Run<'a> {
                     .map(|c| c.1)
                     .sum::<f64>()
                     / total;
-                allowed(*r) && risk <= oracle_risk()
+                allowed(*r) && risk <= risk_at
             })
             .unwrap_or(None)
     }
@@ -1343,6 +1366,64 @@ impl<'a> Run<'a> {
                         let e = self.out.by_why.entry(key).or_default();
                         e.0 += 1;
                     }
+                }
+            }
+            // SIM_VS_ORACLE=<risk> (1: 0.1): at every step sized to the day, the rung the oracle
+            // of the person would offer at that risk (`largest_safe`, same movement, same day)
+            // against the engine's, and where the engine is lower, which rule held its next rung
+            // back (`held_back`), the expected done-seconds the difference costs (the oracle's
+            // rung's seconds times its true chance, less the engine's), and how the engine read
+            // the day and the next rung's margin against the truth (best with `SIM_TRUE_RUNGS=1`).
+            if let (Engine::Now(model), Ok(v)) = (&self.model, std::env::var("SIM_VS_ORACLE")) {
+                let risk = match v.parse::<f64>() {
+                    Ok(r) if r < 1.0 => r,
+                    _ => 0.1,
+                };
+                let below = self
+                    .previous
+                    .as_ref()
+                    .filter(|(_, r)| *r == Response::SmallerPlease)
+                    .map(|(o, _)| o.rung_index);
+                let oracle = self.largest_safe_at(mi, day, below, risk);
+                let expected = |r: Option<u32>| {
+                    f64::from(self.p.seconds(mi, r)) * self.p.true_p(capacity, self.p.rung_d(mi, r))
+                };
+                let gain = expected(oracle) - expected(offer.rung_index);
+                let rank = |r: Option<u32>| r.map_or(0, |i| i + 1);
+                let c = model.capacity_at(at);
+                let day_err = (c.today - c.usual) - (capacity - self.usual_capacity(day));
+                let m = &self.p.movements[mi];
+                let (cmp, detail, margin_err) = match rank(offer.rung_index).cmp(&rank(oracle)) {
+                    std::cmp::Ordering::Equal => ("same".to_string(), None, 0.0),
+                    std::cmp::Ordering::Greater => ("engine higher".to_string(), None, 0.0),
+                    std::cmp::Ordering::Less => {
+                        let next = offer.rung_index.map_or(0, |i| i as usize + 1);
+                        let (reason, _, _) = held_back(model, m, at, next);
+                        let (mean, _) = margin_today(model, m, at, next);
+                        let truth = capacity - self.p.rung_d(mi, Some(next as u32));
+                        let kinds = ["internal", "preparation", "first minutes", "the act"];
+                        let to = if oracle.is_some_and(|o| o as usize == m.rungs.len() - 1) {
+                            "act"
+                        } else {
+                            "below act"
+                        };
+                        (
+                            format!("engine lower ({why})"),
+                            Some(format!(
+                                "  {why}, next {} (oracle: {to}): {}",
+                                kinds[m.rungs[next].kind as usize],
+                                reason.unwrap_or("fits by its rules")
+                            )),
+                            mean - truth,
+                        )
+                    }
+                };
+                for key in std::iter::once(cmp).chain(detail) {
+                    let e = self.out.vs_oracle.entry(key).or_default();
+                    e.0 += 1;
+                    e.1 += gain;
+                    e.2 += day_err;
+                    e.3 += margin_err;
                 }
             }
             let fs = u64::from(self.p.seconds(mi, feasible));
@@ -2604,6 +2685,45 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
             );
             for (k, v) in &m {
                 println!("  {v:>7}  {k}");
+            }
+        }
+    }
+    if std::env::var("SIM_VS_ORACLE").is_ok() {
+        println!("\nSized steps against the oracle of the person (offers, expected done-minutes the oracle's rung adds per person, engine's day error, next rung's margin error):");
+        for (ki, kind) in Kind::ALL.iter().enumerate() {
+            let row = &rows[&(ki, 0)];
+            let mut m: BTreeMap<&str, (u64, f64, f64, f64)> = BTreeMap::new();
+            for o in &row.outcomes {
+                for (k, v) in &o.vs_oracle {
+                    let e = m.entry(k).or_default();
+                    e.0 += v.0;
+                    e.1 += v.1;
+                    e.2 += v.2;
+                    e.3 += v.3;
+                }
+            }
+            let people = row.outcomes.len().max(1) as f64;
+            let per_person = |pi: usize, f: &dyn Fn(&Outcome) -> u64| {
+                rows.get(&(ki, pi)).map_or(0.0, |r| {
+                    r.outcomes.iter().map(f).sum::<u64>() as f64 / 60.0 / people
+                })
+            };
+            println!(
+                "\n{}: done-minutes per person: engine {:.0} (of which \"a bit more?\" {:.0}), the oracle of the person {:.0}, the oracle {:.0}",
+                kind.name(),
+                per_person(0, &|o| o.done_seconds),
+                per_person(0, &|o| o.bit_more_seconds),
+                per_person(policy_index(Policy::CheckinOracle), &|o| o.done_seconds),
+                per_person(policy_index(Policy::Oracle), &|o| o.done_seconds),
+            );
+            for (k, (n, gain, day, margin)) in &m {
+                let n1 = (*n).max(1) as f64;
+                println!(
+                    "  {n:>7} {:>7.1} min {:>+6.2} {:>+6.2}  {k}",
+                    gain / 60.0 / people,
+                    day / n1,
+                    margin / n1
+                );
             }
         }
     }

@@ -669,7 +669,9 @@ pub fn held_back(
         Some("no check-in margin")
     } else if predicted >= TARGET_SUCCESS && aim > TARGET_SUCCESS {
         Some("small first try aim")
-    } else if !holds {
+    } else if !holds && known && t.risks(m, &diffs, 0.0)[index] <= SIZE_RISK {
+        // Only where the record would have sized it: on other days the rule costs nothing,
+        // and what holds the rung back is read on below as on any day.
         Some("records do not hold today")
     } else if !known {
         if model.rung_tried(m.id, index) {
