@@ -29,16 +29,6 @@ use crate::domain::{CheckIn, Level, RungKind};
 use crate::fit::round3;
 use crate::params::*;
 
-/// EXPERIMENT: the share of an answer the kind offset takes (the act's kind is learned by
-/// its record alone).
-fn kind_share(kind: RungKind) -> f64 {
-    if kind == RungKind::Act {
-        KIND_OFFSET_SHARE
-    } else {
-        1.0
-    }
-}
-
 /// The logistic function.
 pub fn sigmoid(x: f64) -> f64 {
     1.0 / (1.0 + (-x).exp())
@@ -398,11 +388,7 @@ impl Capacity {
             (&mut self.recent, a, fast),
             (&mut self.today, a, fast),
             (&mut self.session, a, 1.0),
-            (
-                &mut self.kinds[kind as usize],
-                -a,
-                kind_share(kind) * settled,
-            ),
+            (&mut self.kinds[kind as usize], -a, settled),
             (&mut self.sharpness, margin, settled),
         ];
         if let Some(rung) = rung {

@@ -39,16 +39,6 @@ pub struct RungFit {
     /// `Model::step_below_vouches`). Not faded: a run is broken only by an answer.
     #[serde(rename = "n", default, skip_serializing_if = "is_zero")]
     pub run: u32,
-    /// What this record has told its kind's record (precision, precision × mean), so that a
-    /// new answer replaces it rather than adds to it: a kind hears each rung once.
-    #[serde(rename = "kp", default, skip_serializing_if = "is_zero_f")]
-    pub kind_precision: f64,
-    #[serde(rename = "ke", default, skip_serializing_if = "is_zero_f")]
-    pub kind_shifted: f64,
-}
-
-fn is_zero_f(x: &f64) -> bool {
-    *x == 0.0
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -96,29 +86,6 @@ impl RungFit {
         let f = 0.5_f64.powf(days as f64 / FIT_HALF_LIFE_DAYS);
         self.precision = round3(self.precision * f);
         self.shifted = round3(self.shifted * f);
-        self.kind_precision = round3(self.kind_precision * f);
-        self.kind_shifted = round3(self.kind_shifted * f);
-    }
-
-    /// What this record last told its kind (precision, precision × mean).
-    pub fn kind_message(&self) -> (f64, f64) {
-        (self.kind_precision, self.kind_shifted)
-    }
-
-    /// What this record tells its kind now: the rung's margin as its own answers put it, less
-    /// `base` (its margin without a kind effect), with the record's spread and `rung_var` (how
-    /// far one rung may sit from its kind) as noise. Returns it.
-    pub fn set_kind_message(&mut self, base: f64, rung_var: f64) -> (f64, f64) {
-        if self.precision <= 0.0 {
-            self.kind_precision = 0.0;
-            self.kind_shifted = 0.0;
-            return (0.0, 0.0);
-        }
-        let mean = self.shifted / self.precision - base;
-        let q = 1.0 / (1.0 / self.precision + rung_var);
-        self.kind_precision = round3(q);
-        self.kind_shifted = round3(q * mean);
-        (self.kind_precision, self.kind_shifted)
     }
 
     /// Learn from one answer to this rung: outcome `r` (Done 1, Started ½, Smaller please 0)

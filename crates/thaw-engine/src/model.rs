@@ -200,7 +200,7 @@ impl Model {
             EventKind::InternalShift(shift) => {
                 // Small positive evidence, as if an internal rung went well.
                 let kind = RungKind::Internal;
-                let d = prior_difficulty(kind, 10) + self.kind_offset(kind);
+                let d = prior_difficulty(kind, 10) + self.capacity.kind_offset(kind);
                 let checkin = self.day.checkin;
                 self.capacity
                     .observe(1.0, INTERNAL_SHIFT_WEIGHT, d, kind, checkin.as_ref(), None);
@@ -271,43 +271,31 @@ impl Model {
             }
             let checkin = self.day.checkin;
             let capacity_then = self.capacity.today_capacity(checkin.as_ref());
-            let kind_then = self.kind_offset(offer.kind);
             if let Some(i) = offer
                 .rung_index
                 .map(|i| i as usize)
                 .filter(|i| *i < MAX_LEARNED_RUNGS)
             {
-                let prior = self.rung_prior(offer.movement_id, i, offer.kind, offer.difficulty);
+                let prior = self.margin_prior(offer.kind, offer.difficulty);
                 let shift = capacity_then - self.capacity.usual.mean;
                 let day_var = self.day_var();
-                // The step's usual-day margin without any kind effect.
+                // The kind's record reads the answer with the rung's own spread as noise.
                 let k = offer.kind as usize;
-                let base =
-                    self.capacity.usual.mean - offer.difficulty - self.kind_fit_mean(offer.kind);
+                let base = self.capacity.usual.mean - offer.difficulty;
+                let rung_var = self.capacity.usual.var + FIT_RUNG_VARIANCE;
+                self.kind_fit[k].observe(KIND_FIT_PRIOR, r, base + shift, day_var + rung_var);
                 let fits = self.fit.entry(offer.movement_id).or_default();
                 if fits.len() <= i {
                     fits.resize(i + 1, RungFit::default());
                 }
                 fits[i].observe(prior, r, shift, day_var);
-                if offer.kind != RungKind::Act {
-                    let rung_var = self.capacity.usual.var + FIT_RUNG_VARIANCE;
-                    self.kind_fit[k].observe(KIND_FIT_PRIOR, r, base + shift, day_var + rung_var);
-                } else {
-                    // The kind hears this rung once, through its record: what the record now says
-                    // of the rung's margin, less the margin without a kind effect, give or take
-                    // the record's own spread and how far one rung may sit from its kind.
-                    let old = fits[i].kind_message();
-                    let new = fits[i].set_kind_message(base, FIT_RUNG_VARIANCE);
-                    self.kind_fit[k].precision =
-                        round3((self.kind_fit[k].precision - old.0 + new.0).max(0.0));
-                    self.kind_fit[k].shifted = round3(self.kind_fit[k].shifted - old.1 + new.1);
-                }
                 fits[i].run = if r < 1.0 {
                     0
                 } else {
                     fits[i].run.saturating_add(1)
                 };
             }
+            let kind_then = self.capacity.kind_offset(offer.kind);
             let rung_then = offer
                 .rung_index
                 .map_or(0.0, |i| self.rung_offset(offer.movement_id, i as usize));
@@ -388,7 +376,7 @@ impl Model {
         if i >= MAX_LEARNED_RUNGS {
             return;
         }
-        let moved = (self.kind_offset(offer.kind) - kind_then)
+        let moved = (self.capacity.kind_offset(offer.kind) - kind_then)
             + (self.rung_offset(offer.movement_id, i) - rung_then);
         let now = offer.difficulty + moved;
         let floor = capacity_then - TOO_BIG_MARGIN;
@@ -659,7 +647,7 @@ impl Model {
         let c = &self.capacity;
         let k = self.kind_fit[kind as usize].posterior(KIND_FIT_PRIOR);
         Margin {
-            mean: c.usual.mean - d + k.mean - self.kind_fit_mean(kind),
+            mean: c.usual.mean - d + k.mean,
             var: c.usual.var + k.var + FIT_RUNG_VARIANCE,
         }
     }
@@ -679,36 +667,9 @@ impl Model {
         kind: RungKind,
         d: f64,
     ) -> Margin {
-        let prior = self.rung_prior(movement_id, index, kind, d);
+        let prior = self.margin_prior(kind, d);
         self.rung_fit(movement_id, index)
             .map_or(prior, |f| f.posterior(prior))
-    }
-
-    /// A rung's prior: the usual day, and its kind's effect as the other rungs' records show
-    /// it (this rung's own record is left out, or it would count twice).
-    pub(crate) fn rung_prior(
-        &self,
-        movement_id: i64,
-        index: usize,
-        kind: RungKind,
-        d: f64,
-    ) -> Margin {
-        let Some(f) = self
-            .rung_fit(movement_id, index)
-            .filter(|_| kind == RungKind::Act)
-        else {
-            return self.margin_prior(kind, d);
-        };
-        let (q, qe) = f.kind_message();
-        let mut cavity = self.kind_fit[kind as usize];
-        cavity.precision = (cavity.precision - q).max(0.0);
-        cavity.shifted -= qe;
-        let k = cavity.posterior(KIND_FIT_PRIOR);
-        let c = &self.capacity;
-        Margin {
-            mean: c.usual.mean - d - self.kind_fit_mean(kind) + k.mean,
-            var: c.usual.var + k.var + FIT_RUNG_VARIANCE,
-        }
     }
 
     /// This rung's own record, once it has one.
@@ -781,15 +742,7 @@ impl Model {
 
     /// The learned correction for one kind of step.
     pub(crate) fn kind_offset(&self, kind: RungKind) -> f64 {
-        self.capacity.kind_offset(kind) - self.kind_fit_mean(kind)
-    }
-
-    /// EXPERIMENT: the kind record's mean as carried in effective difficulties.
-    pub(crate) fn kind_fit_mean(&self, kind: RungKind) -> f64 {
-        if kind != RungKind::Act {
-            return 0.0;
-        }
-        KIND_FIT_IN_DIFFICULTY * self.kind_fit[kind as usize].posterior(KIND_FIT_PRIOR).mean
+        self.capacity.kind_offset(kind)
     }
 
     /// The learned correction for one rung.

@@ -121,11 +121,6 @@ pub const CHECKIN_VARIANCE: f64 = 0.1;
 pub const KIND_VARIANCE: f64 = 0.3;
 /// ... and loosening by this much a day (up to `KIND_VARIANCE`), as the person changes.
 pub const KIND_DAILY_VARIANCE: f64 = 0.002;
-/// EXPERIMENT: share of each answer the capacity model's kind offset takes (1: as before; 0:
-/// the kind record in `fit.rs` is the kind's one learner).
-pub const KIND_OFFSET_SHARE: f64 = 0.0;
-/// EXPERIMENT: 1 when the kind record's mean is carried in effective difficulties.
-pub const KIND_FIT_IN_DIFFICULTY: f64 = 1.0;
 
 /// Each rung's own correction (on top of its kind's) starts this unsure: one movement's
 /// "put your shoes by the door" may be much easier than another's "open the bill".
