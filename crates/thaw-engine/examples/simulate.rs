@@ -38,7 +38,8 @@
 //! acts (the act's kind offset, kind record and rung offset), with the act's own fixed
 //! difficulty against its prior, how far each part moves between readings, and the slope of
 //! the act's truth on what was learned (1: all of it is the person; 0: all of it is noise);
-//! by kind of offer for the acts offered themselves.
+//! by kind of offer for the acts offered themselves, with the share of those offered that were
+//! beyond the person.
 //!
 //! `SIM_VS_ORACLE=1` (or a risk, e.g. `0.05`; 1 means 0.1) compares every step sized to the day
 //! with the rung the oracle of the person would offer at that risk on the same movement and
@@ -640,8 +641,9 @@ type BiasSums = Sums<5>;
 
 /// `SIM_DRIFT` sums per key: the usual day's error, the act's offsets' error, their squared
 /// moves between readings; the act's own difficulty against its prior; the square of what was
-/// learned of the act, and its product with the truth it stands for.
-type DriftSums = Sums<7>;
+/// learned of the act, and its product with the truth it stands for; whether the step offered
+/// was beyond the person (whether a smaller error makes the acts sized safer).
+type DriftSums = Sums<8>;
 
 /// Per person, what happened.
 #[derive(Default, Clone)]
@@ -1209,6 +1211,7 @@ impl<'a> Run<'a> {
                         own,
                         learned * learned,
                         -own * learned,
+                        f64::from(u8::from(p_true < ABOVE)),
                     ]);
                 }
             }
@@ -2605,20 +2608,21 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
                 }
             }
             println!(
-                "{} (acts without a record: readings; usual day read − true; the act's offsets read − true, of it the act's own fixed difficulty against its prior (true − prior) and what was learned; rms move of usual and offsets between readings; how much of what was learned is the act's truth, the slope of (prior − true) on it):",
+                "{} (acts without a record: readings; usual day read − true; the act's offsets read − true, of it the act's own fixed difficulty against its prior (true − prior) and what was learned; rms move of usual and offsets between readings; how much of what was learned is the act's truth, the slope of (prior − true) on it; the share of the steps offered that were beyond the person):",
                 kind.name()
             );
             for (k, v) in &m {
-                let [usual, rest, move_usual, move_rest, own, learned_sq, learned_truth] =
+                let [usual, rest, move_usual, move_rest, own, learned_sq, learned_truth, beyond] =
                     v.means();
                 let learned = rest - own;
                 let slope =
                     (learned_truth - learned * -own) / (learned_sq - learned * learned).max(1e-9);
                 println!(
-                    "  {k:<30} {:>7} {usual:+.2} {rest:+.2} = {own:+.2} {learned:+.2} {:.3} {:.3} slope {slope:.2}",
+                    "  {k:<30} {:>7} {usual:+.2} {rest:+.2} = {own:+.2} {learned:+.2} {:.3} {:.3} slope {slope:.2} beyond {:.1} %",
                     v.n,
                     move_usual.sqrt(),
                     move_rest.sqrt(),
+                    100.0 * beyond,
                 );
             }
         }
