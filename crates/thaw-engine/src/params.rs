@@ -375,9 +375,9 @@ pub const BOTTOM_FLOOR: f64 = 0.75;
 /// in, with the movement that has a bigger step going first, `select::fresh`). Simulation,
 /// three seeds (20260105 / 7 / 99), with that: never checks in's longest stay while answers
 /// say more fits 21 / 6 / 7 → 6 / 8 / 6 days; the worst kind's share above capacity
-/// unchanged (1.90 / 1.89 / 1.91 %). At 0.55 or 0.7, or after 8 days: the same within a
-/// point or two of a stay. Steady low, whose step up needs its own record
-/// (`BOTTOM_LOW_RISK`), hardly moves.
+/// unchanged (1.90 / 1.89 / 1.91 %). After 8 days instead: at 0.55 8 / 6 / 7 days, at 0.65
+/// 6 / 6 / 7, at 0.7 9 / 6 / 7. Steady low, whose step up needs its own record
+/// (`BOTTOM_LOW_RISK`), hardly moves (without the movement going first, not at all).
 pub const BOTTOM_LONG_FLOOR: f64 = 0.65;
 /// ... and for someone whose usual check-in is low, only when that very step has answers of
 /// its own and its record (those answers on the capacity model's prior, with a rung's spread)
