@@ -368,6 +368,17 @@ pub const BOTTOM_DAYS: u32 = 4;
 /// ... when the estimate gives that step at least this chance (0.7 and 0.8 gave the same
 /// figures within a day or two).
 pub const BOTTOM_FLOOR: f64 = 0.75;
+/// ... and after `BOTTOM_DAYS_PAST_BUDGET` days, at least this: Dones on the smallest step,
+/// expected at 0.99, do not lift the estimate of the next, and a capable person whose next
+/// rung was read at 0.70–0.73 (true 0.95–0.98) stayed on the smallest step for 20 days
+/// without a check-in, every day "below the floor" (simulation, seed 20260105, never checks
+/// in, with the movement that has a bigger step going first, `select::fresh`). Simulation,
+/// three seeds (20260105 / 7 / 99), with that: never checks in's longest stay while answers
+/// say more fits 21 / 6 / 7 → 6 / 8 / 6 days; the worst kind's share above capacity
+/// unchanged (1.90 / 1.89 / 1.91 %). After 8 days instead: at 0.55 8 / 6 / 7 days, at 0.65
+/// 6 / 6 / 7, at 0.7 9 / 6 / 7. Steady low, whose step up needs its own record
+/// (`BOTTOM_LOW_RISK`), hardly moves (without the movement going first, not at all).
+pub const BOTTOM_LONG_FLOOR: f64 = 0.65;
 /// ... and for someone whose usual check-in is low, only when that very step has answers of
 /// its own and its record (those answers on the capacity model's prior, with a rung's spread)
 /// gives it at most `BOTTOM_LOW_RISK` of being beyond them today: what their check-ins usually

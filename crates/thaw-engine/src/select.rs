@@ -451,10 +451,58 @@ fn fresh(
     } else {
         &fitting
     };
+    // After days of offers only on the smallest rungs, a movement with a bigger step today (one
+    // that fits, or the step up from the bottom) goes first: the movements take turns, and the
+    // one whose turn it was had only its smallest step to give (its next rung untried, read
+    // low), while another's step up was open. Each step keeps its own tests; only which
+    // movement comes first changes (`BOTTOM_DAYS`). Simulation, three seeds (20260105 / 7 / 99),
+    // with `BOTTOM_LONG_FLOOR`: people more than a week on the smallest step while more fits
+    // and their answers say so, summed over the seven kinds, 14.9 / 16.6 / 12.7 → 9.7 / 8.6 /
+    // 7.6 % (steady low 6.0 / 6.3 / 6.0 → 5.7 / 4.3 / 2.3 %); the worst kind's share above
+    // capacity 1.88 / 1.90 / 1.91 → 1.90 / 1.89 / 1.91 %.
+    let open: Vec<&Movement> = if instead_of.is_none() && model.bottom_days(t.day) >= BOTTOM_DAYS {
+        choice
+            .iter()
+            .copied()
+            .filter(|m| size(t, m, None).is_some_and(|(_, i, _)| i.is_some_and(|i| i > 0)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let choice = if open.is_empty() { choice } else { &open };
     let Some(m) = least_recent(choice.iter().copied(), |m| m.id, &model.movement_turns) else {
         return t.rest(RestKind::EachHadATurn);
     };
 
+    let Some((diffs, index, stretch)) = size(t, m, instead_of) else {
+        return t.rest(RestKind::EachHadATurn);
+    };
+    let why = match instead_of {
+        Some(prev) => {
+            let seconds = index.map_or(BREATH_SECONDS, |i| m.rungs[i].seconds);
+            Why::Different {
+                same_size: shown_seconds(seconds) == shown_seconds(prev.size.seconds),
+            }
+        }
+        None => Why::Fresh,
+    };
+    let why = if stretch && why == Why::Fresh {
+        Why::Stretch
+    } else {
+        why
+    };
+    Decision::Offer(t.offer_sized(m, index, &diffs, why, stretch))
+}
+
+/// The size of a fresh step from `m` today (`instead_of`: the step set aside by "Something
+/// else"): its rungs' difficulties, the rung (`None`: the breath-sized step, or a noticing) and
+/// whether it is a stretch. `None`: nothing of `m` is left to offer today.
+fn size(
+    t: &Today<'_>,
+    m: &Movement,
+    instead_of: Option<&Offer>,
+) -> Option<(Vec<f64>, Option<usize>, bool)> {
+    let model = t.model;
     let diffs = effective_difficulties(model, m);
     // After "Something else": nothing bigger than the step set aside (rung 0 at the least).
     let limit = match instead_of {
@@ -523,7 +571,8 @@ fn fresh(
     // unlucky "too big" stays on the smallest step for weeks. It waits on the growth budget
     // (`Model::may_grow`) until `BOTTOM_DAYS_PAST_BUDGET` days, and never on growth's per-kind
     // waits, which double after each miss. From then, too, the recent days may read lower
-    // (`BOTTOM_LONG_RECENT_MARGIN`): one "too big" reads low for a week. See `bottom_blocked`.
+    // (`BOTTOM_LONG_RECENT_MARGIN`): one "too big" reads low for a week; and the estimate may
+    // give it less (`BOTTOM_LONG_FLOOR`). See `bottom_blocked`.
     let bottom = match (grown, sure) {
         (None, Some(0)) => {
             Some(1).filter(|&g| g < limit && not_done(g) && bottom_blocked(t, m, &diffs).is_none())
@@ -547,25 +596,11 @@ fn fresh(
     let index = match index {
         None if t.step_done(m.id, None) => match smallest_not_done {
             Some(i) => Some(i),
-            None => return t.rest(RestKind::EachHadATurn),
+            None => return None,
         },
         other => other,
     };
-    let why = match instead_of {
-        Some(prev) => {
-            let seconds = index.map_or(BREATH_SECONDS, |i| m.rungs[i].seconds);
-            Why::Different {
-                same_size: shown_seconds(seconds) == shown_seconds(prev.size.seconds),
-            }
-        }
-        None => Why::Fresh,
-    };
-    let why = if stretch && why == Why::Fresh {
-        Why::Stretch
-    } else {
-        why
-    };
-    Decision::Offer(t.offer_sized(m, index, &diffs, why, stretch))
+    Some((diffs, index, stretch))
 }
 
 /// Why the step up from the bottom (rung 1 of `m`, see `fresh`) would not be offered today:
@@ -585,7 +620,13 @@ fn bottom_blocked(t: &Today<'_>, m: &Movement, diffs: &[f64]) -> Option<&'static
         || !model.kind_goes_well(m.rungs[1].kind, t.day)
     {
         Some("kind lately not well")
-    } else if model.success(t.effective(), diffs[1]) < BOTTOM_FLOOR {
+    } else if model.success(t.effective(), diffs[1])
+        < if days >= BOTTOM_DAYS_PAST_BUDGET {
+            BOTTOM_LONG_FLOOR
+        } else {
+            BOTTOM_FLOOR
+        }
+    {
         Some("below the floor")
     } else if model.usual_checkin_level() < BOTTOM_USUAL_CHECKIN
         && !(model.rung_tried(m.id, 1) && t.rung_risk(m, diffs, 1) <= BOTTOM_LOW_RISK)
@@ -1070,6 +1111,38 @@ mod tests {
         {
             assert!(!next.stretch, "{next:?}");
         }
+    }
+
+    #[test]
+    fn after_days_at_the_bottom_a_movement_with_a_bigger_step_goes_first() {
+        // A movement whose turn it is but that has only its smallest step to give ...
+        let only_smallest = Movement {
+            id: 8,
+            title: "stretch".into(),
+            rungs: vec![Rung::new("Picture it.", RungKind::Internal, 10)],
+            ..movement()
+        };
+        let offer_at = |model: &Model, t| {
+            let movements = [only_smallest.clone(), movement()];
+            match decide(model, &values(), &movements, t) {
+                Decision::Offer(o) => o,
+                other => panic!("{other:?}"),
+            }
+        };
+        // ... comes first while the days at the bottom are few (it has not had a turn) ...
+        let days = i64::from(BOTTOM_DAYS) - 1;
+        let (model, _) = days_of_dones_model(None, 0, days);
+        let o = offer_at(&model, noon() + chrono::Duration::days(days));
+        assert_eq!((o.movement_id, o.rung_index), (8, Some(0)), "{o:?}");
+        // ... and after them, the movement whose step up is open goes first, marked.
+        let days = i64::from(BOTTOM_DAYS);
+        let (model, _) = days_of_dones_model(None, 0, days);
+        let o = offer_at(&model, noon() + chrono::Duration::days(days));
+        assert_eq!(
+            (o.movement_id, o.rung_index, o.stretch),
+            (7, Some(1), true),
+            "{o:?}"
+        );
     }
 
     #[test]
