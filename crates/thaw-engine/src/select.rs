@@ -160,7 +160,7 @@ impl<'a> Today<'a> {
     fn risks(&self, m: &Movement, diffs: &[f64], lower: f64) -> Vec<f64> {
         let model = self.model;
         let shift = self.effective() - model.capacity.usual.mean - lower;
-        let day_var = model.day_var();
+        let day_var = model.day_var_on(self.day);
         ladder_risks(
             m.rungs
                 .iter()
@@ -186,7 +186,7 @@ impl<'a> Today<'a> {
         risk(
             model.rung_margin(m.id, i, m.rungs[i].kind, diffs[i]),
             shift,
-            model.day_var(),
+            model.day_var_on(self.day),
         )
     }
 
