@@ -13,14 +13,10 @@ use crate::capacity::{prior_difficulty, Belief, Capacity};
 use crate::day::{day_of, days_between, hour_of};
 use crate::domain::{CheckIn, Level, Offer, Response, RungKind};
 use crate::events::{Event, EventKind};
-use crate::fit::{day_read, round3, Margin, RungFit, KIND_FIT_PRIOR};
+use crate::fit::{round3, Margin, RungFit, KIND_FIT_PRIOR};
 use crate::params::*;
 use crate::progress::DayFacts;
 use crate::readiness::{HourScore, Readiness};
-
-fn is_zero_f64(x: &f64) -> bool {
-    *x == 0.0
-}
 
 /// Rung indexes at or above this are not learned (guards against nonsense input).
 const MAX_LEARNED_RUNGS: usize = 64;
@@ -54,14 +50,6 @@ pub(crate) struct DayState {
     /// The day's first check-in, when a later one replaced it (see `Model::usual_words`).
     #[serde(default)]
     pub first_checkin: Option<CheckIn>,
-    /// How unsure today's capacity still is once today's answers are read (see
-    /// `fit::day_read`; none before the first answer about size: `Model::day_var`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub read_var: Option<f64>,
-    /// What today's answers said of the day's unknown part, beyond the capacity model's
-    /// reading (see `fit::day_read`).
-    #[serde(default, skip_serializing_if = "is_zero_f64")]
-    pub read_mean: f64,
     pub facts: DayFacts,
 }
 
@@ -290,9 +278,7 @@ impl Model {
             {
                 let prior = self.margin_prior(offer.kind, offer.difficulty);
                 let shift = capacity_then - self.capacity.usual.mean;
-                let day_var = self.today_var();
-                let read_mean = self.day.read_mean;
-                let before = self.rung_margin(offer.movement_id, i, offer.kind, offer.difficulty);
+                let day_var = self.day_var();
                 // The kind's record reads the answer with the rung's own spread as noise.
                 let k = offer.kind as usize;
                 let base = self.capacity.usual.mean - offer.difficulty;
@@ -302,17 +288,12 @@ impl Model {
                 if fits.len() <= i {
                     fits.resize(i + 1, RungFit::default());
                 }
-                fits[i].observe(prior, r, shift + read_mean, day_var);
+                fits[i].observe(prior, r, shift, day_var);
                 fits[i].run = if r < 1.0 {
                     0
                 } else {
                     fits[i].run.saturating_add(1)
                 };
-                // Later answers today share this day: read them against what is left of it.
-                let (moved, left) = day_read(before, r, shift + read_mean, day_var);
-                let left = day_var - DAY_READ_SHARE * (day_var - left);
-                self.day.read_var = Some(round3(left.max(1e-3)));
-                self.day.read_mean = round3(read_mean + DAY_READ_MEAN * moved);
             }
             let kind_then = self.capacity.kind_offset(offer.kind);
             let rung_then = offer
@@ -676,23 +657,6 @@ impl Model {
     /// `FIT_DAY_VARIANCE`): the more a person's days swing, the surer a record must be.
     pub(crate) fn day_var(&self) -> f64 {
         self.capacity.session.var + FIT_DAY_VARIANCE.max(DAY_SPREAD_SCALE * self.day_spread)
-    }
-
-    /// How unsure today's capacity is around its estimate, once today's answers so far are
-    /// read (`day_var` before any).
-    pub(crate) fn today_var(&self) -> f64 {
-        self.day.read_var.unwrap_or_else(|| self.day_var())
-    }
-
-    /// How unsure capacity on `day` is around its estimate: what today's answers left of the
-    /// day's spread while `day` is the day in progress (`DAY_READ_SIZES`), the whole spread
-    /// otherwise.
-    pub(crate) fn day_var_on(&self, day: NaiveDate) -> f64 {
-        if DAY_READ_SIZES && self.is_current(day) {
-            self.today_var()
-        } else {
-            self.day_var()
-        }
     }
 
     /// A rung's margin on a usual day: the capacity model's prior with the rung's own record.

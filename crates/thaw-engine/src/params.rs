@@ -449,13 +449,3 @@ pub const BOTTOM_BIT_MORE_FLOOR: f64 = 0.75;
 /// rule). Opening it after a longer stay to a step with no answers of its own at
 /// `BOTTOM_LOW_RISK` put steady low at 1.98 / 1.97 / 2.12 % with no shorter stays.
 pub const BOTTOM_BIT_MORE_LOW_RISK: f64 = 0.3;
-
-/// How much of what today's answers said of the day's unknown part (`fit::day_read`) later
-/// answers the same day are read with: 0 reads every answer against the whole spread of days.
-pub const DAY_READ_SHARE: f64 = 1.0;
-/// Whether steps sized later the same day are sized against what today's answers left of the
-/// day's spread, too (not only read by the records).
-pub const DAY_READ_SIZES: bool = false;
-/// How much of the day's unknown part's mean, as today's answers read it, records read later
-/// answers with.
-pub const DAY_READ_MEAN: f64 = 1.0;
