@@ -649,8 +649,8 @@ type DriftSums = Sums<8>;
 /// the whole spread of days, against what that day's earlier answers left of it, and against
 /// a day known exactly; those two day variances; the record's squared error (its mean against
 /// the true margin on a usual day) before the answer and after it under each of the three
-/// readings.
-type PairedSums = Sums<9>;
+/// readings; its signed error (read − true) before and after, read as the engine reads it.
+type PairedSums = Sums<11>;
 
 /// Per person, what happened.
 #[derive(Default, Clone)]
@@ -1603,6 +1603,8 @@ impl<'a> Run<'a> {
                 e2(m_whole),
                 e2(m_read),
                 e2(m_known),
+                before - truth,
+                m_whole - truth,
             ]);
         }
     }
@@ -2691,14 +2693,14 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
                 }
             }
             println!(
-                "{} (answers about size: count; precision added to the rung's record read against the whole spread of days / what the day's earlier answers left of it / a day known exactly; those day variances; the record's rms error against the truth before, and after under each reading):",
+                "{} (answers about size: count; precision added to the rung's record read against the whole spread of days / what the day's earlier answers left of it / a day known exactly; those day variances; the record's rms error against the truth before, and after under each reading; its mean error (read − true) before and after, as the engine reads it):",
                 kind.name()
             );
             for (k, v) in &m {
-                let [g_whole, g_read, g_known, whole, left, e0, e_whole, e_read, e_known] =
+                let [g_whole, g_read, g_known, whole, left, e0, e_whole, e_read, e_known, b0, b1] =
                     v.means();
                 println!(
-                    "  {k:<62} {:>7} +{g_whole:.3} +{g_read:.3} +{g_known:.3}  day {whole:.2} {left:.2}  rms {:.3} → {:.3} {:.3} {:.3}",
+                    "  {k:<62} {:>7} +{g_whole:.3} +{g_read:.3} +{g_known:.3}  day {whole:.2} {left:.2}  rms {:.3} → {:.3} {:.3} {:.3}  read − true {b0:+.2} → {b1:+.2}",
                     v.n,
                     e0.sqrt(),
                     e_whole.sqrt(),
