@@ -277,11 +277,7 @@ impl Model {
                 .filter(|i| *i < MAX_LEARNED_RUNGS)
             {
                 let prior = self.margin_prior(offer.kind, offer.difficulty);
-                // A step the person pulled ("a bit more?") was taken on a day they felt had
-                // room: its answer is read on a day that much better than the estimate, so the
-                // day's good part is not credited to the step.
-                let pulled = if offer.bit_more { TAKEN_DAY_LIFT } else { 0.0 };
-                let shift = capacity_then - self.capacity.usual.mean + pulled;
+                let shift = capacity_then - self.capacity.usual.mean;
                 let day_var = self.day_var();
                 // The kind's record reads the answer with the rung's own spread as noise.
                 let k = offer.kind as usize;

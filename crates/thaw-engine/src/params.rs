@@ -449,7 +449,3 @@ pub const BOTTOM_BIT_MORE_FLOOR: f64 = 0.75;
 /// rule). Opening it after a longer stay to a step with no answers of its own at
 /// `BOTTOM_LOW_RISK` put steady low at 1.98 / 1.97 / 2.12 % with no shorter stays.
 pub const BOTTOM_BIT_MORE_LOW_RISK: f64 = 0.3;
-
-/// A step the person pulled ("a bit more?") is taken on days they feel have room: its answer
-/// is read by the records on a day this much better (logits) than the engine's estimate.
-pub const TAKEN_DAY_LIFT: f64 = 0.3;
