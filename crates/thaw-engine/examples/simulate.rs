@@ -41,6 +41,13 @@
 //! by kind of offer for the acts offered themselves, with the share of those offered that were
 //! beyond the person.
 //!
+//! `SIM_PAIRED=1` says how much each answer about size teaches its rung's own record, by kind
+//! of step, of offer ("a bit more?" comes right after a Done below it the same day) and of
+//! answer: the precision it adds read as the engine reads it (the day as unsure as its whole
+//! spread), read against what the day's earlier answers left unknown of the day (the paired
+//! reading), and read on a day known exactly (the most any reading of the day could give);
+//! with the record's error against the true margin before and after.
+//!
 //! `SIM_VS_ORACLE=1` (or a risk, e.g. `0.05`; 1 means 0.1) compares every step sized to the day
 //! with the rung the oracle of the person would offer at that risk on the same movement and
 //! day (`largest_safe`): where the engine's is lower, which rule held its next rung back
