@@ -41,6 +41,13 @@
 //! by kind of offer for the acts offered themselves, with the share of those offered that were
 //! beyond the person.
 //!
+//! `SIM_PAIRED=1` says how much each answer about size teaches its rung's own record, by kind
+//! of step, of offer ("a bit more?" comes right after a Done below it the same day) and of
+//! answer: the precision it adds read as the engine reads it (the day as unsure as its whole
+//! spread), read against what the day's earlier answers left unknown of the day (the paired
+//! reading), and read on a day known exactly (the most any reading of the day could give);
+//! with the record's error against the true margin before and after.
+//!
 //! `SIM_VS_ORACLE=1` (or a risk, e.g. `0.05`; 1 means 0.1) compares every step sized to the day
 //! with the rung the oracle of the person would offer at that risk on the same movement and
 //! day (`largest_safe`): where the engine's is lower, which rule held its next rung back
@@ -645,6 +652,13 @@ type BiasSums = Sums<5>;
 /// was beyond the person (whether a smaller error makes the acts sized safer).
 type DriftSums = Sums<8>;
 
+/// `SIM_PAIRED` sums per key: the precision an answer adds to its rung's record read against
+/// the whole spread of days, against what that day's earlier answers left of it, and against
+/// a day known exactly; those two day variances; the record's squared error (its mean against
+/// the true margin on a usual day) before the answer and after it under each of the three
+/// readings; its signed error (read − true) before and after, read as the engine reads it.
+type PairedSums = Sums<11>;
+
 /// Per person, what happened.
 #[derive(Default, Clone)]
 struct Outcome {
@@ -709,6 +723,11 @@ struct Outcome {
     drift: BTreeMap<&'static str, DriftSums>,
     /// The previous reading per movement (usual error, rest error), for `drift`.
     drift_prev: BTreeMap<usize, (f64, f64)>,
+    /// How much each answer about size teaches its rung's own record, and how much it would
+    /// under a better reading of its day (a diagnostic, `SIM_PAIRED=1`; see `PairedSums`).
+    paired: BTreeMap<&'static str, PairedSums>,
+    /// The engine's day and what its answers so far left unknown of it, for `paired`.
+    paired_day: Option<(chrono::NaiveDate, f64)>,
     /// Calibration (a diagnostic): per tenth of predicted success, offers, the sum of their
     /// true success, and those above capacity.
     calibration: [(u64, f64, u64); 10],
@@ -1482,6 +1501,9 @@ impl<'a> Run<'a> {
 
     /// Records the answer to the offer on screen, and what it did.
     fn reply(&mut self, offer: &Offer, response: Response, at: DateTime<FixedOffset>) {
+        if std::env::var("SIM_PAIRED").is_ok() {
+            self.paired(offer, response, at);
+        }
         let before = self.model.capacity(at);
         self.apply(at, EventKind::Replied(Reply::plain(response)));
         if response == Response::NotNow {
@@ -1521,6 +1543,76 @@ impl<'a> Run<'a> {
                 self.staircase = self.staircase.saturating_sub(1)
             }
             _ => {}
+        }
+    }
+
+    /// SIM_PAIRED=1: before an answer about size is applied, how much it teaches its rung's
+    /// own record read as the engine reads it (the day as unsure as its whole spread), read
+    /// against what the same day's earlier answers left unknown of the day (an act tried
+    /// through "a bit more?" right after its first minutes were done shares its day with that
+    /// Done: the paired reading), and read on a day known exactly (the most any reading of the
+    /// day could give); with the record's error against the true margin after each.
+    fn paired(&mut self, offer: &Offer, response: Response, at: DateTime<FixedOffset>) {
+        let (Engine::Now(model), Some(i)) = (&self.model, offer.rung_index) else {
+            return;
+        };
+        let r = match response {
+            Response::Done => 1.0,
+            Response::Started => 0.5,
+            Response::SmallerPlease => 0.0,
+            Response::NotNow | Response::SomethingElse => return,
+        };
+        let mi = self.movement_index(offer);
+        let m = &self.p.movements[mi];
+        let i = i as usize;
+        let day = (at - tz_time(0, 4, 0)).num_days();
+        let truth = self.usual_capacity(day) - self.p.rung_d(mi, Some(i as u32));
+        let whole = day_spread(model);
+        let today = day_of(at);
+        let left = match self.out.paired_day {
+            Some((d, v)) if d == today => v,
+            _ => whole,
+        };
+        let before = margin_parts(model, m, i)[2];
+        let (g_whole, m_whole) = record_gain(model, m, i, r, whole);
+        let (g_read, m_read) = record_gain(model, m, i, r, left);
+        let (g_known, m_known) = record_gain(model, m, i, r, 0.0);
+        self.out.paired_day = Some((today, day_left(model, m, i, r, left)));
+        let kinds = ["internal", "preparation", "first minutes", "the act"];
+        let kind = kinds[m.rungs[i].kind as usize];
+        let how = if offer.bit_more {
+            "a bit more (after a Done below, same day)"
+        } else {
+            "sized"
+        };
+        let swing = if whole > 0.5 {
+            "days swing"
+        } else {
+            "steadier days"
+        };
+        let answer = match response {
+            Response::Done => "Done",
+            _ => "too big",
+        };
+        let e2 = |x: f64| (x - truth).powi(2);
+        for key in [
+            format!("{kind} / {how} / {swing}"),
+            format!("{kind} / {how} / {swing} / {answer}"),
+        ] {
+            let key: &'static str = Box::leak(key.into_boxed_str());
+            self.out.paired.entry(key).or_default().add([
+                g_whole,
+                g_read,
+                g_known,
+                whole,
+                left,
+                e2(before),
+                e2(m_whole),
+                e2(m_read),
+                e2(m_known),
+                before - truth,
+                m_whole - truth,
+            ]);
         }
     }
 
@@ -2594,6 +2686,33 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
                 println!(
                     "  {k:<46} {:>6} {step:+.2} {day:+.2} {prior:+.2} {prior_sd:.2} {post_sd:.2}",
                     v.n
+                );
+            }
+        }
+    }
+    if std::env::var("SIM_PAIRED").is_ok() {
+        for (ki, kind) in Kind::ALL.iter().enumerate() {
+            let row = &rows[&(ki, 0)];
+            let mut m: BTreeMap<&str, PairedSums> = BTreeMap::new();
+            for o in &row.outcomes {
+                for (k, v) in &o.paired {
+                    m.entry(k).or_default().merge(v);
+                }
+            }
+            println!(
+                "{} (answers about size: count; precision added to the rung's record read against the whole spread of days / what the day's earlier answers left of it / a day known exactly; those day variances; the record's rms error against the truth before, and after under each reading; its mean error (read − true) before and after, as the engine reads it):",
+                kind.name()
+            );
+            for (k, v) in &m {
+                let [g_whole, g_read, g_known, whole, left, e0, e_whole, e_read, e_known, b0, b1] =
+                    v.means();
+                println!(
+                    "  {k:<62} {:>7} +{g_whole:.3} +{g_read:.3} +{g_known:.3}  day {whole:.2} {left:.2}  rms {:.3} → {:.3} {:.3} {:.3}  read − true {b0:+.2} → {b1:+.2}",
+                    v.n,
+                    e0.sqrt(),
+                    e_whole.sqrt(),
+                    e_read.sqrt(),
+                    e_known.sqrt(),
                 );
             }
         }

@@ -85,4 +85,4 @@ pub use select::{
     margin_today, moment, BREATH_SECONDS, BREATH_TEXT, NOTICING_TEXT,
 };
 #[doc(hidden)]
-pub use select::{margin_risk, record_risks};
+pub use select::{day_left, day_spread, margin_risk, record_gain, record_risks};

@@ -45,7 +45,7 @@ use crate::domain::{
     Answer, CheckIn, Decision, Level, Movement, Offer, Response, RestKind, RungKind, SizeEstimate,
     Value,
 };
-use crate::fit::{ladder_risks, risk};
+use crate::fit::{day_read, ladder_risks, risk};
 use crate::model::{LastOffer, Model, Turns};
 use crate::params::*;
 use crate::reason::{self, shown_seconds, size_words, Why};
@@ -811,6 +811,56 @@ pub fn margin_risk(
         return 1.0;
     }
     t.rung_risk(movement, &diffs, index)
+}
+
+/// How unsure a day's capacity is around its estimate before any answer (`Model::day_var`).
+/// A diagnostic for the simulation (`SIM_PAIRED=1`); not part of the API.
+#[doc(hidden)]
+pub fn day_spread(model: &Model) -> f64 {
+    model.day_var()
+}
+
+/// The capacity model's reading of today against the usual day, as an answer now is read by
+/// its rung's record.
+fn answer_shift(model: &Model) -> f64 {
+    model.capacity.today_capacity(model.day.checkin.as_ref()) - model.capacity.usual.mean
+}
+
+/// What an answer `r` (Done 1, Started ½, too big 0) to rung `index` of `movement` now would
+/// teach that rung's own record, were the day read as unsure as `day_var`: the precision it
+/// would add and the record's mean afterwards (the margin on a usual day). A diagnostic for
+/// the simulation (`SIM_PAIRED=1`: how much a try teaches, and how much a better reading of
+/// its day would); not part of the API.
+#[doc(hidden)]
+pub fn record_gain(
+    model: &Model,
+    movement: &Movement,
+    index: usize,
+    r: f64,
+    day_var: f64,
+) -> (f64, f64) {
+    let diffs = effective_difficulties(model, movement);
+    let prior = model.margin_prior(movement.rungs[index].kind, diffs[index]);
+    let mut fit = model
+        .fit
+        .get(&movement.id)
+        .and_then(|v| v.get(index))
+        .copied()
+        .unwrap_or_default();
+    let before = fit.precision;
+    fit.observe(prior, r, answer_shift(model), day_var);
+    (fit.precision - before, fit.posterior(prior).mean)
+}
+
+/// What is left unknown of today (variance) once an answer `r` to rung `index` of `movement`
+/// is read, `day_var` having been left before it (see `fit::day_read`). A diagnostic for the
+/// simulation (`SIM_PAIRED=1`); not part of the API.
+#[doc(hidden)]
+pub fn day_left(model: &Model, movement: &Movement, index: usize, r: f64, day_var: f64) -> f64 {
+    let diffs = effective_difficulties(model, movement);
+    let kind = movement.rungs[index].kind;
+    let margin = model.rung_margin(movement.id, index, kind, diffs[index]);
+    day_read(margin, r, answer_shift(model), day_var).1
 }
 
 /// "A bit more?": right after a Done, the next rung up of the same movement, if today has room
