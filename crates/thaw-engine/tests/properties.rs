@@ -125,14 +125,14 @@ fn long_stay() -> impl Strategy<Value = (usize, Vec<(i64, Step)>)> {
         })
 }
 
-/// Three to five weeks without a check-in: each day a step done, "a bit more?" taken when it
-/// is there, a second step, and "a bit more?" taken twice over, so that the climb past a day's
+/// Three to five weeks without a check-in, with sessions on some days: each day a step or two
+/// done, "a bit more?" taken when it is there, another step, and "a bit more?" taken twice over, so that the climb past a day's
 /// budget (for someone whose days are without a check-in) is reached and a second climb
 /// tried.
 fn never_checks_in() -> impl Strategy<Value = (usize, Vec<(i64, Step)>)> {
     (
         1usize..=2,
-        prop::collection::vec((response(), response()), 21..35),
+        prop::collection::vec((response(), response(), any::<bool>()), 21..35),
     )
         .prop_map(|(n, days)| {
             let ask = |answer| Step::Ask {
@@ -141,9 +141,16 @@ fn never_checks_in() -> impl Strategy<Value = (usize, Vec<(i64, Step)>)> {
             };
             let steps = days
                 .into_iter()
-                .flat_map(|(more, again)| {
+                .flat_map(|(more, again, session)| {
+                    // (Sessions on some days lift the day, so the act is asked about past the budget.)
+                    let first = if session {
+                        Step::Session
+                    } else {
+                        ask(Response::Done)
+                    };
                     [
-                        (1440 - 14, ask(Response::Done)),
+                        (1440 - 16, first),
+                        (2, ask(Response::Done)),
                         (2, Step::BitMore(more)),
                         (4, ask(again)),
                         (2, Step::BitMore(Response::Done)),
