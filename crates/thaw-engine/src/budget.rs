@@ -7,6 +7,9 @@ use crate::params::OFFERS_PER_BUDGET_UNIT;
 /// Steps (budget units) for a day. No check-in is a low day: 2. Energy low 2, some 3, good 4;
 /// little room caps it at 2, plenty of room adds 1; never more than 5.
 /// Done, Started and Not now each use one unit; Smaller please and Something else use none.
+/// One step may go past it: for someone whose days are without a check-in, right after the
+/// Done that used the last unit of such a day, "a bit more?" may ask the next rung up of that
+/// movement, once (see `select::Today::climbs_past_budget`): at most three steps on those days.
 pub fn daily_budget(checkin: Option<&CheckIn>) -> u32 {
     let Some(c) = checkin else {
         return 2;

@@ -10,8 +10,10 @@
 //!   movement just done, and comes only right after a Done, never on a day the person said
 //!   their energy is low (towards a movement's act too, where its record asks it).
 //! * "I have a moment" always gives a step when there is anything to offer.
-//! * Today's budget is never exceeded; every offer has a value, a movement of it and one
-//!   honest sentence ("energy is low" only when the person said so).
+//! * Today's budget is never exceeded, but by one "a bit more?" right after the Done that used
+//!   the last unit of a day without a check-in (and never by a bit more after a bit more);
+//!   every offer has a value, a movement of it and one honest sentence ("energy is low" only
+//!   when the person said so).
 //! * A morning's check-in words move where the usual day starts by a bounded amount and no
 //!   more: never making the engine surer of it, never higher for lower words.
 //! * The engine is deterministic, and a model folded from the history, or read back from its
@@ -116,6 +118,44 @@ fn long_stay() -> impl Strategy<Value = (usize, Vec<(i64, Step)>)> {
                             },
                         ),
                         (2, Step::BitMore(Response::Done)),
+                    ]
+                })
+                .collect();
+            (n, steps)
+        })
+}
+
+/// Three to five weeks without a check-in, with sessions on some days: each day a step or two
+/// done, "a bit more?" taken when it is there, another step, and "a bit more?" taken twice over, so that the climb past a day's
+/// budget (for someone whose days are without a check-in) is reached and a second climb
+/// tried.
+fn never_checks_in() -> impl Strategy<Value = (usize, Vec<(i64, Step)>)> {
+    (
+        1usize..=2,
+        prop::collection::vec((response(), response(), any::<bool>()), 21..35),
+    )
+        .prop_map(|(n, days)| {
+            let ask = |answer| Step::Ask {
+                moment: false,
+                answer,
+            };
+            let steps = days
+                .into_iter()
+                .flat_map(|(more, again, session)| {
+                    // (Sessions on some days lift the day, so the act is asked about past the budget.)
+                    let first = if session {
+                        Step::Session
+                    } else {
+                        ask(Response::Done)
+                    };
+                    [
+                        (1440 - 16, first),
+                        (2, ask(Response::Done)),
+                        (2, Step::BitMore(more)),
+                        (4, ask(again)),
+                        (2, Step::BitMore(Response::Done)),
+                        (2, Step::BitMore(Response::Done)),
+                        (4, ask(Response::Done)),
                     ]
                 })
                 .collect();
@@ -306,6 +346,19 @@ fn run(n_values: usize, steps: &[(i64, Step)]) -> Result<Journal, TestCaseError>
                             o
                         );
                         prop_assert_eq!(day_of(when), day_of(t));
+                        // Within today's budget, or the one climb past it: right after the
+                        // Done that used its last unit, on a day without a check-in.
+                        let spent = j.spent_on(day_of(t));
+                        let checkin = j.model.checkin_at(t);
+                        let budget = daily_budget(checkin.as_ref());
+                        prop_assert!(
+                            spent < budget
+                                || spent == budget && checkin.is_none() && !prev.bit_more,
+                            "a bit more with {} of {} spent: {:?}",
+                            spent,
+                            budget,
+                            o
+                        );
                         prop_assert_eq!(o.movement_id, prev.movement_id);
                         prop_assert_eq!(o.rung_index, Some(prev.rung_index.map_or(0, |i| i + 1)));
                         prop_assert!(
@@ -432,6 +485,11 @@ proptest! {
 
     #[test]
     fn promises_hold_through_long_stays_at_the_bottom((n, steps) in long_stay()) {
+        run(n, &steps)?;
+    }
+
+    #[test]
+    fn promises_hold_for_people_who_never_check_in((n, steps) in never_checks_in()) {
         run(n, &steps)?;
     }
 
