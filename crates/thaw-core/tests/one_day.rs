@@ -459,3 +459,67 @@ async fn used_across_nights_and_a_session_the_offered_steps_grow_when_the_person
         "offers grow with the person: {largest:?}"
     );
 }
+
+#[tokio::test]
+async fn someone_who_never_checks_in_may_climb_once_past_the_days_two_steps_and_then_rests() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut thaw = onboarded(dir.path()).await;
+    // Weeks without a check-in: each day they open Thaw, do the step, take every "a bit more?"
+    // and, after each Done, tap "I have a moment" two hours later, until Thaw says rest.
+    let mut climbs = Vec::new();
+    for day in 0..48 {
+        let (mut fresh, mut pulled, mut rested) = (0, Vec::new(), false);
+        let mut now = at(2, 9, 0) + Duration::days(day);
+        let mut view = thaw.today(now).await.unwrap();
+        for _ in 0..8 {
+            let o = match &view.decision {
+                TodayDecision::Offer(o) => o.clone(),
+                _ => break,
+            };
+            if view.said.as_deref() == Some("Today is for resting. If you like, one tiny thing:") {
+                rested = true;
+                break;
+            }
+            if o.bit_more {
+                pulled.push(fresh);
+            } else {
+                fresh += 1;
+            }
+            now += Duration::minutes(30);
+            let done = thaw
+                .respond(&reply(o.offer_id, Response::Done), now)
+                .await
+                .unwrap();
+            now += Duration::minutes(1);
+            view = match &done.decision {
+                TodayDecision::Between { bit_more: Some(_) } => thaw.bit_more(now).await.unwrap(),
+                TodayDecision::Rest { .. } => {
+                    rested = true;
+                    break;
+                }
+                _ => {
+                    now += Duration::hours(2);
+                    thaw.moment(now).await.unwrap()
+                }
+            };
+        }
+        assert!(rested, "day {day} ends at rest");
+        // A day without a check-in holds two steps; the only one past them is a single climb
+        // the person pulled right after the second, and then the day rests.
+        assert!(fresh <= 2, "day {day}: {fresh} steps offered unasked");
+        assert!(fresh + pulled.len() <= 3, "day {day}: {fresh} + {pulled:?}");
+        if fresh + pulled.len() == 3 {
+            assert_eq!(
+                pulled.last(),
+                Some(&2),
+                "day {day}: the climb follows the second step"
+            );
+            climbs.push(day);
+        }
+    }
+    println!("days with a climb past the two steps: {climbs:?}");
+    assert!(
+        !climbs.is_empty(),
+        "within seven weeks the act is asked after the day's last step at least once"
+    );
+}
