@@ -642,6 +642,20 @@ impl<const N: usize> Sums<N> {
     }
 }
 
+/// A diagnostic's sums per key over everyone in a row (`field`: where each person keeps them).
+fn summed<const N: usize>(
+    row: &Row,
+    field: impl Fn(&Outcome) -> &BTreeMap<&'static str, Sums<N>>,
+) -> BTreeMap<&'static str, Sums<N>> {
+    let mut m: BTreeMap<&'static str, Sums<N>> = BTreeMap::new();
+    for o in &row.outcomes {
+        for (k, v) in field(o) {
+            m.entry(k).or_default().merge(v);
+        }
+    }
+    m
+}
+
 /// `SIM_BIAS` sums per key: the step's margin read − true, the day's shift read − true, the
 /// prior alone − true, the prior's sd, the posterior's sd.
 type BiasSums = Sums<5>;
@@ -2670,13 +2684,7 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
     }
     if std::env::var("SIM_BIAS").is_ok() {
         for (ki, kind) in Kind::ALL.iter().enumerate() {
-            let row = &rows[&(ki, 0)];
-            let mut m: BTreeMap<&str, BiasSums> = BTreeMap::new();
-            for o in &row.outcomes {
-                for (k, v) in &o.bias {
-                    m.entry(k).or_default().merge(v);
-                }
-            }
+            let m = summed(&rows[&(ki, 0)], |o| &o.bias);
             println!(
                 "{} (offers; step read − true; day read − true; prior alone − true; prior sd; posterior sd):",
                 kind.name()
@@ -2692,13 +2700,7 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
     }
     if std::env::var("SIM_PAIRED").is_ok() {
         for (ki, kind) in Kind::ALL.iter().enumerate() {
-            let row = &rows[&(ki, 0)];
-            let mut m: BTreeMap<&str, PairedSums> = BTreeMap::new();
-            for o in &row.outcomes {
-                for (k, v) in &o.paired {
-                    m.entry(k).or_default().merge(v);
-                }
-            }
+            let m = summed(&rows[&(ki, 0)], |o| &o.paired);
             println!(
                 "{} (answers about size: count; precision added to the rung's record read against the whole spread of days / what the day's earlier answers left of it / a day known exactly; those day variances; the record's rms error against the truth before, and after under each reading; its mean error (read − true) before and after, as the engine reads it):",
                 kind.name()
@@ -2719,13 +2721,7 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
     }
     if std::env::var("SIM_DRIFT").is_ok() {
         for (ki, kind) in Kind::ALL.iter().enumerate() {
-            let row = &rows[&(ki, 0)];
-            let mut m: BTreeMap<&str, DriftSums> = BTreeMap::new();
-            for o in &row.outcomes {
-                for (k, v) in &o.drift {
-                    m.entry(k).or_default().merge(v);
-                }
-            }
+            let m = summed(&rows[&(ki, 0)], |o| &o.drift);
             println!(
                 "{} (acts without a record: readings; usual day read − true; the act's offsets read − true, of it the act's own fixed difficulty against its prior (true − prior) and what was learned; rms move of usual and offsets between readings; how much of what was learned is the act's truth, the slope of (prior − true) on it; the share of the steps offered that were beyond the person):",
                 kind.name()
