@@ -92,27 +92,17 @@ impl RungFit {
     /// on a day whose capacity sat `shift` from the usual day, give or take `day_var`.
     pub fn observe(&mut self, prior: Margin, r: f64, shift: f64, day_var: f64) {
         let post = self.posterior(prior);
-        let sd = post.var.sqrt();
-        // The day's uncertainty flattens the curve (the probit approximation).
-        let s =
-            FIT_SLOPE / (1.0 + std::f64::consts::PI * FIT_SLOPE * FIT_SLOPE * day_var / 8.0).sqrt();
-        let (mut w0, mut w1, mut w2) = (0.0, 0.0, 0.0);
-        for k in 0..FIT_GRID {
-            let z = -4.0 + 8.0 * k as f64 / (FIT_GRID - 1) as f64;
-            let m = post.mean + sd * z;
-            // A lapse now and then (a knock at the door) is not the step's size.
-            let p = FIT_LAPSE + (1.0 - 2.0 * FIT_LAPSE) * sigmoid(s * (m + shift));
-            let like = p.powf(r) * (1.0 - p).powf(1.0 - r);
-            let w = (-0.5 * z * z).exp() * like;
-            w0 += w;
-            w1 += w * m;
-            w2 += w * m * m;
-        }
-        if w0 <= 0.0 {
+        // The day's uncertainty flattens the curve.
+        let Some((mean, var)) = after_answer(
+            post.mean,
+            post.var.sqrt(),
+            flattened_slope(day_var),
+            shift,
+            r,
+        ) else {
             return;
-        }
-        let mean = w1 / w0;
-        let var = (w2 / w0 - mean * mean).max(1e-4);
+        };
+        let var = var.max(1e-4);
         // The new record is the new posterior less the prior.
         let prior_precision = 1.0 / prior.var.max(1e-6);
         let precision = (1.0 / var - prior_precision).max(0.0);
@@ -137,26 +127,41 @@ impl RungFit {
 /// records learned about 3 % more per act tried, and sizing moved nowhere (issue 14, round
 /// nine).
 pub fn day_read(margin: Margin, r: f64, shift: f64, day_var: f64) -> (f64, f64) {
+    // The rung's own uncertainty flattens the curve.
     let sd = day_var.max(1e-6).sqrt();
-    // The rung's own uncertainty flattens the curve (the probit approximation).
-    let s =
-        FIT_SLOPE / (1.0 + std::f64::consts::PI * FIT_SLOPE * FIT_SLOPE * margin.var / 8.0).sqrt();
+    match after_answer(0.0, sd, flattened_slope(margin.var), margin.mean + shift, r) {
+        Some((mean, var)) => (mean, var.clamp(0.0, day_var)),
+        None => (0.0, day_var),
+    }
+}
+
+/// The answer curve's slope when a spread `var` the answer cannot see lies under it (the
+/// probit approximation).
+fn flattened_slope(var: f64) -> f64 {
+    FIT_SLOPE / (1.0 + std::f64::consts::PI * FIT_SLOPE * FIT_SLOPE * var / 8.0).sqrt()
+}
+
+/// A quantity believed N(`mean`, `sd`²), after an answer `r` (Done 1, Started ½, Smaller
+/// please 0) whose chance of success is the curve of slope `s` at the quantity plus
+/// `offset`: its mean and variance, on a grid (`None`: the grid found the answer impossible).
+fn after_answer(mean: f64, sd: f64, s: f64, offset: f64, r: f64) -> Option<(f64, f64)> {
     let (mut w0, mut w1, mut w2) = (0.0, 0.0, 0.0);
     for k in 0..FIT_GRID {
         let z = -4.0 + 8.0 * k as f64 / (FIT_GRID - 1) as f64;
-        let d = sd * z;
-        let p = FIT_LAPSE + (1.0 - 2.0 * FIT_LAPSE) * sigmoid(s * (margin.mean + shift + d));
+        let x = mean + sd * z;
+        // A lapse now and then (a knock at the door) is not the step's size.
+        let p = FIT_LAPSE + (1.0 - 2.0 * FIT_LAPSE) * sigmoid(s * (x + offset));
         let like = p.powf(r) * (1.0 - p).powf(1.0 - r);
         let w = (-0.5 * z * z).exp() * like;
         w0 += w;
-        w1 += w * d;
-        w2 += w * d * d;
+        w1 += w * x;
+        w2 += w * x * x;
     }
     if w0 <= 0.0 {
-        return (0.0, day_var);
+        return None;
     }
-    let mean = w1 / w0;
-    (mean, (w2 / w0 - mean * mean).clamp(0.0, day_var))
+    let m = w1 / w0;
+    Some((m, w2 / w0 - m * m))
 }
 
 /// The chance that a rung with this margin belief is above capacity today.
