@@ -81,8 +81,10 @@ pub use progress::{
 pub use readiness::HourScore;
 pub use reason::{shown_seconds, size_words};
 pub use select::{
-    answer, bit_more, bottom_held, decide, effective_difficulties, held_back, margin_parts,
-    margin_today, moment, BREATH_SECONDS, BREATH_TEXT, NOTICING_TEXT,
+    answer, bit_more, bottom_held, decide, effective_difficulties, held_back, moment,
+    BREATH_SECONDS, BREATH_TEXT, NOTICING_TEXT,
 };
 #[doc(hidden)]
-pub use select::{day_left, day_spread, margin_risk, record_gain, record_risks};
+pub use select::{
+    day_left, day_spread, margin_parts, margin_risk, margin_today, record_gain, record_risks,
+};

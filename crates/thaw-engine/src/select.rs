@@ -950,7 +950,8 @@ pub fn bit_more(
         };
     // Otherwise growth the person pulls follows the same evidence as growth the engine
     // offers: a kind of step not lately too big, the budget, and a fair chance.
-    let growth = model.may_grow()
+    let growth = !past_budget
+        && model.may_grow()
         && model.may_reach_for(rung.kind, t.day)
         && model.success(t.effective(), diffs[next])
             >= model.stretch_floor(rung.kind, BIT_MORE_FLOOR);
@@ -962,12 +963,7 @@ pub fn bit_more(
     // (`BOTTOM_BIT_MORE_LOW_RISK`); never on a day someone says their energy is low. The
     // person takes it only when they feel able; the last long stays on the smallest step were
     // on days the pushed step up's tests kept shut (steady low, 01:30 nights).
-    let from_bottom = next == 1 && bottom_bit_more(&t, m, &diffs);
-    let (growth, from_bottom) = if past_budget {
-        (false, false)
-    } else {
-        (growth, from_bottom)
-    };
+    let from_bottom = !past_budget && next == 1 && bottom_bit_more(&t, m, &diffs);
     // Either way, on a day that can carry it.
     let fits = bigger
         && !t.step_done(m.id, Some(next))
@@ -1091,6 +1087,20 @@ mod tests {
             .unwrap()
             .with_ymd_and_hms(2026, 3, 2, 12, 0, 0)
             .unwrap()
+    }
+
+    /// Rung `rung` of `m`, offered fresh at `at` and answered `minutes` later.
+    fn fresh_step_answered(
+        model: &mut Model,
+        m: &Movement,
+        rung: usize,
+        at: DateTime<FixedOffset>,
+        minutes: i64,
+        response: Response,
+    ) {
+        let diffs = effective_difficulties(model, m);
+        let step = Today::new(model, at).offer(m, Some(rung), &diffs, Why::Fresh);
+        offered_and_answered(model, step, at, minutes, response);
     }
 
     /// Shows `offer` at `at` and answers it `minutes` later.
@@ -1337,9 +1347,7 @@ mod tests {
         model.capacity.usual.var = 0.1;
         model.capacity.n = 40;
         let t = noon();
-        let diffs = effective_difficulties(&model, &m);
-        let first_minutes = Today::new(&model, t).offer(&m, Some(2), &diffs, Why::Fresh);
-        offered_and_answered(&mut model, first_minutes, t, 3, Response::Done);
+        fresh_step_answered(&mut model, &m, 2, t, 3, Response::Done);
         model.reach.misses = 10.0;
         assert!(!model.may_grow());
         let later = t + chrono::Duration::minutes(4);
@@ -1367,9 +1375,7 @@ mod tests {
         let t = noon();
         for (k, rung) in [0, 2].into_iter().enumerate() {
             let at = t + chrono::Duration::minutes(10 * k as i64);
-            let diffs = effective_difficulties(&model, &m);
-            let step = Today::new(&model, at).offer(&m, Some(rung), &diffs, Why::Fresh);
-            offered_and_answered(&mut model, step, at, 3, Response::Done);
+            fresh_step_answered(&mut model, &m, rung, at, 3, Response::Done);
         }
         let later = t + chrono::Duration::minutes(15);
         assert_eq!(model.day.spent, daily_budget(None));
@@ -1433,9 +1439,7 @@ mod tests {
         model.capacity.usual.var = 0.1;
         let mut t = noon();
         for _ in 0..VOUCH_RUN {
-            let diffs = effective_difficulties(&model, &m);
-            let first_minutes = Today::new(&model, t).offer(&m, Some(2), &diffs, Why::Fresh);
-            offered_and_answered(&mut model, first_minutes, t, 3, Response::Done);
+            fresh_step_answered(&mut model, &m, 2, t, 3, Response::Done);
             t += chrono::Duration::days(1);
         }
         let t = t - chrono::Duration::days(1) + chrono::Duration::minutes(4);
@@ -1509,9 +1513,7 @@ mod tests {
         // Once this step has answers of its own (a few Dones), the usual aim.
         let mut t = noon();
         for _ in 0..6 {
-            let diffs = effective_difficulties(&model, &m);
-            let offer = Today::new(&model, t).offer(&m, Some(1), &diffs, Why::Fresh);
-            offered_and_answered(&mut model, offer, t, 2, Response::Done);
+            fresh_step_answered(&mut model, &m, 1, t, 2, Response::Done);
             t += chrono::Duration::days(1);
         }
         assert!(model.rung_answered(m.id, 1));
