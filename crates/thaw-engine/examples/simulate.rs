@@ -257,7 +257,7 @@ impl Population {
     /// The calibrated population, with any `SIM_POP` overrides (for exploring only).
     fn from_env() -> Population {
         let mut p = Population::CALIBRATED;
-        let Ok(spec) = std::env::var("SIM_POP") else {
+        let Some(spec) = sim_env("SIM_POP") else {
             return p;
         };
         for item in spec.split(',').filter(|x| !x.is_empty()) {
@@ -281,6 +281,19 @@ impl Population {
         p
     }
 }
+/// A diagnostic's or a knob's setting (`SIM_…` environment variables), read from the
+/// environment once: many are asked at every offer of every run.
+fn sim_env(name: &str) -> Option<&'static str> {
+    // `vars_os`: another variable that is not Unicode is none of ours (`vars` would panic).
+    static VARS: std::sync::LazyLock<BTreeMap<String, String>> = std::sync::LazyLock::new(|| {
+        std::env::vars_os()
+            .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
+            .filter(|(k, _)| k.starts_with("SIM_"))
+            .collect()
+    });
+    VARS.get(name).map(String::as_str)
+}
+
 /// "A two-minute step": the first two minutes or more.
 const TWO_MINUTES: u32 = 120;
 /// The oracle of the person offers a rung only when its chance of being above capacity today,
@@ -288,8 +301,7 @@ const TWO_MINUTES: u32 = 120;
 const ORACLE_RISK: f64 = 0.02;
 
 fn oracle_risk() -> f64 {
-    std::env::var("SIM_ORACLE_RISK")
-        .ok()
+    sim_env("SIM_ORACLE_RISK")
         .and_then(|x| x.parse().ok())
         .unwrap_or(ORACLE_RISK)
 }
@@ -1002,7 +1014,7 @@ impl<'a> Run<'a> {
         let p_true = self.p.true_p(capacity, self.p.rung_d(mi, offer.rung_index));
         if let Engine::Now(model) = &self.model {
             // SIM_DAY=from,to: only those days (how fast the check-in's meaning is learned).
-            let in_days = std::env::var("SIM_DAY").is_ok_and(|v| {
+            let in_days = sim_env("SIM_DAY").is_some_and(|v| {
                 let mut it = v.split(',').filter_map(|x| x.parse::<i64>().ok());
                 match (it.next(), it.next()) {
                     (Some(from), Some(to)) => (from..to).contains(&day),
@@ -1028,7 +1040,7 @@ impl<'a> Run<'a> {
             }
         }
         if let (Engine::Now(model), Some(i)) = (&self.model, offer.rung_index) {
-            if sized && !offer.bit_more && std::env::var("SIM_RISK").is_ok() {
+            if sized && !offer.bit_more && sim_env("SIM_RISK").is_some() {
                 let risks = record_risks(model, &self.p.movements[mi], at);
                 if let Some(r) = risks.get(i as usize).copied().flatten() {
                     let b = RISK_EDGES.iter().take_while(|e| r > **e).count();
@@ -1059,7 +1071,7 @@ impl<'a> Run<'a> {
         } else {
             "sized"
         };
-        let why = if day < 7 && std::env::var("SIM_WHY_WEEK").is_ok() {
+        let why = if day < 7 && sim_env("SIM_WHY_WEEK").is_some() {
             match why {
                 "sized" => "sized, first week",
                 "growth" => "growth, first week",
@@ -1069,7 +1081,7 @@ impl<'a> Run<'a> {
             why
         };
         // SIM_WHY_LEVEL=1: the same counts, by the day's energy answer too.
-        let why: &'static str = match (&self.model, std::env::var("SIM_WHY_LEVEL").is_ok()) {
+        let why: &'static str = match (&self.model, sim_env("SIM_WHY_LEVEL").is_some()) {
             (Engine::Now(model), true) => {
                 let level = match model.checkin_at(at).and_then(|c| c.energy) {
                     Some(Level::Low) => "Low",
@@ -1087,7 +1099,7 @@ impl<'a> Run<'a> {
         if p_true < ABOVE {
             self.out.calibration[b].2 += 1;
         }
-        if why == "sized" && std::env::var("SIM_WHY_WEEK").is_ok() {
+        if why == "sized" && sim_env("SIM_WHY_WEEK").is_some() {
             let seen = match self.history.get(&(mi, offer.rung_index)) {
                 None => "sized: a step never answered",
                 Some(Response::Done) => "sized: last time done",
@@ -1101,7 +1113,7 @@ impl<'a> Run<'a> {
             }
         }
         // SIM_WHY_RUNG=1: the same counts split by the rung offered (a diagnostic).
-        if std::env::var("SIM_WHY_RUNG").is_ok() {
+        if sim_env("SIM_WHY_RUNG").is_some() {
             let rung = offer.rung_index.map_or(9, |i| i.min(3));
             let key = match (why, rung) {
                 ("growth", 0) => "growth, rung 0",
@@ -1128,7 +1140,7 @@ impl<'a> Run<'a> {
         if p_true < ABOVE {
             e.1 += 1;
         }
-        if std::env::var("SIM_WHY_RUNG").is_ok() {
+        if sim_env("SIM_WHY_RUNG").is_some() {
             // (By rung: which steps the offers above capacity were.)
             const RUNGS: [&str; 5] = ["the breath", "rung 0", "rung 1", "rung 2", "rung 3"];
             let r = offer.rung_index.map_or(0, |i| (i as usize + 1).min(4));
@@ -1176,11 +1188,9 @@ impl<'a> Run<'a> {
         let last = self.p.movements[mi].rungs.len() as u32 - 1;
         // SIM_BIAS=1: every step offered, the engine's reading of it against the truth, split
         // into the step's margin on a usual day and the day's shift from the usual day.
-        if let (Engine::Now(model), Some(i), true) = (
-            &self.model,
-            offer.rung_index,
-            std::env::var("SIM_BIAS").is_ok(),
-        ) {
+        if let (Engine::Now(model), Some(i), true) =
+            (&self.model, offer.rung_index, sim_env("SIM_BIAS").is_some())
+        {
             let c = model.capacity_at(at);
             let read_shift = c.today - c.usual;
             let (today_mean, _) = margin_today(model, &self.p.movements[mi], at, i as usize);
@@ -1213,7 +1223,7 @@ impl<'a> Run<'a> {
         // SIM_DRIFT=1: the act's prior error in parts, read at every offer from its movement:
         // which part moves more than the truth (fixed per person and rung), and which part's
         // error is larger on the acts the engine sizes than on all acts.
-        if let (Engine::Now(model), true) = (&self.model, std::env::var("SIM_DRIFT").is_ok()) {
+        if let (Engine::Now(model), true) = (&self.model, sim_env("SIM_DRIFT").is_some()) {
             let mv = &self.p.movements[mi];
             let li = mv.rungs.len() - 1;
             let c = model.capacity_at(at);
@@ -1254,7 +1264,7 @@ impl<'a> Run<'a> {
         // energy answer, with how often it was beyond the person: which acts spend the room.
         if let (Engine::Now(model), true) = (
             &self.model,
-            offer.rung_index == Some(last) && std::env::var("SIM_ACT_DAY").is_ok(),
+            offer.rung_index == Some(last) && sim_env("SIM_ACT_DAY").is_some(),
         ) {
             let c = model.capacity_at(at);
             let read = c.today - c.usual;
@@ -1303,7 +1313,7 @@ impl<'a> Run<'a> {
                 e.1 += u64::from(p_true < ABOVE);
             }
         }
-        if why == "sized" && std::env::var("SIM_ACTS").is_ok() {
+        if why == "sized" && sim_env("SIM_ACTS").is_some() {
             // Every step sized to the day: which part of the engine sized it, and how often it
             // was above capacity.
             if let (Engine::Now(model), Some(i)) = (&self.model, offer.rung_index) {
@@ -1341,7 +1351,7 @@ impl<'a> Run<'a> {
                 // SIM_STAYS=1: on the smallest step while a bigger one fits, what held the step
                 // up back (the rung's own rules, and the step up from the bottom).
                 if let (Engine::Now(model), Some(0)) = (&self.model, offer.rung_index) {
-                    if std::env::var("SIM_STAYS").is_ok() {
+                    if sim_env("SIM_STAYS").is_some() {
                         let m = &self.p.movements[mi];
                         let (held, _, _) = held_back(model, m, at, 1);
                         let bottom = bottom_held(model, m, at).unwrap_or("would fire");
@@ -1354,7 +1364,7 @@ impl<'a> Run<'a> {
             let act = self.p.movements[mi].rungs.len() as u32 - 1;
             if feasible == Some(act) && act > 0 {
                 self.day_smallest.2 = true;
-                if why == "sized" && std::env::var("SIM_ACTS").is_ok() {
+                if why == "sized" && sim_env("SIM_ACTS").is_some() {
                     self.count_act(offer, mi, act);
                 }
             }
@@ -1364,7 +1374,7 @@ impl<'a> Run<'a> {
             // SIM_HELD=1: on a fresh pick below the largest feasible rung, which of the
             // engine's rules held the next rung up back.
             if let (Engine::Now(model), true) = (&self.model, why == "sized") {
-                if std::env::var("SIM_HELD").is_ok() {
+                if sim_env("SIM_HELD").is_some() {
                     let next = offer.rung_index.map_or(0, |i| i as usize + 1);
                     if feasible.is_some_and(|f| f as usize >= next) {
                         let kinds = ["internal", "preparation", "first minutes", "the act"];
@@ -1373,7 +1383,7 @@ impl<'a> Run<'a> {
                         let reason = reason.unwrap_or("fits (chosen elsewhere?)");
                         // SIM_HELD=3: how far the engine's reading of its margin today sits
                         // from the true one (logits), in buckets.
-                        let bucket = if std::env::var("SIM_HELD").as_deref() == Ok("3") {
+                        let bucket = if sim_env("SIM_HELD") == Some("3") {
                             let (mean, _) = margin_today(model, &self.p.movements[mi], at, next);
                             let truth = self.capacity(day) - self.p.rung_d(mi, Some(next as u32));
                             let b = [-1.0, -0.5, 0.0, 0.5, f64::INFINITY]
@@ -1387,7 +1397,7 @@ impl<'a> Run<'a> {
                                 "read 0..0.5",
                                 "read > 0.5",
                             ][b]
-                        } else if std::env::var("SIM_HELD").as_deref() == Ok("2") {
+                        } else if sim_env("SIM_HELD") == Some("2") {
                             let b = [0.02, 0.05, 0.1, 0.2, 0.4, 1.01]
                                 .iter()
                                 .position(|b| risk < *b)
@@ -1410,7 +1420,7 @@ impl<'a> Run<'a> {
             // back (`held_back`), the expected done-seconds the difference costs (the oracle's
             // rung's seconds times its true chance, less the engine's), and how the engine read
             // the day and the next rung's margin against the truth (best with `SIM_TRUE_RUNGS=1`).
-            if let (Engine::Now(model), Ok(v)) = (&self.model, std::env::var("SIM_VS_ORACLE")) {
+            if let (Engine::Now(model), Some(v)) = (&self.model, sim_env("SIM_VS_ORACLE")) {
                 let risk = match v.parse::<f64>() {
                     Ok(r) if r < 1.0 => r,
                     _ => 0.1,
@@ -1515,7 +1525,7 @@ impl<'a> Run<'a> {
 
     /// Records the answer to the offer on screen, and what it did.
     fn reply(&mut self, offer: &Offer, response: Response, at: DateTime<FixedOffset>) {
-        if std::env::var("SIM_PAIRED").is_ok() {
+        if sim_env("SIM_PAIRED").is_some() {
             self.paired(offer, response, at);
         }
         let before = self.model.capacity(at);
@@ -1908,8 +1918,7 @@ impl<'a> Run<'a> {
                 self.smallest_evidence_run += 1;
                 // Days past the fourth of a stay (where the step up from the bottom could come;
                 // `SIM_STAYS=<n>`: past the n-th).
-                let past = std::env::var("SIM_STAYS")
-                    .ok()
+                let past = sim_env("SIM_STAYS")
                     .and_then(|v| v.parse::<i64>().ok())
                     .filter(|n| *n > 1)
                     .unwrap_or(4);
@@ -1949,7 +1958,7 @@ impl<'a> Run<'a> {
 
 fn run(person: &Person, policy: Policy, seed: u64) -> Outcome {
     // A diagnostic: the engine told each rung's true difficulty (`SIM_TRUE_RUNGS=1`).
-    if policy == Policy::Engine && std::env::var("SIM_TRUE_RUNGS").is_ok() {
+    if policy == Policy::Engine && sim_env("SIM_TRUE_RUNGS").is_some() {
         let mut p = person.clone();
         for (m, d) in p.movements.iter_mut().zip(&p.true_d) {
             for (r, x) in m.rungs.iter_mut().zip(d) {
@@ -1999,7 +2008,7 @@ fn run_traced(person: &Person, policy: Policy, seed: u64, trace: bool) -> Outcom
     }
     let v = r.model.snapshot();
     // A diagnostic: the size of the stored model after the run (`SIM_SNAPSHOT=1`).
-    if std::env::var("SIM_SNAPSHOT").is_ok() && policy == Policy::Engine {
+    if sim_env("SIM_SNAPSHOT").is_some() && policy == Policy::Engine {
         let all = v.to_string().len();
         let records = v.get("fit").map_or(0, |f| f.to_string().len())
             + v.get("kind_fit").map_or(0, |f| f.to_string().len());
@@ -2185,7 +2194,7 @@ fn range(values: impl IntoIterator<Item = f64>, digits: usize) -> String {
         "—".into()
     } else if (hi - lo).abs() < 0.5 * 10f64.powi(-(digits as i32)) {
         format!("{lo:.digits$}")
-    } else if std::env::var("SIM_DETAIL").is_ok() {
+    } else if sim_env("SIM_DETAIL").is_some() {
         let each: Vec<String> = v.iter().map(|x| format!("{x:.digits$}")).collect();
         format!("{lo:.digits$}–{hi:.digits$} [{}]", each.join(" "))
     } else {
@@ -2429,7 +2438,7 @@ fn main() {
             true
         }
     };
-    let trace = std::env::var("SIM_TRACE").ok();
+    let trace = sim_env("SIM_TRACE");
     let pop = Population::from_env();
     let mut rows: BTreeMap<(usize, usize), Row> = BTreeMap::new();
     let mut capable = Vec::new();
@@ -2446,7 +2455,7 @@ fn main() {
         let answers_seed = |i: usize| seed.wrapping_add(7919 * i as u64 + ki as u64);
         // SIM_TRACE=kind,person prints one person's days under the engine (a diagnostic).
         // SIM_TRACE=kind,* traces every person of that kind, each headed by its number.
-        if let Some((k, "*")) = trace.as_deref().and_then(|t| t.split_once(',')) {
+        if let Some((k, "*")) = trace.and_then(|t| t.split_once(',')) {
             if k.parse::<usize>() == Ok(ki) {
                 for (i, p) in people.iter().enumerate() {
                     eprintln!("person {i} base {:+.2} slope {:.2}", p.base, p.slope);
@@ -2454,7 +2463,7 @@ fn main() {
                 }
             }
         }
-        if let Some((k, i)) = trace.as_deref().and_then(|t| t.split_once(',')) {
+        if let Some((k, i)) = trace.and_then(|t| t.split_once(',')) {
             if let (Ok(k), Ok(i)) = (k.parse::<usize>(), i.parse::<usize>()) {
                 if k == ki && i < people.len() {
                     let p = &people[i];
@@ -2464,7 +2473,7 @@ fn main() {
                         p.slope,
                         p.capable_at(p.usual(0))
                     );
-                    let policy = if std::env::var("SIM_TRACE_OLD").is_ok() {
+                    let policy = if sim_env("SIM_TRACE_OLD").is_some() {
                         Policy::OldEngine
                     } else {
                         Policy::Engine
@@ -2501,7 +2510,7 @@ fn main() {
             let ci = &rows[&(ki, policy_index(Policy::CheckinOracle))];
             // SIM_PRECISE=1: above capacity to two decimals, offered and done to one (to tell
             // apart changes that the rounded figures hide; the targets table is unchanged).
-            if std::env::var("SIM_PRECISE").is_ok() {
+            if sim_env("SIM_PRECISE").is_some() {
                 println!(
                     "{:<18} success {:.3} above {:.2} % offered {:.1} % done {:.1} %",
                     kind.name(),
@@ -2616,7 +2625,7 @@ fn main() {
 /// capacity by what kind of offer they were; `SIM_MATRIX=1` tabulates the rung offered against
 /// the largest that fitted.
 fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
-    if std::env::var("SIM_LONGEST").is_ok() {
+    if sim_env("SIM_LONGEST").is_some() {
         for (ki, kind) in Kind::ALL.iter().enumerate() {
             let row = &rows[&(ki, 0)];
             if let Some((i, o)) = row
@@ -2631,7 +2640,7 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
                     o.longest_smallest_evidence
                 );
                 // SIM_LONGEST=2: every person above seven days, for tracing.
-                if std::env::var("SIM_LONGEST").as_deref() == Ok("2") {
+                if sim_env("SIM_LONGEST") == Some("2") {
                     let over: Vec<String> = row
                         .outcomes
                         .iter()
@@ -2644,7 +2653,7 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
             }
         }
     }
-    if std::env::var("SIM_STAYS").is_ok() {
+    if sim_env("SIM_STAYS").is_some() {
         for (ki, kind) in Kind::ALL.iter().enumerate() {
             let row = &rows[&(ki, 0)];
             let mut m: BTreeMap<&str, u64> = BTreeMap::new();
@@ -2664,7 +2673,7 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
             }
         }
     }
-    if std::env::var("SIM_WHY").is_ok() {
+    if sim_env("SIM_WHY").is_some() {
         for (ki, kind) in Kind::ALL.iter().enumerate() {
             let row = &rows[&(ki, 0)];
             let mut m: BTreeMap<&str, (u64, u64)> = BTreeMap::new();
@@ -2682,7 +2691,7 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
             println!("{}: {}", kind.name(), parts.join(", "));
         }
     }
-    if std::env::var("SIM_BIAS").is_ok() {
+    if sim_env("SIM_BIAS").is_some() {
         for (ki, kind) in Kind::ALL.iter().enumerate() {
             let m = summed(&rows[&(ki, 0)], |o| &o.bias);
             println!(
@@ -2698,7 +2707,7 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
             }
         }
     }
-    if std::env::var("SIM_PAIRED").is_ok() {
+    if sim_env("SIM_PAIRED").is_some() {
         for (ki, kind) in Kind::ALL.iter().enumerate() {
             let m = summed(&rows[&(ki, 0)], |o| &o.paired);
             println!(
@@ -2719,7 +2728,7 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
             }
         }
     }
-    if std::env::var("SIM_DRIFT").is_ok() {
+    if sim_env("SIM_DRIFT").is_some() {
         for (ki, kind) in Kind::ALL.iter().enumerate() {
             let m = summed(&rows[&(ki, 0)], |o| &o.drift);
             println!(
@@ -2742,7 +2751,7 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
             }
         }
     }
-    if std::env::var("SIM_FINAL").is_ok() {
+    if sim_env("SIM_FINAL").is_some() {
         for (ki, kind) in Kind::ALL.iter().enumerate() {
             let row = &rows[&(ki, 0)];
             let n = row.outcomes.len() as f64;
@@ -2761,7 +2770,7 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
             );
         }
     }
-    if std::env::var("SIM_CALIB").is_ok() {
+    if sim_env("SIM_CALIB").is_some() {
         for (ki, kind) in Kind::ALL.iter().enumerate() {
             let row = &rows[&(ki, 0)];
             let mut c = [(0u64, 0.0f64, 0u64); 10];
@@ -2789,7 +2798,7 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
             println!("{}: {}", kind.name(), parts.join(" | "));
         }
     }
-    if std::env::var("SIM_ACTS").is_ok() {
+    if sim_env("SIM_ACTS").is_some() {
         for (ki, kind) in Kind::ALL.iter().enumerate() {
             let row = &rows[&(ki, 0)];
             let mut m: BTreeMap<&str, u64> = BTreeMap::new();
@@ -2807,7 +2816,7 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
             }
         }
     }
-    if std::env::var("SIM_VS_ORACLE").is_ok() {
+    if sim_env("SIM_VS_ORACLE").is_some() {
         println!("\nSized steps against the oracle of the person (offers, expected done-minutes the oracle's rung adds per person, engine's day error, next rung's margin error):");
         for (ki, kind) in Kind::ALL.iter().enumerate() {
             let row = &rows[&(ki, 0)];
@@ -2846,7 +2855,7 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
             }
         }
     }
-    if std::env::var("SIM_DAY").is_ok() {
+    if sim_env("SIM_DAY").is_some() {
         println!("\nThe day as it was and as the engine read it (by the energy answer; true / engine, rms of the difference):");
         for (ki, kind) in Kind::ALL.iter().enumerate() {
             let row = &rows[&(ki, 0)];
@@ -2882,7 +2891,7 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
             println!("{:<18} {}", kind.name(), parts.join("   "));
         }
     }
-    if std::env::var("SIM_RISK").is_ok() {
+    if sim_env("SIM_RISK").is_some() {
         println!("\nThe records' risk against what happened (offers sized for the day that a record reads):");
         for (ki, kind) in Kind::ALL.iter().enumerate() {
             let row = &rows[&(ki, 0)];
@@ -2911,7 +2920,7 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
             }
         }
     }
-    if std::env::var("SIM_MATRIX").is_ok() {
+    if sim_env("SIM_MATRIX").is_some() {
         for (ki, kind) in Kind::ALL.iter().enumerate() {
             for policy in [Policy::Engine, Policy::OldEngine] {
                 let Some(row) = rows.get(&(ki, policy_index(policy))) else {
