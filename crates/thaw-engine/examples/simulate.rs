@@ -55,6 +55,13 @@
 //! engine read the day and that rung's margin against the truth; with each kind's done-minutes
 //! per person under the engine (and how many came through "a bit more?") and both oracles.
 //! Run it with `SIM_TRUE_RUNGS=1` to see what the engine's rules cost once the rungs are known.
+//!
+//! `SIM_LEARN_ORACLE=<risk>` (or seven risks, one per kind) adds a bound, not an engine: the
+//! oracle of the person without the rungs, which learns each rung from its own answers by exact
+//! Bayesian updating and offers the largest rung whose posterior chance of being above capacity
+//! today is at most the risk (`Learner`). `SIM_LEARN_BIT_MORE=<r2>` (or seven) lets it ask "a
+//! bit more?" too; `SIM_LEARN_CRASH=1` tells it a sudden crash's days. `SIM_LEARN_ONLY=1` runs
+//! only it and the oracle (`SIM_LEARN_KINDS=2,5`: only those kinds) and prints one line a kind.
 
 use std::collections::BTreeMap;
 
@@ -357,11 +364,14 @@ enum Policy {
     Staircase,
     UsualOracle,
     CheckinOracle,
+    /// The oracle of the person without the rungs: learns each rung from its own answers
+    /// (a diagnostic bound, `SIM_LEARN_ORACLE`; see `Learner`).
+    LearnOracle,
     Oracle,
 }
 
 impl Policy {
-    const ALL: [Policy; 9] = [
+    const ALL: [Policy; 10] = [
         Policy::Engine,
         Policy::EngineBlind,
         Policy::OldEngine,
@@ -370,6 +380,7 @@ impl Policy {
         Policy::Staircase,
         Policy::UsualOracle,
         Policy::CheckinOracle,
+        Policy::LearnOracle,
         Policy::Oracle,
     ];
 
@@ -383,6 +394,7 @@ impl Policy {
             Policy::Staircase => "staircase",
             Policy::UsualOracle => "oracle of the usual day",
             Policy::CheckinOracle => "oracle of the person, reading the check-in",
+            Policy::LearnOracle => "oracle of the person, learning the rungs",
             Policy::Oracle => "oracle",
         }
     }
@@ -616,6 +628,102 @@ impl Person {
     }
 }
 
+/// One setting for every kind, or one per kind in `Kind::ALL` order.
+fn per_kind(values: &[f64], ki: usize) -> Option<f64> {
+    match values.len() {
+        0 => None,
+        1 => Some(values[0]),
+        n => Some(values[ki.min(n - 1)]),
+    }
+}
+
+/// The learning oracle's grid over a rung's difficulty: this many points, spanning this many
+/// of the population's spreads either side of the engine's prior.
+const LEARN_GRID: usize = 41;
+const LEARN_SPAN: f64 = 4.0;
+/// Day cells lighter than this share of the day are left out of an answer's likelihood (for
+/// speed: together they weigh too little to move a posterior).
+const LEARN_PRUNE: f64 = 1e-7;
+
+/// The oracle of the person with one thing taken away: it does not know the rungs (a
+/// diagnostic bound, not an engine: `SIM_LEARN_ORACLE=<risk>`, or seven risks, one per kind in
+/// `Kind::ALL` order). It knows the usual capacity, the session lift, the person's curve and
+/// how their check-in follows the day, exactly as `Run::largest_safe_at` does, and the
+/// population's prior of each rung (the engine's prior difficulty, spread `rung_sd`). It learns
+/// each rung's difficulty by exact Bayesian updating from that rung's own answers: a grid
+/// posterior per (movement, rung); the likelihood of Done, or of Smaller please / Started, is
+/// the person's true curve averaged over the day cells it reads for that day; Not now and
+/// Something else say nothing (nor does a "bit more?" left untaken). It ignores that a ladder's
+/// truths keep their order, that answers on one day share that day, and the breath's tie to
+/// rung 0. It offers the largest rung whose posterior chance of being above capacity today (over
+/// the rung's posterior and the day's cells) is at most `risk`: calibrated by construction.
+/// `SIM_LEARN_BIT_MORE=<r2>`: after a Done, while the engine's day has room, it also asks
+/// "a bit more?" about the next rung up of the same movement when that rung's posterior risk is
+/// at most r2 (the person takes it as they take the engine's). `SIM_LEARN_CRASH=1`: it also
+/// knows a sudden crash's days (`Run::day_cells`), as it knows a session's lift.
+struct Learner {
+    risk: f64,
+    bit_more: Option<f64>,
+    crash_known: bool,
+    /// How far a person's rung truths stray from the engine's priors (sd, logits).
+    spread: f64,
+    /// Per (movement, rung): posterior weights on the grid (prior + spread·z).
+    post: BTreeMap<(usize, u32), Vec<f64>>,
+    /// Today's capacity as the learner reads it (computed once a day).
+    today: Option<LearnDay>,
+}
+
+/// A day's capacity as the learning oracle reads it.
+struct LearnDay {
+    day: i64,
+    /// (capacity, weight) cells sorted by capacity, the weights summing to 1.
+    cells: Vec<(f64, f64)>,
+    /// The weight below each cell (one more entry than cells).
+    below: Vec<f64>,
+    /// The cells an answer's likelihood reads (the light ones left out).
+    heavy: Vec<(f64, f64)>,
+}
+
+impl Learner {
+    /// The learner for kind `ki`, when `SIM_LEARN_ORACLE` is set.
+    fn from_env(ki: usize) -> Option<Learner> {
+        let spec = sim_env("SIM_LEARN_ORACLE")?;
+        let risks: Vec<f64> = spec.split(',').filter_map(|x| x.parse().ok()).collect();
+        let risk = per_kind(&risks, ki).unwrap_or(0.1);
+        let bit_more: Vec<f64> = sim_env("SIM_LEARN_BIT_MORE")
+            .unwrap_or("")
+            .split(',')
+            .filter_map(|x| x.parse().ok())
+            .collect();
+        Some(Learner {
+            risk,
+            bit_more: per_kind(&bit_more, ki),
+            crash_known: sim_env("SIM_LEARN_CRASH").is_some(),
+            spread: Population::from_env().rung_sd,
+            post: BTreeMap::new(),
+            today: None,
+        })
+    }
+
+    /// Whether kind `ki` is run (`SIM_LEARN_KINDS=2,5`, with `SIM_LEARN_ONLY`: only those).
+    fn runs_kind(ki: usize) -> bool {
+        sim_env("SIM_LEARN_KINDS")
+            .is_none_or(|v| v.split(',').any(|k| k.parse::<usize>() == Ok(ki)))
+    }
+
+    fn z(j: usize) -> f64 {
+        -LEARN_SPAN + 2.0 * LEARN_SPAN * j as f64 / (LEARN_GRID - 1) as f64
+    }
+
+    fn prior() -> Vec<f64> {
+        let w: Vec<f64> = (0..LEARN_GRID)
+            .map(|j| (-0.5 * Learner::z(j).powi(2)).exp())
+            .collect();
+        let total: f64 = w.iter().sum();
+        w.into_iter().map(|x| x / total).collect()
+    }
+}
+
 /// A diagnostic's running sums per key: how many readings, and N figures summed over them.
 #[derive(Clone, Copy)]
 struct Sums<const N: usize> {
@@ -830,6 +938,8 @@ struct Run<'a> {
     trace: bool,
     /// When the offer being counted is shown (for `SIM_ACTS`).
     now: DateTime<FixedOffset>,
+    /// The learning oracle's beliefs (`Policy::LearnOracle` only).
+    learner: Option<Learner>,
 }
 
 impl<'a> Run<'a> {
@@ -875,6 +985,7 @@ impl<'a> Run<'a> {
                     .largest_feasible(mi, self.usual_capacity(day), after_smaller)
             }
             Policy::CheckinOracle => self.largest_safe(mi, day, after_smaller),
+            Policy::LearnOracle => self.learn_choose(mi, day, after_smaller),
             Policy::Oracle => self
                 .p
                 .largest_feasible(mi, self.capacity(day), after_smaller),
@@ -914,9 +1025,40 @@ impl<'a> Run<'a> {
         below: Option<Option<u32>>,
         risk_at: f64,
     ) -> Option<u32> {
+        let cells = self.day_cells(day, false);
+        let total: f64 = cells.iter().map(|c| c.1).sum();
+        let m = &self.p.movements[mi];
+        let allowed = |r: Option<u32>| below.is_none_or(|b| r < b);
+        (0..m.rungs.len() as u32)
+            .rev()
+            .map(Some)
+            .find(|r| {
+                let d = self.p.rung_d(mi, *r);
+                let risk: f64 = cells
+                    .iter()
+                    .filter(|(c, _)| self.p.true_p(*c, d) < ABOVE)
+                    .map(|c| c.1)
+                    .sum::<f64>()
+                    / total;
+                allowed(*r) && risk <= risk_at
+            })
+            .unwrap_or(None)
+    }
+
+    /// Today's capacity as the oracle of the person reads it: (capacity, weight) cells over
+    /// the day's deviation and room, weighted by what the check-in says (knowing exactly how
+    /// this person's words follow the day). With `crash_known`, a sudden crash's days are part
+    /// of the usual day the oracle knows (its depth shifts both capacity and the words).
+    fn day_cells(&self, day: i64, crash_known: bool) -> Vec<(f64, f64)> {
         let plan = &self.p.days[day as usize];
         let sd = self.p.day_sd;
-        let usual = self.p.usual(day) + self.lift;
+        let crashed = crash_known && self.p.crash.is_some_and(|c| day >= c && day < c + 10);
+        let crash = if crashed {
+            -Population::from_env().crash_depth
+        } else {
+            0.0
+        };
+        let usual = self.p.usual(day) + self.lift + crash;
         // The day's deviation and room, on a grid, weighted by what the check-in says.
         let mut cells: Vec<(f64, f64)> = Vec::new();
         let rooms: Vec<(f64, f64)> = if plan.checks_in {
@@ -927,7 +1069,7 @@ impl<'a> Run<'a> {
             let good = 1.0 - normal_cdf((0.5 - 0.2) / 0.8);
             vec![(-0.3, low), (0.0, 1.0 - low - good), (0.15, good)]
         };
-        let felt_shift = 0.6 * self.lift + self.p.checkin_level * self.p.usual(day);
+        let felt_shift = 0.6 * self.lift + self.p.checkin_level * self.p.usual(day) + crash;
         let level_p = |level: Level, m: f64, noise: f64| {
             let low = normal_cdf((-0.6 - m) / noise);
             let some = normal_cdf((0.5 - m) / noise);
@@ -950,23 +1092,139 @@ impl<'a> Run<'a> {
                 cells.push((usual + dev + room, w * wr));
             }
         }
+        cells
+    }
+
+    /// The learning oracle's day cells for `day` (computed once a day).
+    fn learn_cells(&mut self, day: i64) {
+        let Some(crash_known) = self.learner.as_ref().map(|l| l.crash_known) else {
+            return;
+        };
+        if self
+            .learner
+            .as_ref()
+            .and_then(|l| l.today.as_ref())
+            .is_some_and(|t| t.day == day)
+        {
+            return;
+        }
+        let mut cells = self.day_cells(day, crash_known);
         let total: f64 = cells.iter().map(|c| c.1).sum();
-        let m = &self.p.movements[mi];
-        let allowed = |r: Option<u32>| below.is_none_or(|b| r < b);
-        (0..m.rungs.len() as u32)
-            .rev()
-            .map(Some)
-            .find(|r| {
-                let d = self.p.rung_d(mi, *r);
-                let risk: f64 = cells
-                    .iter()
-                    .filter(|(c, _)| self.p.true_p(*c, d) < ABOVE)
-                    .map(|c| c.1)
-                    .sum::<f64>()
-                    / total;
-                allowed(*r) && risk <= risk_at
+        for c in &mut cells {
+            c.1 /= total;
+        }
+        cells.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut below = Vec::with_capacity(cells.len() + 1);
+        let mut acc = 0.0;
+        below.push(0.0);
+        for c in &cells {
+            acc += c.1;
+            below.push(acc);
+        }
+        let heavy = cells
+            .iter()
+            .copied()
+            .filter(|c| c.1 >= LEARN_PRUNE)
+            .collect();
+        if let Some(l) = self.learner.as_mut() {
+            l.today = Some(LearnDay {
+                day,
+                cells,
+                below,
+                heavy,
+            });
+        }
+    }
+
+    /// The learning oracle's chance that rung `i` of movement `mi` is above capacity today:
+    /// over the rung's posterior and the day's cells.
+    fn learn_risk(&mut self, mi: usize, i: u32, day: i64) -> f64 {
+        self.learn_cells(day);
+        let prior_d = self.p.movements[mi].rungs[i as usize].difficulty;
+        let Some(l) = self.learner.as_ref() else {
+            return 1.0;
+        };
+        let Some(LearnDay { cells, below, .. }) = l.today.as_ref() else {
+            return 1.0;
+        };
+        let fresh;
+        let post = match l.post.get(&(mi, i)) {
+            Some(p) => p,
+            None => {
+                fresh = Learner::prior();
+                &fresh
+            }
+        };
+        post.iter()
+            .enumerate()
+            .map(|(j, w)| {
+                let d = prior_d + l.spread * Learner::z(j);
+                w * below[cells.partition_point(|c| c.0 < d)]
             })
-            .unwrap_or(None)
+            .sum()
+    }
+
+    /// The learning oracle's rung: the largest whose risk today is at most its risk (below the
+    /// step just called too big, if any), or the breath.
+    fn learn_choose(&mut self, mi: usize, day: i64, below: Option<Option<u32>>) -> Option<u32> {
+        let risk_at = self.learner.as_ref().map_or(0.0, |l| l.risk);
+        let allowed = |r: Option<u32>| below.is_none_or(|b| r < b);
+        let n = self.p.movements[mi].rungs.len() as u32;
+        (0..n)
+            .rev()
+            .find(|r| allowed(Some(*r)) && self.learn_risk(mi, *r, day) <= risk_at)
+    }
+
+    /// The learning oracle hears an answer about rung `i` of movement `mi` on `day`.
+    fn learn_update(&mut self, mi: usize, i: u32, day: i64, done: bool) {
+        self.learn_cells(day);
+        let prior_d = self.p.movements[mi].rungs[i as usize].difficulty;
+        let slope = self.p.slope;
+        let Some(l) = self.learner.as_mut() else {
+            return;
+        };
+        let Some(LearnDay { heavy, .. }) = l.today.as_ref() else {
+            return;
+        };
+        let spread = l.spread;
+        let post = l.post.entry((mi, i)).or_insert_with(Learner::prior);
+        for (j, w) in post.iter_mut().enumerate() {
+            let d = prior_d + spread * Learner::z(j);
+            let p: f64 = heavy
+                .iter()
+                .map(|(c, wc)| wc * sigmoid(slope * (c - d)))
+                .sum();
+            *w *= if done { p } else { 1.0 - p };
+        }
+        let total: f64 = post.iter().sum();
+        if total > 0.0 {
+            for w in post.iter_mut() {
+                *w /= total;
+            }
+        }
+    }
+
+    /// The learning oracle's "a bit more?" after a Done (`SIM_LEARN_BIT_MORE`): the next rung
+    /// up of the same movement when its risk today is at most r2.
+    fn learn_bit_more(&mut self, offer: &Offer, at: DateTime<FixedOffset>) -> Option<Offer> {
+        let r2 = self.learner.as_ref()?.bit_more?;
+        let mi = self.movement_index(offer);
+        let next = offer.rung_index.map_or(0, |i| i + 1);
+        let m = &self.p.movements[mi];
+        let rung = m.rungs.get(next as usize)?;
+        let day = (at - tz_time(0, 4, 0)).num_days();
+        if self.learn_risk(mi, next, day) > r2 {
+            return None;
+        }
+        let mut more = offer.clone();
+        more.rung_index = Some(next);
+        more.difficulty = self.model.difficulties(m)[next as usize];
+        more.text = rung.text.clone();
+        more.kind = rung.kind;
+        more.size.seconds = rung.seconds;
+        more.stretch = false;
+        more.bit_more = true;
+        Some(more)
     }
 
     /// The act was the largest feasible rung of a sized offer: what the engine offered, and if
@@ -1538,6 +1796,16 @@ impl<'a> Run<'a> {
             }
         }
         let mi = self.movement_index(offer);
+        if let (true, Some(i)) = (self.learner.is_some(), offer.rung_index) {
+            let done = match response {
+                Response::Done => Some(true),
+                Response::SmallerPlease | Response::Started => Some(false),
+                Response::NotNow | Response::SomethingElse => None,
+            };
+            if let Some(done) = done {
+                self.learn_update(mi, i, (at - tz_time(0, 4, 0)).num_days(), done);
+            }
+        }
         let taken = matches!(response, Response::Done | Response::Started);
         if offer.bit_more && !taken {
             return; // not this time
@@ -1799,6 +2067,13 @@ impl<'a> Run<'a> {
             Answer::Moved {
                 bit_more: Some(o), ..
             } if matches!(self.policy, Policy::Engine | Policy::EngineBlind) => Some(o),
+            // The learning oracle asks its own "a bit more?" wherever the engine's day has
+            // room after a Done (the engine answers Moved, not Rest).
+            Answer::Moved { .. }
+                if self.policy == Policy::LearnOracle && response == Response::Done =>
+            {
+                self.learn_bit_more(offer, at)
+            }
             _ => None,
         }
     }
@@ -1956,7 +2231,7 @@ impl<'a> Run<'a> {
     }
 }
 
-fn run(person: &Person, policy: Policy, seed: u64) -> Outcome {
+fn run(person: &Person, policy: Policy, seed: u64, ki: usize) -> Outcome {
     // A diagnostic: the engine told each rung's true difficulty (`SIM_TRUE_RUNGS=1`).
     if policy == Policy::Engine && sim_env("SIM_TRUE_RUNGS").is_some() {
         let mut p = person.clone();
@@ -1965,12 +2240,21 @@ fn run(person: &Person, policy: Policy, seed: u64) -> Outcome {
                 r.difficulty = *x;
             }
         }
-        return run_traced(&p, policy, seed, false);
+        return run_traced(&p, policy, seed, false, None);
     }
-    run_traced(person, policy, seed, false)
+    let learner = (policy == Policy::LearnOracle)
+        .then(|| Learner::from_env(ki))
+        .flatten();
+    run_traced(person, policy, seed, false, learner)
 }
 
-fn run_traced(person: &Person, policy: Policy, seed: u64, trace: bool) -> Outcome {
+fn run_traced(
+    person: &Person,
+    policy: Policy,
+    seed: u64,
+    trace: bool,
+    learner: Option<Learner>,
+) -> Outcome {
     let mut r = Run {
         p: person,
         history: BTreeMap::new(),
@@ -1997,6 +2281,7 @@ fn run_traced(person: &Person, policy: Policy, seed: u64, trace: bool) -> Outcom
         stay_reasons: Vec::new(),
         trace,
         now: tz_time(0, 4, 0),
+        learner,
     };
     r.out.capable = person.capable_at(person.usual(0));
     for day in 0..DAYS {
@@ -2426,8 +2711,16 @@ fn main() {
     let audit_only = args.iter().any(|a| a == "--audit");
     // `--quick`: only the engine and the two oracles (for tuning; the targets table only).
     let quick = args.iter().any(|a| a == "--quick");
+    // `SIM_LEARN_ORACLE`: the learning oracle too (a bound, see `Learner`); with
+    // `SIM_LEARN_ONLY=1`, only it and the oracle (for sweeping its risk; one line per kind).
+    let learning = sim_env("SIM_LEARN_ORACLE").is_some();
+    let learn_only = learning && sim_env("SIM_LEARN_ONLY").is_some();
     let wanted = |policy: Policy| {
-        if audit_only {
+        if policy == Policy::LearnOracle {
+            learning && !audit_only
+        } else if learn_only {
+            policy == Policy::Oracle
+        } else if audit_only {
             AUDIT_POLICIES.contains(&policy)
         } else if quick {
             matches!(
@@ -2459,7 +2752,7 @@ fn main() {
             if k.parse::<usize>() == Ok(ki) {
                 for (i, p) in people.iter().enumerate() {
                     eprintln!("person {i} base {:+.2} slope {:.2}", p.base, p.slope);
-                    run_traced(p, Policy::Engine, answers_seed(i), true);
+                    run_traced(p, Policy::Engine, answers_seed(i), true, None);
                 }
             }
         }
@@ -2478,18 +2771,18 @@ fn main() {
                     } else {
                         Policy::Engine
                     };
-                    run_traced(p, policy, answers_seed(i), true);
+                    run_traced(p, policy, answers_seed(i), true, None);
                 }
             }
         }
         for (pi, policy) in Policy::ALL.iter().enumerate() {
-            if !wanted(*policy) {
+            if !wanted(*policy) || learn_only && !Learner::runs_kind(ki) {
                 continue;
             }
             let outcomes = people
                 .iter()
                 .enumerate()
-                .map(|(i, p)| run(p, *policy, answers_seed(i)))
+                .map(|(i, p)| run(p, *policy, answers_seed(i), ki))
                 .collect();
             rows.insert((ki, pi), Row { outcomes });
         }
@@ -2501,6 +2794,12 @@ fn main() {
         return;
     }
 
+    if learning {
+        print_learner(&rows, oracle_at);
+        if learn_only {
+            return;
+        }
+    }
     if quick {
         for (ki, kind) in Kind::ALL.iter().enumerate() {
             let row = &rows[&(ki, 0)];
@@ -2553,7 +2852,9 @@ fn main() {
     for (ki, kind) in Kind::ALL.iter().enumerate() {
         let oracle = &rows[&(ki, oracle_at)];
         for (pi, policy) in Policy::ALL.iter().enumerate() {
-            let row = &rows[&(ki, pi)];
+            let Some(row) = rows.get(&(ki, pi)) else {
+                continue;
+            };
             let has_capable = capable[ki] > 0;
             let pct = |x: f64| {
                 if has_capable {
@@ -2619,6 +2920,39 @@ fn main() {
     }
 
     print_targets(&rows, &capable, oracle_at);
+}
+
+/// The learning oracle's figures per kind (`SIM_LEARN_ORACLE`): its risk, the share of its
+/// offers above capacity, offered against feasible seconds and done-minutes against the
+/// oracle's (capable people), realised success, and how many of its done-minutes came through
+/// its "a bit more?".
+fn print_learner(rows: &BTreeMap<(usize, usize), Row>, oracle_at: usize) {
+    let li = policy_index(Policy::LearnOracle);
+    println!(
+        "learning oracle (SIM_LEARN_ORACLE={}, SIM_LEARN_BIT_MORE={}, SIM_LEARN_CRASH={}):",
+        sim_env("SIM_LEARN_ORACLE").unwrap_or(""),
+        sim_env("SIM_LEARN_BIT_MORE").unwrap_or("-"),
+        sim_env("SIM_LEARN_CRASH").unwrap_or("-"),
+    );
+    for (ki, kind) in Kind::ALL.iter().enumerate() {
+        let (Some(row), Some(oracle)) = (rows.get(&(ki, li)), rows.get(&(ki, oracle_at))) else {
+            continue;
+        };
+        let (risk, r2) = Learner::from_env(ki).map_or((0.0, None), |l| (l.risk, l.bit_more));
+        let r2 = r2.map_or("-".to_string(), |r| format!("{r:.2}"));
+        let done = row.sum(|o| o.done_seconds, true);
+        let bit_more = row.sum(|o| o.bit_more_seconds, true);
+        println!(
+            "  {:<18} risk {risk:.3} r2 {r2} above {:.2} % offered {:.1} % done {:.1} % success {:.3} offers {} bit-more {:.0} % of done",
+            kind.name(),
+            row.above(),
+            row.offered_vs_feasible(),
+            row.done_vs(oracle),
+            row.success(),
+            row.sum(|o| o.offers, false),
+            100.0 * ratio(bit_more, done),
+        );
+    }
 }
 
 /// Diagnostics for tuning (not in BENCHMARKS.md): `SIM_WHY=1` counts offers and those above
