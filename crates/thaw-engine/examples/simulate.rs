@@ -60,7 +60,8 @@
 //! oracle of the person without the rungs, which learns each rung from its own answers by exact
 //! Bayesian updating and offers the largest rung whose posterior chance of being above capacity
 //! today is at most the risk (`Learner`). `SIM_LEARN_BIT_MORE=<r2>` (or seven) lets it ask "a
-//! bit more?" too; `SIM_LEARN_CRASH=1` tells it a sudden crash's days. `SIM_LEARN_ONLY=1` runs
+//! bit more?" too (`SIM_LEARN_BLIND=1`: taken 30 % of the time whatever the person's chance);
+//! `SIM_LEARN_CRASH=1` tells it a sudden crash's days. `SIM_LEARN_ONLY=1` runs
 //! only it and the oracle (`SIM_LEARN_KINDS=2,5`: only those kinds) and prints one line a kind.
 
 use std::collections::BTreeMap;
@@ -1967,6 +1968,7 @@ impl<'a> Run<'a> {
             }
             let take = match self.policy {
                 Policy::EngineBlind => BLIND_TAKE,
+                Policy::LearnOracle if sim_env("SIM_LEARN_BLIND").is_some() => BLIND_TAKE,
                 _ => BIT_MORE_TAKE * p_true,
             };
             if self.answers.next_f64() >= take {
@@ -2929,10 +2931,11 @@ fn main() {
 fn print_learner(rows: &BTreeMap<(usize, usize), Row>, oracle_at: usize) {
     let li = policy_index(Policy::LearnOracle);
     println!(
-        "learning oracle (SIM_LEARN_ORACLE={}, SIM_LEARN_BIT_MORE={}, SIM_LEARN_CRASH={}):",
+        "learning oracle (SIM_LEARN_ORACLE={}, SIM_LEARN_BIT_MORE={}, SIM_LEARN_CRASH={}, SIM_LEARN_BLIND={}):",
         sim_env("SIM_LEARN_ORACLE").unwrap_or(""),
         sim_env("SIM_LEARN_BIT_MORE").unwrap_or("-"),
         sim_env("SIM_LEARN_CRASH").unwrap_or("-"),
+        sim_env("SIM_LEARN_BLIND").unwrap_or("-"),
     );
     for (ki, kind) in Kind::ALL.iter().enumerate() {
         let (Some(row), Some(oracle)) = (rows.get(&(ki, li)), rows.get(&(ki, oracle_at))) else {
