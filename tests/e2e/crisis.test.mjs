@@ -185,6 +185,11 @@ test('every crisis action reaches the phone and Thaw stays on the sheet: first s
   await type(session, '#people_to_ask_for_help-1-phone', DESK_PHONE);
   await click(session, '[data-testid="save-plan"]');
   await waitText(session, '[data-testid="plan-said"]', /saved/);
+  // Saved, the plan says which of the person's numbers the sheet cannot call as written (so it
+  // is not first found out in a hard moment), and names only that one.
+  const undialled = await waitText(session, '[data-testid="plan-not-dialled"]', /\S/);
+  assert.equal(undialled, `Thaw cannot dial the number for ${DESK} as it is written, so “Need help now?” shows it as you wrote it, without a Call button.`);
+  assert.ok(!undialled.includes(MAYA), undialled);
   await helpStaysInReach('the safety plan', 'help-scrolled-safety-plan-phone-light');
 
   // From Today's header: every public line, and Maya by call and by text.
