@@ -379,6 +379,23 @@ test('"Need help now?" shows above another sheet, and a tap on it there opens he
       await tapAt(size.width / 2, 12);
       await new Promise((r) => setTimeout(r, 300));
       assert.equal(await session.exists('dialog#crisis[open]'), false, 'only a tap on "Need help now?" opens help');
+      await session.execute(`document.querySelector('dialog#notice').close(); return true;`);
+
+      // A tall sheet (adding something that matters, with its starter list) leaves the header
+      // clear too, and help opens from there the same way.
+      await click(session, '[data-testid="tab-more"]');
+      await click(session, '[data-testid="go-values"]');
+      await click(session, '[data-testid="add-value"]');
+      await waitDialog(session, 'add-value-sheet');
+      const over = await session.execute(`
+        const r = document.querySelector('[data-testid="crisis-open"]').getBoundingClientRect();
+        const sheet = document.querySelector('dialog#add-value-sheet').getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2, clear: r.bottom <= sheet.top || r.right <= sheet.left || r.left >= sheet.right, sheet: [sheet.top, sheet.height], tall: document.querySelector('dialog#add-value-sheet').scrollHeight > innerHeight * 0.8 };`);
+      assert.ok(over.clear, `"Need help now?" shows above the tall sheet at ${size.name} size: ${JSON.stringify(over)}`);
+      await tapAt(over.x, over.y);
+      await waitDialog(session, 'crisis');
+      await closeSheet();
+      assert.equal(await session.exists('dialog#add-value-sheet[open]'), true);
       await session.quit();
       session = null;
     }
