@@ -5,7 +5,8 @@
 // is still on the sheet afterwards (same page, same heading). Then the same actions with no
 // handler: the sheet shows the number large, and Copy really puts it on the clipboard.
 // "Need help now?" stays on screen while long screens scroll, and at 200 % text the sheet shows
-// its first number without scrolling with every button whole.
+// its first number without scrolling with every button whole. Above another sheet ("I noticed
+// something"), a tap on "Need help now?" opens help on top, and what was typed stays.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Desktop, PHONE, DESKTOP, openApp, freshDataDir, removeDataDir, saveScreenshot } from './lib/harness.mjs';
@@ -184,6 +185,11 @@ test('every crisis action reaches the phone and Thaw stays on the sheet: first s
   await type(session, '#people_to_ask_for_help-1-phone', DESK_PHONE);
   await click(session, '[data-testid="save-plan"]');
   await waitText(session, '[data-testid="plan-said"]', /saved/);
+  // Saved, the plan says which of the person's numbers the sheet cannot call as written (so it
+  // is not first found out in a hard moment), and names only that one.
+  const undialled = await waitText(session, '[data-testid="plan-not-dialled"]', /\S/);
+  assert.equal(undialled, `Thaw cannot dial the number for ${DESK} as it is written, so “Need help now?” shows it as you wrote it, without a Call button.`);
+  assert.ok(!undialled.includes(MAYA), undialled);
   await helpStaysInReach('the safety plan', 'help-scrolled-safety-plan-phone-light');
 
   // From Today's header: every public line, and Maya by call and by text.
@@ -316,4 +322,84 @@ test('the sheet at 390×844, 1280×800 and 200 % text: first number without scro
   await sheetFits('desktop zoomed to 200%');
   await evidence(session, 'crisis-sheet-zoom200', { size: DESKTOP, theme: 'light' });
   await session.execute(`document.querySelector('#crisis .close').click(); document.documentElement.style.zoom = ''; return true;`);
+});
+
+/** A finger's tap at a point of the screen (CSS px from the top left), wherever it lands. */
+async function tapAt(x, y) {
+  await session.cmd('POST', '/actions', {
+    actions: [
+      {
+        type: 'pointer',
+        id: 'finger',
+        parameters: { pointerType: 'mouse' },
+        actions: [
+          { type: 'pointerMove', duration: 0, x: Math.round(x), y: Math.round(y), origin: 'viewport' },
+          { type: 'pointerDown', button: 0 },
+          { type: 'pointerUp', button: 0 },
+        ],
+      },
+    ],
+  });
+  await session.cmd('DELETE', '/actions').catch(() => {});
+}
+
+test('"Need help now?" shows above another sheet, and a tap on it there opens help on top; what was typed stays', async () => {
+  await session?.quit();
+  const dir = freshDataDir('crisis-over-sheet');
+  try {
+    for (const size of [PHONE, DESKTOP]) {
+      session = await openApp(withoutPhone, dir, size);
+      if (size === PHONE) await onboard(session);
+      else await unlock(session);
+      await click(session, '[data-testid="notice-open"]');
+      await waitDialog(session, 'notice');
+      await type(session, 'dialog#notice textarea', 'I thought about the walk');
+      // The button is visible, uncovered by the sheet, where a thumb finds it.
+      const help = await session.execute(`
+        const r = document.querySelector('[data-testid="crisis-open"]').getBoundingClientRect();
+        const sheet = document.querySelector('dialog#notice').getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2, clear: r.bottom <= sheet.top || r.right <= sheet.left || r.left >= sheet.right };`);
+      assert.ok(help.clear, `"Need help now?" shows beside the sheet at ${size.name} size`);
+      await tapAt(help.x, help.y);
+      await waitDialog(session, 'crisis');
+      await waitText(session, '#crisis', /988/);
+      // Help is on top: its first call button is what a tap there meets.
+      const onTop = await session.execute(`
+        const b = document.querySelector('[data-testid="reach-call-988"]');
+        const r = b.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+        return b === hit || b.contains(hit);`);
+      assert.ok(onTop, `the crisis sheet is above the other sheet at ${size.name} size`);
+      await new Promise((r) => setTimeout(r, 300)); // let it paint before the picture
+      await saveScreenshot(session, `crisis-over-notice-${size.name}-light`);
+      await closeSheet();
+      assert.equal(await session.exists('dialog#notice[open]'), true, 'the sheet under help is still open');
+      assert.equal(await session.execute(`return document.querySelector('dialog#notice textarea').value;`), 'I thought about the walk');
+      // A tap on the backdrop elsewhere does nothing of its own.
+      await tapAt(size.width / 2, 12);
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(await session.exists('dialog#crisis[open]'), false, 'only a tap on "Need help now?" opens help');
+      await session.execute(`document.querySelector('dialog#notice').close(); return true;`);
+
+      // A tall sheet (adding something that matters, with its starter list) leaves the header
+      // clear too, and help opens from there the same way.
+      await click(session, '[data-testid="tab-more"]');
+      await click(session, '[data-testid="go-values"]');
+      await click(session, '[data-testid="add-value"]');
+      await waitDialog(session, 'add-value-sheet');
+      const over = await session.execute(`
+        const r = document.querySelector('[data-testid="crisis-open"]').getBoundingClientRect();
+        const sheet = document.querySelector('dialog#add-value-sheet').getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2, clear: r.bottom <= sheet.top || r.right <= sheet.left || r.left >= sheet.right, sheet: [sheet.top, sheet.height], tall: document.querySelector('dialog#add-value-sheet').scrollHeight > innerHeight * 0.8 };`);
+      assert.ok(over.clear, `"Need help now?" shows above the tall sheet at ${size.name} size: ${JSON.stringify(over)}`);
+      await tapAt(over.x, over.y);
+      await waitDialog(session, 'crisis');
+      await closeSheet();
+      assert.equal(await session.exists('dialog#add-value-sheet[open]'), true);
+      await session.quit();
+      session = null;
+    }
+  } finally {
+    removeDataDir(dir);
+  }
 });

@@ -1,7 +1,7 @@
 // Today, as a tired person meets it: after each response exactly one message, the core's, true
 // of what is on screen, and no sentence twice. Done, Started, Something else, Smaller please
-// (twice), Not now (twice), "I have a moment" on a rest day, and a skipped check-in, through
-// the real app and its real encrypted store.
+// (twice), Not now (twice), "I have a moment" on a rest day, a skipped check-in, and the step
+// whose movement was put away, through the real app and its real encrypted store.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Desktop, PHONE, DESKTOP, openApp, freshDataDir, removeDataDir } from './lib/harness.mjs';
@@ -249,4 +249,41 @@ async function notNowThenMoment() {
   assert.ok(s.seconds <= 10, `breath-sized: ${s.seconds}s`);
   assert.match(await textOf(session, '[data-testid="offer-text"]'), /\S/);
   await looks('today-moment-at-rest');
+}
+
+test('a step whose movement is put away leaves Today; what Today says then is true of it', async () => {
+  await open('today-put-away');
+  try {
+    await putAway();
+  } finally {
+    await session.quit();
+  }
+});
+
+async function putAway() {
+  await onboard(session); // one value, one movement
+  const was = await step();
+  assert.ok(was.text);
+  await click(session, '[data-testid="tab-more"]');
+  await click(session, '[data-testid="go-values"]');
+  await waitH1(session, /What matters to you/);
+  await click(session, '[data-testid="movement-put-away"]');
+  await session.waitFor(`() => !document.querySelector('[data-testid="movement-put-away"]')`, 10000, 'the movement to be put away');
+
+  await click(session, '[data-testid="tab-today"]');
+  let s = await screen();
+  assert.equal(s.state, 'rest', 'nothing is offered from a movement put away');
+  assert.doesNotMatch(s.visible, new RegExp(was.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), 'the put-away step is not on screen');
+  // Nothing has been rested: the heading does not say rest, and the one line says what to do.
+  const title = await waitH1(session, /\S/);
+  assert.doesNotMatch(title, /rest/i, `the heading is true of a Today with nothing to offer yet ("${title}")`);
+  assert.equal(s.reason, 'Add something you care about, and a first small step will wait here.');
+  // (No sentence twice: evidence() reads the screen's own text.)
+  await evidence(session, 'today-nothing-yet', { size: PHONE, theme: 'light' });
+
+  // "I have a moment" does not bring it back either.
+  await click(session, '[data-testid="moment"]');
+  s = await screen();
+  assert.equal(s.state, 'rest');
+  assert.doesNotMatch(s.visible, new RegExp(was.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
 }

@@ -98,8 +98,10 @@ impl Day {
         })
     }
 
-    /// The step on screen: today's latest offer, while it has no answer. Earlier unanswered
-    /// offers (re-sized by a check-in) are never shown again.
+    /// The step on screen: today's latest offer, while it has no answer and its movement and
+    /// value are still the person's (not put away since). Earlier unanswered offers (re-sized
+    /// by a check-in) are never shown again; nor is one whose movement or value was put away:
+    /// it stays unanswered and never counts either way.
     fn waiting(&self) -> Option<&thaw_store::Offer> {
         self.rows
             .today
@@ -107,6 +109,17 @@ impl Day {
             .last()
             .filter(|o| o.response.is_none())
             .map(|o| &o.offer)
+            .filter(|o| self.still_chosen(o))
+    }
+
+    /// Whether an offer's movement and value are still in the catalog (neither put away).
+    fn still_chosen(&self, offer: &thaw_store::Offer) -> bool {
+        let movement = offer.movement_id.and_then(|id| self.catalog.movement(id));
+        let value = offer.value_id;
+        movement.is_some_and(|m| {
+            value.is_none_or(|v| v == m.value_id)
+                && self.catalog.values.iter().any(|v| v.id == m.value_id)
+        })
     }
 
     /// The step a reply may answer: the latest offer of all, while it has no answer. A step

@@ -472,3 +472,52 @@ async fn a_prompt_sent_while_locked_is_logged_at_the_next_unlock() {
         .iter()
         .all(|p| thaw_engine::day_of(p.at) > thaw_engine::day_of(after)));
 }
+
+/// A person who puts away the movement (or the whole value) of the step on screen has said
+/// they do not want it now: Today and "I have a moment" no longer show that step, and offer
+/// from what is still theirs, or nothing when nothing is.
+#[tokio::test]
+async fn a_step_whose_movement_or_value_is_put_away_is_no_longer_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut thaw, _) = onboarded(dir.path()).await;
+    let first = offer(&thaw.today(at(2, 10)).await.unwrap()).clone();
+    let movements = thaw.movements().await.unwrap();
+    assert_eq!(movements.len(), 2, "{movements:?}");
+    let shown = movements
+        .iter()
+        .find(|m| m.title == first.movement_title)
+        .unwrap()
+        .id;
+    thaw.set_movement_archived(shown, true).await.unwrap();
+
+    for view in [
+        thaw.today(at(2, 10)).await.unwrap(),
+        thaw.moment(at(2, 10)).await.unwrap(),
+    ] {
+        let now = offer(&view);
+        assert_ne!(
+            now.offer_id, first.offer_id,
+            "the put-away step is not shown again"
+        );
+        assert_ne!(now.movement_title, first.movement_title);
+        assert_eq!(now.value_words, "Being there for my sister");
+    }
+
+    thaw.set_value_archived(first.value_id, true).await.unwrap();
+    for view in [
+        thaw.today(at(2, 10)).await.unwrap(),
+        thaw.moment(at(2, 10)).await.unwrap(),
+    ] {
+        match &view.decision {
+            TodayDecision::Rest { kind, .. } => assert_eq!(*kind, RestKind::NothingToOfferYet),
+            other => panic!("nothing is offered for a value put away: {other:?}"),
+        }
+    }
+
+    // Brought back, it is offered again.
+    thaw.set_value_archived(first.value_id, false)
+        .await
+        .unwrap();
+    let back = thaw.today(at(2, 10)).await.unwrap();
+    assert_eq!(offer(&back).value_words, "Being there for my sister");
+}

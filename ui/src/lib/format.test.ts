@@ -5,6 +5,7 @@ import {
   feelingNumber,
   hourLabel,
   isLastGroup,
+  lastGroupHint,
   longDay,
   movesThisWeek,
   shortDay,
@@ -105,6 +106,22 @@ describe('the recovery code check', () => {
     expect(isLastGroup('ABCD-EFGH-IJKL', 'EFGH')).toBe(false);
     expect(isLastGroup('ABCD-EFGH-IJKL', '')).toBe(false);
     expect(isLastGroup('', '')).toBe(false);
+  });
+
+  it('forgives the look-alikes the code itself forgives when it is used (O for 0, I and L for 1)', () => {
+    // Thaw's codes are Crockford base32: no O, I or L, and unlocking reads them as 0 and 1.
+    expect(isLastGroup('QW9N-2HBH-A7B0', 'A7BO')).toBe(true);
+    expect(isLastGroup('QW9N-2HBH-51X1', '5IXl')).toBe(true);
+    expect(isLastGroup('QW9N-2HBH-A7B0', 'A7B8')).toBe(false);
+  });
+
+  it('says when a whole group is typed and it is not the last one, and when it matches', () => {
+    const code = 'QW9N-2HBH-A7BX';
+    expect(lastGroupHint(code, '')).toBe('The last group is the part after the final dash.');
+    expect(lastGroupHint(code, 'A7')).toBe('The last group is the part after the final dash.');
+    expect(lastGroupHint(code, 'ZZZZ')).toBe('That is not the last group yet. It is the part after the final dash.');
+    expect(lastGroupHint(code, '2HBH')).toBe('That is not the last group yet. It is the part after the final dash.');
+    expect(lastGroupHint(code, 'a7bx')).toBe('That matches. Your code is yours now.');
   });
 });
 

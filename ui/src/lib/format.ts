@@ -84,10 +84,25 @@ export function codeGroups(code: string): string[] {
   return code.trim().split(/[\s-]+/).filter(Boolean);
 }
 
-/** True when `typed` is the last group of `code` (case and spaces forgiven). */
+/** A group as the code reads it: upper case, no spaces or dashes, and the look-alikes read as
+ * unlocking reads them (thaw-store's `RecoveryCode::parse`: O is 0, I and L are 1). */
+function groupAsRead(group: string): string {
+  return group.replace(/[\s-]+/g, '').toUpperCase().replace(/O/g, '0').replace(/[IL]/g, '1');
+}
+
+/** True when `typed` is the last group of `code` (case, spaces and look-alikes forgiven). */
 export function isLastGroup(code: string, typed: string): boolean {
   const last = codeGroups(code).at(-1);
-  return !!last && typed.trim().replace(/[\s-]+/g, '').toUpperCase() === last.toUpperCase();
+  return !!last && groupAsRead(typed) === groupAsRead(last);
+}
+
+/** The line under "type its last group": how to find it, and once a whole group is typed,
+ * whether it is the one. */
+export function lastGroupHint(code: string, typed: string): string {
+  if (isLastGroup(code, typed)) return 'That matches. Your code is yours now.';
+  const last = codeGroups(code).at(-1) ?? '';
+  if (last && groupAsRead(typed).length >= last.length) return 'That is not the last group yet. It is the part after the final dash.';
+  return 'The last group is the part after the final dash.';
 }
 
 /** How it felt after, 0..=4. */
