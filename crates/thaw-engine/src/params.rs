@@ -340,16 +340,18 @@ pub const BIT_MORE_FIRST_RISK: f64 = 0.3;
 /// steps kept very safe and "a bit more?" asked freely, it reaches volatile days 75 % of the
 /// oracle's done-minutes at 2 % above capacity, "a bit more?" carrying half of them; without
 /// it, less than the engine. Still only while today has room, never on a day the person said
-/// their energy is low, never as big as a step found too big today. Three seeds, with
-/// `BIT_MORE_ANY_FIRST_RISK` 0.15 and the aims as they were: 0.3 and 0.45 gave the same
-/// (the untried rungs decide); 0.15 for both 58 % at 2.05–2.10 %.
+/// their energy is low, never as big as a step found too big today. Three seeds, volatile
+/// days: with `BIT_MORE_ANY_FIRST_RISK` 0.15 and `SIZED_BIG_AIM` 0.92 on every rung, 0.3 gave
+/// 56–58 % of the oracle's done-minutes at 1.89–1.99 % above capacity, 0.45 56–59 % at
+/// 1.90–2.00 % (the untried rungs decide); with `TARGET_SUCCESS` everywhere, 0.3 (untried
+/// 0.15) 58 % at 2.05–2.10 %, both at 0.2 59–60 % at 2.22–2.31 %.
 pub const BIT_MORE_ANY_RISK: f64 = 0.3;
 /// ... or, for a rung without answers of its own, when the capacity model's prior with a
-/// rung's spread gives it at most this. This is where the size is: three seeds, with sized
-/// steps as before (`SIZE_RISK` 0.05, `TARGET_SUCCESS` everywhere), 0.4 put volatile days at
-/// 72–74 % of the oracle's done-minutes but 2.8–3.0 % of their offers above capacity, 0.15 at
-/// 58 % and 2.05–2.10 %; asked on growth's days only (at 0.3), 54–56 % at 2.04–2.13 %. With
-/// sized steps safer (`SIZED_BIG_AIM`, `SIZE_RISK`) the room pays for 0.22.
+/// rung's spread gives it at most this. This is where the size is: three seeds, with
+/// `TARGET_SUCCESS` on every rung (`SIZE_RISK` 0.01), 0.4 put volatile days at 72–74 % of the
+/// oracle's done-minutes but 2.8–3.0 % of their offers above capacity, 0.15 at 58 % and
+/// 2.05–2.10 %; asked only on growth's days (at 0.3), 54–56 % at 2.04–2.07 %. With the first
+/// minutes and the act sized surer (`SIZED_BIG_AIM`) the room pays for 0.22.
 pub const BIT_MORE_ANY_FIRST_RISK: f64 = 0.22;
 /// ... and for someone whose check-ins are usually low (`BOTTOM_USUAL_CHECKIN`), whatever the
 /// rung, at most this: at 0.3 steady low's share above capacity went from 1.71–1.85 % to
