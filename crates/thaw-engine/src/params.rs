@@ -262,8 +262,12 @@ pub const FIT_DAY_VARIANCE: f64 = 0.1;
 /// 1.8 %) for 1–2 points of done-minutes; but the act's first "a bit more?"
 /// (`BIT_MORE_FIRST_RISK`) spends the same room better: records at 0.05 with that at 0.35
 /// give volatile days 50–53 % of the oracle's done-minutes at 1.8–1.9 %, records at 0.06 with
-/// it at 0.28 47–49 % at the same share.
-pub const SIZE_RISK: f64 = 0.05;
+/// it at 0.28 47–49 % at the same share. Once "a bit more?" may follow any Done
+/// (`BIT_MORE_ANY_RISK`), the risk is better spent on the person's own yes than on steps the
+/// engine sizes: three seeds, with the rest as now, 0.05 put the worst kind at 2.07 / 2.06 /
+/// 2.13 % (volatile days 62 / 60 / 61 % of the oracle's done-minutes), 0.01 at 1.96 / 1.86 /
+/// 1.90 % (61 / 61 / 60 %); 0 gives what 0.01 gives.
+pub const SIZE_RISK: f64 = 0.01;
 /// A rung's own record sizes it once it adds at least this precision (1 / logits²) to the
 /// capacity model's prior: a few answers near its edge.
 pub const FIT_KNOWN_PRECISION: f64 = 0.5;
@@ -299,6 +303,19 @@ pub const SMALL_GAIN_SECONDS: u32 = 60;
 /// ... is offered as a fit, once the first answers are in, only at this predicted success
 /// (see `select::Today::aim`).
 pub const SMALL_FIRST_TRY_AIM: f64 = 0.96;
+/// A step of the first minutes or the act (where the minutes are) is sized by the capacity
+/// model alone only at this predicted success, not `TARGET_SUCCESS`: the room this leaves
+/// below the ceiling of offers above capacity is spent on "a bit more?" after any Done
+/// (`BIT_MORE_ANY_RISK`), which the person takes only when they feel able. Three seeds
+/// (20260105 / 7 / 99), with "a bit more?" for untried steps at the risk given: 0.9 (and
+/// 0.3 / 0.15) the worst kind 2.07 / 2.10 / 2.05 %, volatile days 58 %; 0.92 (0.15) 1.93 /
+/// 2.02 / 1.95 %, 56–59 %; 0.93 (0.15) 1.88 / 1.90 / 1.87 %, 55–58 %; 0.94 (0.2) 1.91 / 1.89 /
+/// 1.92 %, 59–60 %; 0.95 (0.22) 1.96 / 1.86 / 1.90 %, 60–61 %; 0.95 (0.25) 1.97 / 2.01 / 1.99
+/// %, 62–63 %; 0.96 (0.28) 1.94 / 1.92 / 1.97 %, 61–62 %; 0.97 (0.3) 1.94 / 1.93 / 1.91 %,
+/// 61–62 %. Raised for every rung (0.92), the smallest steps too, the first two-minute step
+/// came a day later (median day 5) and a stay on the smallest rung of 19 days (never checks
+/// in, seed 7).
+pub const SIZED_BIG_AIM: f64 = 0.95;
 
 /// "A bit more?" towards a movement's act, right after its first minutes were done (see
 /// `select::bit_more`): asked when the act's own record puts its chance of being above
@@ -315,6 +332,31 @@ pub const BIT_MORE_RISK: f64 = 0.2;
 /// (`CAPACITY_LAPSE`), 0.35 put the worst kind at 1.95–1.99 %; 0.3 keeps it at 1.88–1.90 %
 /// (volatile days 51–52 % of the oracle's done-minutes).
 pub const BIT_MORE_FIRST_RISK: f64 = 0.3;
+
+/// "A bit more?" after any Done, for the next rung up of the same movement (not only towards
+/// the act, not only on a day growth's test opens): asked when that rung's own record puts
+/// its chance of being above capacity today at most this ... An oracle of the person that
+/// learns each rung from its own answers (`SIM_LEARN_ORACLE`) showed where the room is: sized
+/// steps kept very safe and "a bit more?" asked freely, it reaches volatile days 75 % of the
+/// oracle's done-minutes at 2 % above capacity, "a bit more?" carrying half of them; without
+/// it, less than the engine. Still only while today has room, never on a day the person said
+/// their energy is low, never as big as a step found too big today. Three seeds, volatile
+/// days: with `BIT_MORE_ANY_FIRST_RISK` 0.15 and `SIZED_BIG_AIM` 0.92 on every rung, 0.3 gave
+/// 56–58 % of the oracle's done-minutes at 1.89–1.99 % above capacity, 0.45 56–59 % at
+/// 1.90–2.00 % (the untried rungs decide); with `TARGET_SUCCESS` everywhere, 0.3 (untried
+/// 0.15) 58 % at 2.05–2.10 %, both at 0.2 59–60 % at 2.22–2.31 %.
+pub const BIT_MORE_ANY_RISK: f64 = 0.3;
+/// ... or, for a rung without answers of its own, when the capacity model's prior with a
+/// rung's spread gives it at most this. This is where the size is: three seeds, with
+/// `TARGET_SUCCESS` on every rung (`SIZE_RISK` 0.01), 0.4 put volatile days at 72–74 % of the
+/// oracle's done-minutes but 2.8–3.0 % of their offers above capacity, 0.15 at 58 % and
+/// 2.05–2.10 %; asked only on growth's days (at 0.3), 54–56 % at 2.04–2.07 %. With the first
+/// minutes and the act sized surer (`SIZED_BIG_AIM`) the room pays for 0.22.
+pub const BIT_MORE_ANY_FIRST_RISK: f64 = 0.22;
+/// ... and for someone whose check-ins are usually low (`BOTTOM_USUAL_CHECKIN`), whatever the
+/// rung, at most this: at 0.3 steady low's share above capacity went from 1.71–1.85 % to
+/// 2.07–2.21 %; at 0.1, 1.79–1.91 %, their longest stays on the smallest rung shorter.
+pub const BIT_MORE_ANY_LOW_RISK: f64 = 0.1;
 
 /// A movement's first minutes vouch for asking about its act once done this many times in a
 /// row, none too big in between (see `Model::step_below_vouches`): someone at the edge of the

@@ -33,7 +33,12 @@
 //! bigger steps: a reach the engine pushes that turns out too big costs more than it teaches.
 //! "A bit more?" towards a movement's act, after its first minutes were done, asks the act's
 //! own record (`BIT_MORE_RISK`; the capacity model's prior, `BIT_MORE_FIRST_RISK`, before it
-//! has answers), not the flat curve: that is how each movement's act comes to be known. Once today has said "too big", nothing as big again today. If no rung reaches the
+//! has answers), not the flat curve: that is how each movement's act comes to be known. And
+//! after any Done while today has room, on any day but one the person said their energy is
+//! low, the next rung up is asked about by its own record or the prior with a rung's spread
+//! (`BIT_MORE_ANY_RISK`, `BIT_MORE_ANY_FIRST_RISK`): the risk is spent on the person's own
+//! yes, and the first minutes and the act are sized by the capacity model alone only when it
+//! is surer (`SIZED_BIG_AIM`). Once today has said "too big", nothing as big again today. If no rung reaches the
 //! target, the smallest is offered, or the breath-sized step when even that looks unlikely
 //! today. Nothing here reads a clock or a random source.
 
@@ -236,6 +241,8 @@ impl<'a> Today<'a> {
         let first_try = small_gain && !model.rung_answered(m.id, i) && !self.still_finding_level();
         if first_try {
             SMALL_FIRST_TRY_AIM
+        } else if matches!(m.rungs[i].kind, RungKind::FirstMinutes | RungKind::Act) {
+            SIZED_BIG_AIM
         } else {
             TARGET_SUCCESS
         }
@@ -964,10 +971,26 @@ pub fn bit_more(
     // person takes it only when they feel able; the last long stays on the smallest step were
     // on days the pushed step up's tests kept shut (steady low, 01:30 nights).
     let from_bottom = !past_budget && next == 1 && bottom_bit_more(&t, m, &diffs);
-    // Either way, on a day that can carry it.
+    // After any Done while today has room, on any day but one the person said their energy
+    // is low: the next rung's own record (`BIT_MORE_ANY_RISK`) or, without answers of its
+    // own, the capacity model's prior with a rung's spread (`BIT_MORE_ANY_FIRST_RISK`); for
+    // someone whose check-ins are usually low, only when nearly sure
+    // (`BIT_MORE_ANY_LOW_RISK`). The risk the engine spends is on the person's own yes, taken
+    // when they feel able, not on steps it sizes (`SIZED_BIG_AIM`, `SIZE_RISK`).
+    let energy_low = t.checkin.is_some_and(|c| c.energy == Some(Level::Low));
+    let any_risk = if model.usual_checkin_level() < BOTTOM_USUAL_CHECKIN {
+        BIT_MORE_ANY_LOW_RISK
+    } else if model.rung_answered(m.id, next) {
+        BIT_MORE_ANY_RISK
+    } else {
+        BIT_MORE_ANY_FIRST_RISK
+    };
+    let after_any_done = !past_budget && !energy_low && risk <= any_risk;
+    // Either way, never as big as a step found too big today.
     let fits = bigger
         && !t.step_done(m.id, Some(next))
-        && (model.growth_day(t.day) && (by_record || growth) || from_bottom);
+        && t.below.is_none_or(|b| diffs[next] < b)
+        && (model.growth_day(t.day) && (by_record || growth) || from_bottom || after_any_done);
     fits.then(|| t.offer(m, Some(next), &diffs, Why::BitMore))
 }
 
@@ -1492,6 +1515,68 @@ mod tests {
     }
 
     #[test]
+    fn a_bit_more_follows_any_done_on_a_day_growth_would_not_open_but_never_on_a_low_energy_one() {
+        use crate::domain::Level;
+        let m = movement();
+        let values = values();
+        // Someone whose usual day carries the first two minutes with room to spare.
+        let mut base = Model::default();
+        base.capacity.n = GROWTH_EARLY_ANSWERS;
+        base.capacity.usual.mean = 3.0;
+        base.capacity.usual.var = 0.05;
+        let after_preparing = |checkin: CheckIn| {
+            let mut model = base.clone();
+            let t = noon();
+            model.apply(&crate::Event {
+                at: t - chrono::Duration::minutes(5),
+                kind: crate::EventKind::CheckIn(checkin),
+            });
+            fresh_step_answered(&mut model, &m, 1, t, 2, Response::Done);
+            let later = t + chrono::Duration::minutes(3);
+            (model, later)
+        };
+        // Mood low, energy as usual: below the usual check-in, so growth's test stays shut;
+        // the first two minutes, never answered, are asked by the prior with a rung's spread.
+        let (model, later) = after_preparing(CheckIn {
+            energy: Some(Level::Some),
+            mood: Some(Level::Low),
+            room: Some(Level::Some),
+        });
+        assert!(!model.growth_day(day_of(later)));
+        let t = Today::new(&model, later);
+        let diffs = effective_difficulties(&model, &m);
+        assert!(t.rung_risk(&m, &diffs, 2) <= BIT_MORE_ANY_FIRST_RISK);
+        let more = bit_more(&model, &values, std::slice::from_ref(&m), later).expect("a bit more");
+        assert_eq!((more.rung_index, more.bit_more), (Some(2), true));
+        // Never as big as a step found too big today.
+        let mut too_big = model.clone();
+        too_big.day.below = Some(diffs[2]);
+        assert_eq!(
+            bit_more(&too_big, &values, std::slice::from_ref(&m), later),
+            None
+        );
+        // Never on a day the person said their energy is low.
+        let (low, later) = after_preparing(CheckIn {
+            energy: Some(Level::Low),
+            mood: Some(Level::Some),
+            room: Some(Level::Some),
+        });
+        assert_eq!(
+            bit_more(&low, &values, std::slice::from_ref(&m), later),
+            None
+        );
+        // Nor when the rung's risk is above what the ask allows.
+        let mut unsure = model.clone();
+        unsure.capacity.usual.mean = 0.0;
+        let t = Today::new(&unsure, later);
+        assert!(t.rung_risk(&m, &diffs, 2) > BIT_MORE_ANY_FIRST_RISK);
+        assert_eq!(
+            bit_more(&unsure, &values, std::slice::from_ref(&m), later),
+            None
+        );
+    }
+
+    #[test]
     fn a_first_try_that_adds_seconds_asks_to_be_nearly_sure_once_the_first_answers_are_in() {
         let m = movement();
         let mut model = Model::default();
@@ -1499,13 +1584,14 @@ mod tests {
         // In the first answers, every step is sized at the usual aim: people find their level.
         model.capacity.n = GROWTH_EARLY_ANSWERS - 1;
         assert_eq!(aim(&model, 1), TARGET_SUCCESS);
-        // Later, a preparing step never answered (30 s over 10 s) asks for more; the first two
-        // minutes (90 s more) and the act do not, nor does the smallest rung.
+        // Later, a preparing step never answered (30 s over 10 s) asks for more; the smallest
+        // rung does not; the first two minutes (90 s more) and the act ask what every such step
+        // asks (the room left is spent on "a bit more?").
         model.capacity.n = GROWTH_EARLY_ANSWERS;
         assert_eq!(aim(&model, 1), SMALL_FIRST_TRY_AIM);
         assert_eq!(aim(&model, 0), TARGET_SUCCESS);
-        assert_eq!(aim(&model, 2), TARGET_SUCCESS);
-        assert_eq!(aim(&model, 3), TARGET_SUCCESS);
+        assert_eq!(aim(&model, 2), SIZED_BIG_AIM);
+        assert_eq!(aim(&model, 3), SIZED_BIG_AIM);
         // In the weeks after a session, the usual aim again.
         let mut after_session = model.clone();
         after_session.last_session = Some(noon() - chrono::Duration::days(2));

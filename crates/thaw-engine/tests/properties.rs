@@ -359,6 +359,19 @@ fn run(n_values: usize, steps: &[(i64, Step)]) -> Result<Journal, TestCaseError>
                             budget,
                             o
                         );
+                        // Never as big as a step found too big today (anything but Done or
+                        // Started to "a bit more?" is "not this time", which says nothing).
+                        let too_big_today = j.answered().any(|(p, r, w)| {
+                            day_of(w) == day_of(t)
+                                && (r == Response::Started
+                                    || (r == Response::SmallerPlease && !p.bit_more))
+                                && p.difficulty <= o.difficulty
+                        });
+                        prop_assert!(
+                            !too_big_today,
+                            "a bit more as big as today's too big: {:?}",
+                            o
+                        );
                         prop_assert_eq!(o.movement_id, prev.movement_id);
                         prop_assert_eq!(o.rung_index, Some(prev.rung_index.map_or(0, |i| i + 1)));
                         prop_assert!(
