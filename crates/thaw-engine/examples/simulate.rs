@@ -871,6 +871,11 @@ struct Outcome {
     /// would not have made (predicted success below the target) and for the others: offers,
     /// the sum of their nominal risks, and those above capacity.
     risk_calib: [[(u64, f64, u64); RISK_EDGES.len() + 1]; 2],
+    /// "A bit more?" on a rung without answers of its own (a diagnostic, `SIM_ANYCAL=1`): per
+    /// reading (see `untried_reads`) and band of its stated risk (`ANY_EDGES`), the count, the
+    /// sum of the stated risks, and those beyond the person; [0] after every Done whose next
+    /// rung is untried, [1] where the engine asked.
+    any_calib: [[[(u64, f64, u64); ANY_EDGES.len() + 1]; 5]; 2],
     /// How the engine reads the day (a diagnostic, `SIM_DAY=1`): per offer sized for the day,
     /// by the day's energy answer (Low, Some, Good, no check-in): offers, the sum of the true
     /// day (capacity less the usual day with any session lift), of the engine's (today's
@@ -896,6 +901,7 @@ struct Outcome {
 
 /// Upper edges of the buckets of nominal risk in the records' calibration table.
 const RISK_EDGES: [f64; 7] = [0.005, 0.01, 0.02, 0.03, 0.05, 0.1, 0.2];
+const ANY_EDGES: [f64; 7] = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4];
 
 fn tz_time(day: i64, hour: i64, minute: i64) -> DateTime<FixedOffset> {
     let tz = FixedOffset::east_opt(3600).expect("valid offset");
@@ -1256,6 +1262,29 @@ impl<'a> Run<'a> {
             format!("  {why}: predicted {predicted:.1}"),
         ] {
             *self.out.acts.entry(key).or_default() += 1;
+        }
+    }
+
+    /// `SIM_ANYCAL`: after a Done on `offer`, how each reading of the next rung up (when it has
+    /// no answers of its own) stated its risk, against whether it was beyond the person.
+    fn tally_untried(&mut self, offer: &Offer, day: i64, at: DateTime<FixedOffset>, set: usize) {
+        let Engine::Now(model) = &self.model else {
+            return;
+        };
+        let mi = self.movement_index(offer);
+        let next = offer.rung_index.map_or(0, |i| i as usize + 1);
+        let Some(reads) = untried_reads(model, &self.p.movements[mi], at, next) else {
+            return;
+        };
+        let p_true = self
+            .p
+            .true_p(self.capacity(day), self.p.rung_d(mi, Some(next as u32)));
+        for (k, r) in reads.iter().enumerate() {
+            let b = ANY_EDGES.iter().take_while(|e| *r > **e).count();
+            let c = &mut self.out.any_calib[set][k][b];
+            c.0 += 1;
+            c.1 += r;
+            c.2 += u64::from(p_true < ABOVE);
         }
     }
 
@@ -1962,6 +1991,13 @@ impl<'a> Run<'a> {
             let p_true = self
                 .p
                 .true_p(self.capacity(day), self.p.rung_d(mi, offer.rung_index));
+            if sim_env("SIM_ANYCAL").is_some() {
+                if let Some(i) = offer.rung_index.and_then(|i| (i as usize).checked_sub(1)) {
+                    let mut below = offer.clone();
+                    below.rung_index = Some(i as u32);
+                    self.tally_untried(&below, day, *at, 1);
+                }
+            }
             self.out.bit_more_shown += 1;
             if p_true < ABOVE {
                 self.out.bit_more_shown_above += 1;
@@ -2020,6 +2056,9 @@ impl<'a> Run<'a> {
         };
         let cap = self.model.capacity(*at);
         self.reply(&offer, response, *at);
+        if response == Response::Done && sim_env("SIM_ANYCAL").is_some() {
+            self.tally_untried(&offer, day, *at, 0);
+        }
         if self.trace {
             eprintln!(
                 "day {day:>3} {} rung {:?} {:>4}s pred {:.2} true {:.2} c {:+.2} -> {:?}{} | usual {:+.2} today {:+.2} | {}{}",
@@ -3254,6 +3293,74 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
                     })
                     .collect();
                 println!("{:<18} {:<18} {}", kind.name(), label, parts.join("  "));
+            }
+        }
+    }
+    if sim_env("SIM_ANYCAL").is_some() {
+        println!("\n\"A bit more?\" on rungs without answers of their own: stated risk → share beyond the person (n), by reading");
+        let names = [
+            "engine",
+            "no kind, day est",
+            "kind 1/2, day est",
+            "no kind, Done read",
+            "kind 1/2, Done read",
+        ];
+        for (set, label) in [(0, "after any Done"), (1, "asked")] {
+            for (ki, kind) in Kind::ALL.iter().enumerate() {
+                let row = &rows[&(ki, 0)];
+                for (k, name) in names.iter().enumerate() {
+                    let mut c = [(0u64, 0.0f64, 0u64); ANY_EDGES.len() + 1];
+                    for o in &row.outcomes {
+                        for (b, x) in o.any_calib[set][k].iter().enumerate() {
+                            c[b].0 += x.0;
+                            c[b].1 += x.1;
+                            c[b].2 += x.2;
+                        }
+                    }
+                    let n: u64 = c.iter().map(|x| x.0).sum();
+                    let stated: f64 = c.iter().map(|x| x.1).sum();
+                    let beyond: u64 = c.iter().map(|x| x.2).sum();
+                    let parts: Vec<String> = c
+                        .iter()
+                        .filter(|x| x.0 > 0)
+                        .map(|x| {
+                            format!(
+                                "{:.0}→{:.0} ({})",
+                                100.0 * x.1 / x.0 as f64,
+                                100.0 * x.2 as f64 / x.0 as f64,
+                                x.0
+                            )
+                        })
+                        .collect();
+                    println!(
+                        "{:<15} {:<18} {:<20} all {:.1}→{:.1}% ({n})  {}",
+                        label,
+                        kind.name(),
+                        name,
+                        100.0 * stated / n.max(1) as f64,
+                        100.0 * beyond as f64 / n.max(1) as f64,
+                        parts.join("  ")
+                    );
+                    // Resolution, whatever the labels: asked at each band's upper edge or below,
+                    // how many, and the share of those beyond the person. Two readings that
+                    // rank alike give the same share at the same count.
+                    let mut cum = (0u64, 0u64);
+                    let below: Vec<String> = c
+                        .iter()
+                        .zip(ANY_EDGES.iter())
+                        .map(|(x, e)| {
+                            cum.0 += x.0;
+                            cum.1 += x.2;
+                            format!(
+                                "≤{:.0}: {} {:.1}%",
+                                100.0 * e,
+                                cum.0,
+                                100.0 * cum.1 as f64 / cum.0.max(1) as f64
+                            )
+                        })
+                        .collect();
+                    println!("{:<56} {}", "", below.join("  "));
+                }
             }
         }
     }

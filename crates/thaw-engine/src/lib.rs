@@ -87,4 +87,5 @@ pub use select::{
 #[doc(hidden)]
 pub use select::{
     day_left, day_spread, margin_parts, margin_risk, margin_today, record_gain, record_risks,
+    untried_reads,
 };
