@@ -811,6 +811,9 @@ struct Outcome {
     offered_seconds: u64,
     feasible_seconds: u64,
     done_seconds: u64,
+    /// Done seconds by the phase of a sudden crash (`SIM_CRASH_PHASES`): before it, its ten
+    /// days, the two weeks after, later (everyone else's all in the first).
+    done_by_phase: [u64; 4],
     bit_more_shown: u64,
     bit_more_shown_above: u64,
     bit_more_taken: u64,
@@ -1823,6 +1826,14 @@ impl<'a> Run<'a> {
             self.out.done += 1;
             let seconds = u64::from(self.p.seconds(mi, offer.rung_index));
             self.out.done_seconds += seconds;
+            let day = (at - tz_time(0, 4, 0)).num_days();
+            let phase = self.p.crash.map_or(0, |c| match day - c {
+                d if d < 0 => 0,
+                d if d < 10 => 1,
+                d if d < 24 => 2,
+                _ => 3,
+            });
+            self.out.done_by_phase[phase] += seconds;
             if offer.bit_more {
                 self.out.bit_more_seconds += seconds;
             }
@@ -3191,6 +3202,32 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
                 );
             }
         }
+    }
+    if sim_env("SIM_CRASH_PHASES").is_some() {
+        // Where the sudden crash kind's done-minutes go, against the oracle's: before the
+        // crash, its ten days, the two weeks after, and later (minutes per person).
+        let ki = Kind::ALL
+            .iter()
+            .position(|k| *k == Kind::Crash)
+            .unwrap_or(0);
+        let phases = |pi: usize| {
+            let mut v = [0.0f64; 4];
+            if let Some(r) = rows.get(&(ki, pi)) {
+                let people = r.outcomes.len().max(1) as f64;
+                for o in &r.outcomes {
+                    for (x, s) in v.iter_mut().zip(o.done_by_phase) {
+                        *x += s as f64 / 60.0 / people;
+                    }
+                }
+            }
+            v
+        };
+        let (e, o) = (phases(0), phases(policy_index(Policy::Oracle)));
+        println!("\nSudden crash, done-minutes per person (engine / oracle, %): before {:.0} / {:.0} ({:.0} %), the ten days {:.0} / {:.0} ({:.0} %), two weeks after {:.0} / {:.0} ({:.0} %), later {:.0} / {:.0} ({:.0} %)",
+            e[0], o[0], 100.0 * e[0] / o[0].max(1e-9),
+            e[1], o[1], 100.0 * e[1] / o[1].max(1e-9),
+            e[2], o[2], 100.0 * e[2] / o[2].max(1e-9),
+            e[3], o[3], 100.0 * e[3] / o[3].max(1e-9));
     }
     if sim_env("SIM_DAY").is_some() {
         println!("\nThe day as it was and as the engine read it (by the energy answer; true / engine, rms of the difference):");
