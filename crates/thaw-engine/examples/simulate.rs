@@ -576,6 +576,17 @@ fn make_person(
 }
 
 impl Person {
+    /// The phase of a sudden crash `day` is in (`SIM_CRASH_PHASES`): 0 before it (and for
+    /// everyone without one), 1 its ten days, 2 the two weeks after, 3 later.
+    fn crash_phase(&self, day: i64) -> usize {
+        self.crash.map_or(0, |c| match day - c {
+            d if d < 0 => 0,
+            d if d < 10 => 1,
+            d if d < 24 => 2,
+            _ => 3,
+        })
+    }
+
     fn usual(&self, day: i64) -> f64 {
         self.base + self.growth * day as f64 / DAYS as f64
     }
@@ -814,6 +825,9 @@ struct Outcome {
     /// Done seconds by the phase of a sudden crash (`SIM_CRASH_PHASES`): before it, its ten
     /// days, the two weeks after, later (everyone else's all in the first).
     done_by_phase: [u64; 4],
+    /// Offers and offers above capacity by the same phases.
+    offers_by_phase: [u64; 4],
+    above_by_phase: [u64; 4],
     bit_more_shown: u64,
     bit_more_shown_above: u64,
     bit_more_taken: u64,
@@ -1316,6 +1330,11 @@ impl<'a> Run<'a> {
         }
         let seconds = self.p.seconds(mi, offer.rung_index);
         self.out.offers += 1;
+        let phase = self.p.crash_phase((at - tz_time(0, 4, 0)).num_days());
+        self.out.offers_by_phase[phase] += 1;
+        if p_true < ABOVE {
+            self.out.above_by_phase[phase] += 1;
+        }
         let after_smaller = self
             .previous
             .as_ref()
@@ -1826,13 +1845,7 @@ impl<'a> Run<'a> {
             self.out.done += 1;
             let seconds = u64::from(self.p.seconds(mi, offer.rung_index));
             self.out.done_seconds += seconds;
-            let day = (at - tz_time(0, 4, 0)).num_days();
-            let phase = self.p.crash.map_or(0, |c| match day - c {
-                d if d < 0 => 0,
-                d if d < 10 => 1,
-                d if d < 24 => 2,
-                _ => 3,
-            });
+            let phase = self.p.crash_phase((at - tz_time(0, 4, 0)).num_days());
             self.out.done_by_phase[phase] += seconds;
             if offer.bit_more {
                 self.out.bit_more_seconds += seconds;
@@ -3228,6 +3241,19 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
             e[1], o[1], 100.0 * e[1] / o[1].max(1e-9),
             e[2], o[2], 100.0 * e[2] / o[2].max(1e-9),
             e[3], o[3], 100.0 * e[3] / o[3].max(1e-9));
+        if let Some(r) = rows.get(&(ki, 0)) {
+            let mut n = [0u64; 4];
+            let mut a = [0u64; 4];
+            for o in &r.outcomes {
+                for p in 0..4 {
+                    n[p] += o.offers_by_phase[p];
+                    a[p] += o.above_by_phase[p];
+                }
+            }
+            let pct = |p: usize| 100.0 * a[p] as f64 / n[p].max(1) as f64;
+            println!("  offers above capacity (engine): before {} of {} ({:.2} %), the ten days {} of {} ({:.2} %), two weeks after {} of {} ({:.2} %), later {} of {} ({:.2} %)",
+                a[0], n[0], pct(0), a[1], n[1], pct(1), a[2], n[2], pct(2), a[3], n[3], pct(3));
+        }
     }
     if sim_env("SIM_DAY").is_some() {
         println!("\nThe day as it was and as the engine read it (by the energy answer; true / engine, rms of the difference):");
