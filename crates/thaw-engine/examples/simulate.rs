@@ -576,6 +576,17 @@ fn make_person(
 }
 
 impl Person {
+    /// The phase of a sudden crash `day` is in (`SIM_CRASH_PHASES`): 0 before it (and for
+    /// everyone without one), 1 its ten days, 2 the two weeks after, 3 later.
+    fn crash_phase(&self, day: i64) -> usize {
+        self.crash.map_or(0, |c| match day - c {
+            d if d < 0 => 0,
+            d if d < 10 => 1,
+            d if d < 24 => 2,
+            _ => 3,
+        })
+    }
+
     fn usual(&self, day: i64) -> f64 {
         self.base + self.growth * day as f64 / DAYS as f64
     }
@@ -811,6 +822,12 @@ struct Outcome {
     offered_seconds: u64,
     feasible_seconds: u64,
     done_seconds: u64,
+    /// Done seconds by the phase of a sudden crash (`SIM_CRASH_PHASES`): before it, its ten
+    /// days, the two weeks after, later (everyone else's all in the first).
+    done_by_phase: [u64; 4],
+    /// Offers and offers above capacity by the same phases.
+    offers_by_phase: [u64; 4],
+    above_by_phase: [u64; 4],
     bit_more_shown: u64,
     bit_more_shown_above: u64,
     bit_more_taken: u64,
@@ -1342,6 +1359,11 @@ impl<'a> Run<'a> {
         }
         let seconds = self.p.seconds(mi, offer.rung_index);
         self.out.offers += 1;
+        let phase = self.p.crash_phase((at - tz_time(0, 4, 0)).num_days());
+        self.out.offers_by_phase[phase] += 1;
+        if p_true < ABOVE {
+            self.out.above_by_phase[phase] += 1;
+        }
         let after_smaller = self
             .previous
             .as_ref()
@@ -1852,6 +1874,8 @@ impl<'a> Run<'a> {
             self.out.done += 1;
             let seconds = u64::from(self.p.seconds(mi, offer.rung_index));
             self.out.done_seconds += seconds;
+            let phase = self.p.crash_phase((at - tz_time(0, 4, 0)).num_days());
+            self.out.done_by_phase[phase] += seconds;
             if offer.bit_more {
                 self.out.bit_more_seconds += seconds;
             }
@@ -3229,6 +3253,45 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
                     margin / n1
                 );
             }
+        }
+    }
+    if sim_env("SIM_CRASH_PHASES").is_some() {
+        // Where the sudden crash kind's done-minutes go, against the oracle's: before the
+        // crash, its ten days, the two weeks after, and later (minutes per person).
+        let ki = Kind::ALL
+            .iter()
+            .position(|k| *k == Kind::Crash)
+            .unwrap_or(0);
+        let phases = |pi: usize| {
+            let mut v = [0.0f64; 4];
+            if let Some(r) = rows.get(&(ki, pi)) {
+                let people = r.outcomes.len().max(1) as f64;
+                for o in &r.outcomes {
+                    for (x, s) in v.iter_mut().zip(o.done_by_phase) {
+                        *x += s as f64 / 60.0 / people;
+                    }
+                }
+            }
+            v
+        };
+        let (e, o) = (phases(0), phases(policy_index(Policy::Oracle)));
+        println!("\nSudden crash, done-minutes per person (engine / oracle, %): before {:.0} / {:.0} ({:.0} %), the ten days {:.0} / {:.0} ({:.0} %), two weeks after {:.0} / {:.0} ({:.0} %), later {:.0} / {:.0} ({:.0} %)",
+            e[0], o[0], 100.0 * e[0] / o[0].max(1e-9),
+            e[1], o[1], 100.0 * e[1] / o[1].max(1e-9),
+            e[2], o[2], 100.0 * e[2] / o[2].max(1e-9),
+            e[3], o[3], 100.0 * e[3] / o[3].max(1e-9));
+        if let Some(r) = rows.get(&(ki, 0)) {
+            let mut n = [0u64; 4];
+            let mut a = [0u64; 4];
+            for o in &r.outcomes {
+                for p in 0..4 {
+                    n[p] += o.offers_by_phase[p];
+                    a[p] += o.above_by_phase[p];
+                }
+            }
+            let pct = |p: usize| 100.0 * a[p] as f64 / n[p].max(1) as f64;
+            println!("  offers above capacity (engine): before {} of {} ({:.2} %), the ten days {} of {} ({:.2} %), two weeks after {} of {} ({:.2} %), later {} of {} ({:.2} %)",
+                a[0], n[0], pct(0), a[1], n[1], pct(1), a[2], n[2], pct(2), a[3], n[3], pct(3));
         }
     }
     if sim_env("SIM_DAY").is_some() {

@@ -142,6 +142,13 @@ pub struct Model {
     /// without offers leave it as it was): see `BOTTOM_DAYS`.
     #[serde(default)]
     pub(crate) bottom_days: u32,
+    /// How often this person's answers to the steps offered (not to "a bit more?") are "Not
+    /// now": a running share (Not now 1; Done, Started, Smaller please 0), see
+    /// `NOT_NOW_SHARE_RATE`. Someone who rests often has few Dones, so few "a bit more?"
+    /// asks: the room below the ceiling that the question spends for others is theirs to
+    /// spend on the steps the engine sizes (`Model::spare_room`).
+    #[serde(default)]
+    pub(crate) not_now_share: f64,
     // Progress has one home: thaw-core builds it from the stored rows with the measure in
     // `progress.rs`. The model kept a copy of its own until issue 13; snapshots that still
     // carry it load as before (serde skips the unknown `progress` field).
@@ -256,6 +263,15 @@ impl Model {
         if offer.bit_more && !taken {
             // "Not this time" to a bit more: pulled, never pushed, so declining changes nothing.
             return;
+        }
+        if !offer.bit_more && response != Response::SomethingElse {
+            let x = if response == Response::NotNow {
+                1.0
+            } else {
+                0.0
+            };
+            let share = self.not_now_share + NOT_NOW_SHARE_RATE * (x - self.not_now_share);
+            self.not_now_share = round3(share);
         }
         let evidence = match response {
             Response::Done => Some((1.0, 1.0)),
@@ -724,6 +740,41 @@ impl Model {
     }
 
     /// What this person's check-ins usually say, all parts together (logits; 0 without any).
+    /// How far this person rests often, from 0 (their share of "Not now" at most
+    /// `SPARE_NOT_NOW_FROM`) to 1 (at least `SPARE_NOT_NOW_FULL`): see `Model::not_now_share`.
+    pub(crate) fn rests_often(&self) -> f64 {
+        let span = SPARE_NOT_NOW_FULL - SPARE_NOT_NOW_FROM;
+        ((self.not_now_share - SPARE_NOT_NOW_FROM) / span).clamp(0.0, 1.0)
+    }
+
+    /// The predicted success a step of the first minutes or the act needs to be sized by the
+    /// capacity model alone: `SIZED_BIG_AIM`, or down towards `SPARE_AIM` for someone who
+    /// rests often (few Dones, so few "a bit more?" asks to spend the room on). Never below
+    /// `TARGET_SUCCESS`.
+    pub(crate) fn sized_big_aim(&self) -> f64 {
+        SIZED_BIG_AIM - self.rests_often() * (SIZED_BIG_AIM - SPARE_AIM)
+    }
+
+    /// The chance of being above capacity today at which a rung's record sizes it:
+    /// `SIZE_RISK`, or up towards `SPARE_SIZE_RISK` for someone who rests often, and all the
+    /// way for someone who rarely checks in (`SPARE_CHECKIN_SHARE`).
+    pub(crate) fn size_risk(&self) -> f64 {
+        let room = if self.capacity.checkin_days <= SPARE_CHECKIN_SHARE {
+            1.0
+        } else {
+            self.rests_often()
+        };
+        SIZE_RISK + room * (SPARE_SIZE_RISK - SIZE_RISK)
+    }
+
+    /// The risk at which "a bit more?" after any Done asks about a rung without answers of its
+    /// own: `BIT_MORE_ANY_FIRST_RISK`, or up towards `SPARE_BIT_MORE_FIRST_RISK` for someone
+    /// who rests often (their few Dones are their few chances to be asked).
+    pub(crate) fn bit_more_first_risk(&self) -> f64 {
+        let span = SPARE_BIT_MORE_FIRST_RISK - BIT_MORE_ANY_FIRST_RISK;
+        BIT_MORE_ANY_FIRST_RISK + self.rests_often() * span
+    }
+
     pub(crate) fn usual_checkin_level(&self) -> f64 {
         self.capacity.usual_checkin.iter().sum()
     }
@@ -953,6 +1004,76 @@ mod tests {
                 );
             }
         }
+    }
+
+    proptest::proptest! {
+        /// Whoever says "Not now" often gets back only what the others' "a bit more?" spends:
+        /// whatever the answers, the first minutes and the act are never sized below
+        /// `TARGET_SUCCESS`, a record never at more than `SPARE_SIZE_RISK`, an untried rung's
+        /// "a bit more?" never at more than `SPARE_BIT_MORE_FIRST_RISK`. A Not now never
+        /// lowers the share of Not now, a Done, Started or Smaller please never raises it, and
+        /// Something else and answers to "a bit more?" leave it as it was.
+        #[test]
+        fn resting_often_loosens_sizing_only_within_its_bounds(
+            answers in proptest::collection::vec((0u8..5, proptest::bool::ANY), 1..60),
+        ) {
+            let mut m = Model::default();
+            for (day, (a, bit_more)) in answers.into_iter().enumerate() {
+                let r = [
+                    Response::Done,
+                    Response::Started,
+                    Response::SmallerPlease,
+                    Response::NotNow,
+                    Response::SomethingElse,
+                ][a as usize];
+                let mut o = step(7, 2, RungKind::FirstMinutes, -0.5, false);
+                o.bit_more = bit_more;
+                let before = m.not_now_share;
+                answer(&mut m, &o, at(day as i64 / 3, 9 + day as u32 % 3), r);
+                let after = m.not_now_share;
+                match r {
+                    _ if bit_more || r == Response::SomethingElse => {
+                        proptest::prop_assert_eq!(after, before)
+                    }
+                    Response::NotNow => proptest::prop_assert!(after >= before),
+                    _ => proptest::prop_assert!(after <= before),
+                }
+                proptest::prop_assert!((0.0..=1.0).contains(&m.rests_often()));
+                let aim = m.sized_big_aim();
+                proptest::prop_assert!((TARGET_SUCCESS..=SIZED_BIG_AIM).contains(&aim));
+                proptest::prop_assert!((SIZE_RISK..=SPARE_SIZE_RISK).contains(&m.size_risk()));
+                let first = m.bit_more_first_risk();
+                proptest::prop_assert!(
+                    (BIT_MORE_ANY_FIRST_RISK..=SPARE_BIT_MORE_FIRST_RISK).contains(&first)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn someone_who_rests_often_gets_the_sized_steps_room_back() {
+        let mut m = Model::default();
+        m.capacity.checkin_days = 0.9;
+        assert_eq!(m.sized_big_aim(), SIZED_BIG_AIM);
+        assert_eq!(m.size_risk(), SIZE_RISK);
+        let o = step(7, 2, RungKind::FirstMinutes, -0.5, false);
+        for i in 0..20 {
+            answer(&mut m, &o, at(i, 9), Response::NotNow);
+        }
+        assert_eq!(m.rests_often(), 1.0);
+        assert_eq!(m.sized_big_aim(), SPARE_AIM);
+        assert_eq!(m.size_risk(), SPARE_SIZE_RISK);
+        assert_eq!(m.bit_more_first_risk(), SPARE_BIT_MORE_FIRST_RISK);
+        // Dones bring it back as they come.
+        for i in 20..60 {
+            answer(&mut m, &o, at(i, 9), Response::Done);
+        }
+        assert_eq!(m.rests_often(), 0.0);
+        assert_eq!(m.sized_big_aim(), SIZED_BIG_AIM);
+        // Someone who rarely checks in has their records read at the looser risk.
+        m.capacity.checkin_days = 0.1;
+        assert_eq!(m.size_risk(), SPARE_SIZE_RISK);
+        assert_eq!(m.sized_big_aim(), SIZED_BIG_AIM);
     }
 
     #[test]

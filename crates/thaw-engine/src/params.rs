@@ -511,3 +511,46 @@ pub const BOTTOM_BIT_MORE_FLOOR: f64 = 0.75;
 /// rule). Opening it after a longer stay to a step with no answers of its own at
 /// `BOTTOM_LOW_RISK` put steady low at 1.98 / 1.97 / 2.12 % with no shorter stays.
 pub const BOTTOM_BIT_MORE_LOW_RISK: f64 = 0.3;
+
+/// How fast the share of "Not now" among answers to the steps offered
+/// (`Model::not_now_share`) follows each one: about the last twenty.
+pub const NOT_NOW_SHARE_RATE: f64 = 0.05;
+/// Someone whose share of "Not now" is above this rests often enough that "a bit more?",
+/// which only follows a Done, rarely comes: the room below the ceiling of offers above
+/// capacity that it spends for others (`SIZED_BIG_AIM`, `SIZE_RISK`) is given back to the
+/// steps the engine sizes for them, in full at `SPARE_NOT_NOW_FULL` (`Model::rests_often`).
+/// The simulated people who say Not now 60 % of the time sat at 0.8–1.0 % of offers above
+/// capacity, the rest at 1.5–2.0 %. At 0.2 / 0.4 a few volatile people (Not now 7 %, in
+/// streaks) crossed it too (volatile 1.90 → 1.91 % on seed 99); at 0.3 / 0.45 every other kind's
+/// figures are as before.
+pub const SPARE_NOT_NOW_FROM: f64 = 0.3;
+/// See [`SPARE_NOT_NOW_FROM`].
+pub const SPARE_NOT_NOW_FULL: f64 = 0.45;
+/// The first minutes and the act are sized by the capacity model alone at this predicted
+/// success for someone who rests often (`SIZED_BIG_AIM` for others): `TARGET_SUCCESS`, as
+/// before "a bit more?" after any Done was paid for. Simulation, three seeds (20260105 / 7 /
+/// 99), Not now 60 %, done-minutes against the oracle's and share of offers above capacity:
+/// main 63 / 67 / 68 % at 0.92 / 0.83 / 1.01 %; with this, `SPARE_SIZE_RISK` 0.05 and
+/// `SPARE_BIT_MORE_FIRST_RISK` 0.37: 77 / 80 / 82 % at 1.47 / 1.51 / 1.74 % (every other kind
+/// as before). Aim 0.88 (risk 0.05, "a bit more?" 0.37): 80 / 86 / 83 % at 1.69 / 1.85 / 1.98
+/// %; 0.85 (risk 0.08, 0.32): 72 / 78 / 81 % at 1.84 / 1.84 / 2.09 %.
+pub const SPARE_AIM: f64 = TARGET_SUCCESS;
+/// A rung's record sizes it at this risk for someone who rests often, and for someone who
+/// rarely checks in (`SPARE_CHECKIN_SHARE`); `SIZE_RISK` for others. Never checks in, three
+/// seeds: main 71 / 69 / 70 % of the oracle's done-minutes at 1.52 / 1.54 / 1.56 % above
+/// capacity; 0.05: 73 / 73 / 73 % at 1.78 / 1.85 / 1.80 %; 0.066: 74 / 74 / 75 % at 1.84 /
+/// 1.99 / 1.94 %; 0.08: 76 / 73 / 77 % at 1.97 / 2.02 / 1.97 %. Their aim for the first
+/// minutes and the act lowered too (0.925, with 0.05) put them at 2.08–2.09 %, 0.9 at 1.96 /
+/// 1.96 / 2.02 % (79 / 76 / 77 %): their acts are read from no check-in's lift, and a lower aim
+/// there sizes acts on the days the no-check-in margin already errs least.
+pub const SPARE_SIZE_RISK: f64 = 0.05;
+/// ... and someone whose share of days with a check-in (`Capacity::checkin_days`) is at most
+/// this rarely checks in (as `CLIMB_PAST_BUDGET_CHECKIN_SHARE`): their share of offers above
+/// capacity sat at 1.5 %, below the others', since no check-in ever lifts their day.
+pub const SPARE_CHECKIN_SHARE: f64 = 0.2;
+/// "A bit more?" after any Done asks about a rung without answers of its own at this risk for
+/// someone who rests often (`BIT_MORE_ANY_FIRST_RISK` for others): their Dones are few, so
+/// each is one of few chances to be asked. Three seeds, Not now 60 %, with `SPARE_AIM` and
+/// `SPARE_SIZE_RISK`: 0.22 (as others; thresholds 0.2 / 0.4) 66 / 75 / 77 % at 1.30 / 1.31 / 1.46 %; 0.37 77 / 80 /
+/// 82 % at 1.47 / 1.51 / 1.74 %; 0.47 81 / 88 / 86 % at 1.74 / 1.65 / 2.02 %.
+pub const SPARE_BIT_MORE_FIRST_RISK: f64 = 0.37;

@@ -38,7 +38,11 @@
 //! low, the next rung up is asked about by its own record or the prior with a rung's spread
 //! (`BIT_MORE_ANY_RISK`, `BIT_MORE_ANY_FIRST_RISK`): the risk is spent on the person's own
 //! yes, and the first minutes and the act are sized by the capacity model alone only when it
-//! is surer (`SIZED_BIG_AIM`). Once today has said "too big", nothing as big again today. If no rung reaches the
+//! is surer (`SIZED_BIG_AIM`). For someone who says "Not now" often (few Dones, so few "a bit
+//! more?" asks), that room goes back to the sized steps and their rare asks
+//! (`Model::rests_often`: `SPARE_AIM`, `SPARE_SIZE_RISK`, `SPARE_BIT_MORE_FIRST_RISK`); for
+//! someone who rarely checks in, records size at `SPARE_SIZE_RISK` (`SPARE_CHECKIN_SHARE`).
+//! Once today has said "too big", nothing as big again today. If no rung reaches the
 //! target, the smallest is offered, or the breath-sized step when even that looks unlikely
 //! today. Nothing here reads a clock or a random source.
 
@@ -291,7 +295,8 @@ impl<'a> Today<'a> {
         if first_try {
             SMALL_FIRST_TRY_AIM
         } else if matches!(m.rungs[i].kind, RungKind::FirstMinutes | RungKind::Act) {
-            SIZED_BIG_AIM
+            // Surer than the target, less so for someone who rests often.
+            model.sized_big_aim()
         } else {
             TARGET_SUCCESS
         }
@@ -608,7 +613,8 @@ fn size(
     let effective = t.effective();
     let not_done = |i: usize| !t.step_done(m.id, Some(i));
     // A rung fits when the capacity model is sure of it, or when its own record says its
-    // chance of being above capacity today is small (see [`crate::fit`]).
+    // chance of being above capacity today is small (see [`crate::fit`]; `SIZE_RISK`, looser
+    // for someone who rests often or rarely checks in: `Model::size_risk`).
     let records_hold = model.records_hold(t.day);
     let sure_at = |lower: f64| {
         let risks = t.risks(m, &diffs, lower);
@@ -620,7 +626,7 @@ fn size(
         (0..limit).rev().find(|&i| {
             not_done(i)
                 && (model.success(effective - lower, diffs[i]) >= t.aim(m, i)
-                    || risks[i] <= SIZE_RISK)
+                    || risks[i] <= model.size_risk())
                 && model.kind_goes_well(m.rungs[i].kind, t.day)
         })
     };
@@ -776,7 +782,7 @@ pub fn held_back(
     // Whether it would fit with capacity `lift` logits higher (the record's risk read the same).
     let fits_lifted = |lift: f64| {
         model.success(effective + lift, diffs[index]) >= aim
-            || (known && holds && t.risks(m, &diffs, -lift)[index] <= SIZE_RISK)
+            || (known && holds && t.risks(m, &diffs, -lift)[index] <= model.size_risk())
     };
     // The no-check-in margin, as far as it counts for this person.
     let margin = -model.capacity.checkin_shift(None);
@@ -792,7 +798,7 @@ pub fn held_back(
         Some("no check-in margin")
     } else if predicted >= TARGET_SUCCESS && aim > TARGET_SUCCESS {
         Some("small first try aim")
-    } else if !holds && known && t.risks(m, &diffs, 0.0)[index] <= SIZE_RISK {
+    } else if !holds && known && t.risks(m, &diffs, 0.0)[index] <= model.size_risk() {
         // Only where the record would have sized it: on other days the rule costs nothing,
         // and what holds the rung back is read on below as on any day.
         Some("records do not hold today")
@@ -1052,14 +1058,16 @@ pub fn bit_more(
     // own, the capacity model's prior with a rung's spread (`BIT_MORE_ANY_FIRST_RISK`); for
     // someone whose check-ins are usually low, only when nearly sure
     // (`BIT_MORE_ANY_LOW_RISK`). The risk the engine spends is on the person's own yes, taken
-    // when they feel able, not on steps it sizes (`SIZED_BIG_AIM`, `SIZE_RISK`).
+    // when they feel able, not on steps it sizes (`SIZED_BIG_AIM`, `SIZE_RISK`). Someone who
+    // rests often has few Dones to ask after, so an untried rung is asked about more readily
+    // (`Model::bit_more_first_risk`).
     let energy_low = t.checkin.is_some_and(|c| c.energy == Some(Level::Low));
     let any_risk = if model.usual_checkin_level() < BOTTOM_USUAL_CHECKIN {
         BIT_MORE_ANY_LOW_RISK
     } else if model.rung_answered(m.id, next) {
         BIT_MORE_ANY_RISK
     } else {
-        BIT_MORE_ANY_FIRST_RISK
+        model.bit_more_first_risk()
     };
     let after_any_done = !past_budget && !energy_low && risk <= any_risk;
     // Either way, never as big as a step found too big today.
