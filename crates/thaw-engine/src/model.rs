@@ -146,7 +146,7 @@ pub struct Model {
     /// now": a running share (Not now 1; Done, Started, Smaller please 0), see
     /// `NOT_NOW_SHARE_RATE`. Someone who rests often has few Dones, so few "a bit more?"
     /// asks: the room below the ceiling that the question spends for others is theirs to
-    /// spend on the steps the engine sizes (`Model::spare_room`).
+    /// spend on the steps the engine sizes (`Model::rests_often`).
     #[serde(default)]
     pub(crate) not_now_share: f64,
     // Progress has one home: thaw-core builds it from the stored rows with the measure in
