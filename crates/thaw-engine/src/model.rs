@@ -867,6 +867,15 @@ mod tests {
         tz.with_ymd_and_hms(2026, 1, 5, hour, 0, 0).unwrap() + chrono::Duration::days(day)
     }
 
+    /// Every reply to a step, for property tests that draw one by index.
+    const EVERY_RESPONSE: [Response; 5] = [
+        Response::Done,
+        Response::Started,
+        Response::SmallerPlease,
+        Response::NotNow,
+        Response::SomethingElse,
+    ];
+
     fn step(movement_id: i64, rung: u32, kind: RungKind, difficulty: f64, stretch: bool) -> Offer {
         Offer {
             value_id: 1,
@@ -981,13 +990,7 @@ mod tests {
             let mut m = Model::default();
             let mut dones_in_a_row = 0u32;
             for (day, (a, bit_more)) in answers.into_iter().enumerate() {
-                let r = [
-                    Response::Done,
-                    Response::Started,
-                    Response::SmallerPlease,
-                    Response::NotNow,
-                    Response::SomethingElse,
-                ][a as usize];
+                let r = EVERY_RESPONSE[a as usize];
                 let mut o = step(7, 2, RungKind::FirstMinutes, -0.5, false);
                 o.bit_more = bit_more;
                 answer(&mut m, &o, at(day as i64, 9), r);
@@ -1019,13 +1022,7 @@ mod tests {
         ) {
             let mut m = Model::default();
             for (day, (a, bit_more)) in answers.into_iter().enumerate() {
-                let r = [
-                    Response::Done,
-                    Response::Started,
-                    Response::SmallerPlease,
-                    Response::NotNow,
-                    Response::SomethingElse,
-                ][a as usize];
+                let r = EVERY_RESPONSE[a as usize];
                 let mut o = step(7, 2, RungKind::FirstMinutes, -0.5, false);
                 o.bit_more = bit_more;
                 let before = m.not_now_share;
