@@ -2342,12 +2342,17 @@ impl<'a> Run<'a> {
 }
 
 fn run(person: &Person, policy: Policy, seed: u64, ki: usize) -> Outcome {
-    // A diagnostic: the engine told each rung's true difficulty (`SIM_TRUE_RUNGS=1`).
+    // A diagnostic: the engine told each rung's true difficulty (`SIM_TRUE_RUNGS=1`), or only
+    // those at some places on the ladder (`SIM_TRUE_RUNGS_AT=2,3`: the first minutes and the act).
     if policy == Policy::Engine && sim_env("SIM_TRUE_RUNGS").is_some() {
+        let only: Option<Vec<usize>> = sim_env("SIM_TRUE_RUNGS_AT")
+            .map(|v| v.split(',').filter_map(|x| x.trim().parse().ok()).collect());
         let mut p = person.clone();
         for (m, d) in p.movements.iter_mut().zip(&p.true_d) {
-            for (r, x) in m.rungs.iter_mut().zip(d) {
-                r.difficulty = *x;
+            for (i, (r, x)) in m.rungs.iter_mut().zip(d).enumerate() {
+                if only.as_ref().is_none_or(|o| o.contains(&i)) {
+                    r.difficulty = *x;
+                }
             }
         }
         return run_traced(&p, policy, seed, false, None);
