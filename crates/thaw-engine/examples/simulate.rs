@@ -2143,6 +2143,50 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// Diagnostics: each morning, after the check-in, give the engine one piece of what the
+    /// learning oracle knows. `SIM_TRUE_USUAL=<var>` (1 means 0.02): the usual day (with the
+    /// session lift and slow growth) set to the person's, as sure as var. `SIM_TRUE_DAY=1`:
+    /// today's reading against the usual day set to what the oracle's day cells say given the
+    /// check-in (a sudden crash's days known), with their spread (the day's spread must come
+    /// too: the engine learns its spread from how far its readings of days strayed, so the
+    /// oracle's mean alone, read with a spread learned from it, is not the engine's spread).
+    /// Combine with `SIM_TRUE_RUNGS`.
+    fn tell_truth(&mut self, day: i64, at: DateTime<FixedOffset>) {
+        if self.policy != Policy::Engine {
+            return;
+        }
+        let usual_var = sim_env("SIM_TRUE_USUAL").map(|v| {
+            let v: f64 = v.parse().unwrap_or(1.0);
+            if v >= 1.0 {
+                0.02
+            } else {
+                v
+            }
+        });
+        let true_day = sim_env("SIM_TRUE_DAY").is_some();
+        if usual_var.is_none() && !true_day {
+            return;
+        }
+        let usual = self.usual_capacity(day);
+        let cells = true_day.then(|| self.day_cells(day, true));
+        let Engine::Now(m) = &mut self.model else {
+            return;
+        };
+        if let Some(var) = usual_var {
+            m.sim_set_usual(at, usual, var);
+        }
+        if let Some(cells) = cells {
+            let total: f64 = cells.iter().map(|c| c.1).sum();
+            let mean = cells.iter().map(|(x, w)| x * w).sum::<f64>() / total;
+            let var = cells
+                .iter()
+                .map(|(x, w)| (x - mean).powi(2) * w)
+                .sum::<f64>()
+                / total;
+            m.sim_set_day(at, mean - usual, var);
+        }
+    }
+
     fn checkin(&self, day: i64, lift: f64) -> CheckIn {
         let plan = &self.p.days[day as usize];
         let felt = plan.deviation + 0.6 * lift + self.p.checkin_level * self.p.usual(day);
@@ -2188,6 +2232,7 @@ impl<'a> Run<'a> {
                     let c = self.checkin(day, self.lift);
                     self.apply(at - Duration::minutes(5), EventKind::CheckIn(c));
                 }
+                self.tell_truth(day, at - Duration::minutes(4));
                 // A step left on screen at 01:30 is answered in the morning.
                 if let Some(offer) = self.pending.take() {
                     let mi = self.movement_index(&offer);
@@ -2297,12 +2342,17 @@ impl<'a> Run<'a> {
 }
 
 fn run(person: &Person, policy: Policy, seed: u64, ki: usize) -> Outcome {
-    // A diagnostic: the engine told each rung's true difficulty (`SIM_TRUE_RUNGS=1`).
+    // A diagnostic: the engine told each rung's true difficulty (`SIM_TRUE_RUNGS=1`), or only
+    // those at some places on the ladder (`SIM_TRUE_RUNGS_AT=2,3`: the first minutes and the act).
     if policy == Policy::Engine && sim_env("SIM_TRUE_RUNGS").is_some() {
+        let only: Option<Vec<usize>> = sim_env("SIM_TRUE_RUNGS_AT")
+            .map(|v| v.split(',').filter_map(|x| x.trim().parse().ok()).collect());
         let mut p = person.clone();
         for (m, d) in p.movements.iter_mut().zip(&p.true_d) {
-            for (r, x) in m.rungs.iter_mut().zip(d) {
-                r.difficulty = *x;
+            for (i, (r, x)) in m.rungs.iter_mut().zip(d).enumerate() {
+                if only.as_ref().is_none_or(|o| o.contains(&i)) {
+                    r.difficulty = *x;
+                }
             }
         }
         return run_traced(&p, policy, seed, false, None);

@@ -840,6 +840,30 @@ impl Model {
         self.capacity.words.gain()
     }
 
+    /// A diagnostic for the simulation (`SIM_TRUE_USUAL`): enter the day of `now` and set the
+    /// usual day (with the recent days and a session's lift) to `capacity`, as sure as `var`.
+    /// Never used by the product; not part of the API.
+    #[doc(hidden)]
+    pub fn sim_set_usual(&mut self, now: DateTime<FixedOffset>, capacity: f64, var: f64) {
+        self.enter_day(day_of(now));
+        let c = &mut self.capacity;
+        c.usual.mean = capacity - c.recent.mean - c.session.mean;
+        c.usual.var = var;
+    }
+
+    /// A diagnostic for the simulation (`SIM_TRUE_DAY`): enter the day of `now` and set today's
+    /// reading against the usual day (with recent days and session lift) to `shift`, and its
+    /// spread (`day_var`) to `var` where the floor `FIT_DAY_VARIANCE` allows. Never used by the
+    /// product; not part of the API.
+    #[doc(hidden)]
+    pub fn sim_set_day(&mut self, now: DateTime<FixedOffset>, shift: f64, var: f64) {
+        self.enter_day(day_of(now));
+        let checkin = self.day.checkin;
+        let c = &mut self.capacity;
+        c.today.mean = shift - c.checkin_shift(checkin.as_ref());
+        self.day_spread = (var - self.capacity.session.var).max(0.0) / DAY_SPREAD_SCALE;
+    }
+
     /// When the last treatment session was, if any.
     pub fn last_session(&self) -> Option<DateTime<FixedOffset>> {
         self.last_session
