@@ -461,12 +461,12 @@ async fn used_across_nights_and_a_session_the_offered_steps_grow_when_the_person
 }
 
 #[tokio::test]
-async fn someone_who_never_checks_in_may_climb_once_past_the_days_two_steps_and_then_rests() {
+async fn someone_who_never_checks_in_grows_to_the_act_and_each_day_rests_after_at_most_one_climb() {
     let dir = tempfile::tempdir().unwrap();
     let mut thaw = onboarded(dir.path()).await;
     // Weeks without a check-in: each day they open Thaw, do the step, take every "a bit more?"
     // and, after each Done, tap "I have a moment" two hours later, until Thaw says rest.
-    let mut climbs = Vec::new();
+    let (mut climbs, mut act_days) = (Vec::new(), Vec::new());
     for day in 0..48 {
         let (mut fresh, mut pulled, mut rested) = (0, Vec::new(), false);
         let mut now = at(2, 9, 0) + Duration::days(day);
@@ -479,6 +479,9 @@ async fn someone_who_never_checks_in_may_climb_once_past_the_days_two_steps_and_
             if view.said.as_deref() == Some("Today is for resting. If you like, one tiny thing:") {
                 rested = true;
                 break;
+            }
+            if o.kind == RungKind::Act && act_days.last() != Some(&day) {
+                act_days.push(day);
             }
             if o.bit_more {
                 pulled.push(fresh);
@@ -517,9 +520,14 @@ async fn someone_who_never_checks_in_may_climb_once_past_the_days_two_steps_and_
             climbs.push(day);
         }
     }
-    println!("days with a climb past the two steps: {climbs:?}");
+    println!("days with a climb past the two steps: {climbs:?}; days with the act: {act_days:?}");
+    // Without a check-in their steps still grow to the act itself. Since "a bit more?" may
+    // follow any Done (issue 14, round eleven), someone who takes every one reaches the act
+    // after the day's first step, and then is offered it outright, before a climb past the
+    // day's two steps is ever needed; the climb's own case is held by thaw-engine's
+    // `the_last_step_of_a_day_without_a_check_in_may_climb_once_for_someone_who_never_does`.
     assert!(
-        !climbs.is_empty(),
-        "within seven weeks the act is asked after the day's last step at least once"
+        act_days.len() >= 20 && act_days.first().is_some_and(|d| *d <= 21),
+        "within three weeks without a check-in the act is offered, and on most days after: {act_days:?}"
     );
 }
