@@ -788,6 +788,23 @@ fn summed<const N: usize>(
     m
 }
 
+/// A diagnostic's bands summed over everyone in a row (`field`: where each person keeps them):
+/// per band, how many readings, their stated chance summed, and how many were beyond the person.
+fn summed_bands<const N: usize>(
+    row: &Row,
+    field: impl Fn(&Outcome) -> &[(u64, f64, u64); N],
+) -> [(u64, f64, u64); N] {
+    let mut c = [(0u64, 0.0f64, 0u64); N];
+    for o in &row.outcomes {
+        for (b, x) in field(o).iter().enumerate() {
+            c[b].0 += x.0;
+            c[b].1 += x.1;
+            c[b].2 += x.2;
+        }
+    }
+    c
+}
+
 /// `SIM_BIAS` sums per key: the step's margin read − true, the day's shift read − true, the
 /// prior alone − true, the prior's sd, the posterior's sd.
 type BiasSums = Sums<5>;
@@ -3223,14 +3240,7 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
     if sim_env("SIM_CALIB").is_some() {
         for (ki, kind) in Kind::ALL.iter().enumerate() {
             let row = &rows[&(ki, 0)];
-            let mut c = [(0u64, 0.0f64, 0u64); 10];
-            for o in &row.outcomes {
-                for (b, x) in o.calibration.iter().enumerate() {
-                    c[b].0 += x.0;
-                    c[b].1 += x.1;
-                    c[b].2 += x.2;
-                }
-            }
+            let c = summed_bands(row, |o| &o.calibration);
             let parts: Vec<String> = c
                 .iter()
                 .enumerate()
@@ -3385,14 +3395,7 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
         for (ki, kind) in Kind::ALL.iter().enumerate() {
             let row = &rows[&(ki, 0)];
             for (by_record, label) in [(1, "record alone"), (0, "capacity model too")] {
-                let mut c = [(0u64, 0.0f64, 0u64); RISK_EDGES.len() + 1];
-                for o in &row.outcomes {
-                    for (b, x) in o.risk_calib[by_record].iter().enumerate() {
-                        c[b].0 += x.0;
-                        c[b].1 += x.1;
-                        c[b].2 += x.2;
-                    }
-                }
+                let c = summed_bands(row, |o| &o.risk_calib[by_record]);
                 let parts: Vec<String> = c
                     .iter()
                     .filter(|x| x.0 > 0)
@@ -3422,14 +3425,7 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
             for (ki, kind) in Kind::ALL.iter().enumerate() {
                 let row = &rows[&(ki, 0)];
                 for (k, name) in names.iter().enumerate() {
-                    let mut c = [(0u64, 0.0f64, 0u64); ANY_EDGES.len() + 1];
-                    for o in &row.outcomes {
-                        for (b, x) in o.any_calib[set][k].iter().enumerate() {
-                            c[b].0 += x.0;
-                            c[b].1 += x.1;
-                            c[b].2 += x.2;
-                        }
-                    }
+                    let c = summed_bands(row, |o| &o.any_calib[set][k]);
                     let n: u64 = c.iter().map(|x| x.0).sum();
                     let stated: f64 = c.iter().map(|x| x.1).sum();
                     let beyond: u64 = c.iter().map(|x| x.2).sum();

@@ -225,55 +225,6 @@ impl<'a> Today<'a> {
         )
     }
 
-    /// The chance that rung `i` of `m`, with no answers of its own, is above capacity today, read
-    /// for "a bit more?" right after a Done: the ladder's prior for the rung with the learned
-    /// corrections for its kind counted at `kind_share` (the kind offset and the kind record
-    /// learn from the same answers and swing answer to answer), the rung's own spread, and the
-    /// day as the capacity model reads it; with `today`, the day also read by today's Done of
-    /// the rung just below (`fit::day_read`): a Done near that step's edge says the day has
-    /// more room than the estimate, one far below it says almost nothing. Read by the
-    /// simulation's `SIM_ANYCAL` diagnostic only (`untried_reads`): without the kind parts it is
-    /// calibrated where the engine's margin belief is optimistic (volatile days, asked: 12.6 %
-    /// stated, 18.2 % beyond the person), but it ranks the rungs no better, so asked by it at a
-    /// looser risk "a bit more?" moved along the engine's old line (issue 14, round twelve);
-    /// today's Done below moves it by under a point (the capacity model's reading of today has
-    /// already heard that Done).
-    fn untried_risk(
-        &self,
-        m: &Movement,
-        diffs: &[f64],
-        i: usize,
-        kind_share: f64,
-        today: bool,
-    ) -> f64 {
-        let model = self.model;
-        let kind = m.rungs[i].kind;
-        let c = &model.capacity;
-        let k = model.kind_fit[kind as usize].posterior(KIND_FIT_PRIOR);
-        let d = m.rungs[i].difficulty
-            + kind_share * model.kind_offset(kind)
-            + model.rung_offset(m.id, i);
-        let d = if i > 0 {
-            d.max(diffs[i - 1] + RUNG_MIN_GAP)
-        } else {
-            d
-        };
-        let margin = Margin {
-            mean: c.usual.mean - d + kind_share * k.mean,
-            var: c.usual.var + kind_share * kind_share * k.var + FIT_RUNG_VARIANCE,
-        };
-        let shift = self.effective() - c.usual.mean;
-        let day_var = model.day_var();
-        let below_done = i > 0 && self.step_done(m.id, Some(i - 1));
-        let (day_mean, day_left) = if today && below_done {
-            let below = model.rung_margin(m.id, i - 1, m.rungs[i - 1].kind, diffs[i - 1]);
-            day_read(below, 1.0, shift, day_var)
-        } else {
-            (0.0, day_var)
-        };
-        normal_cdf(-(margin.mean + shift + day_mean) / (margin.var + day_left).sqrt())
-    }
-
     /// How much today's check-in lifts capacity above this person's usual day (0 if not).
     fn checkin_lift(&self) -> f64 {
         self.checkin
@@ -903,7 +854,7 @@ pub fn margin_risk(
 
 /// Readings of rung `index` of `movement` when it has no answers of its own (`None` when it
 /// has): the engine's margin belief (`Today::rung_risk`), then the untried reading
-/// (`Today::untried_risk`) with the kind parts at 0 and 1/2 and the day as estimated, then the
+/// (`untried_risk`) with the kind parts at 0 and 1/2 and the day as estimated, then the
 /// same with today's Done below read into the day, then the margin belief with it too. A
 /// diagnostic for the simulation (`SIM_ANYCAL=1`: each reading's stated risk against how
 /// often the rung was beyond the person); not part of the API.
@@ -921,11 +872,59 @@ pub fn untried_reads(
     let diffs = effective_difficulties(model, movement);
     Some([
         t.rung_risk(movement, &diffs, index),
-        t.untried_risk(movement, &diffs, index, 0.0, false),
-        t.untried_risk(movement, &diffs, index, 0.5, false),
-        t.untried_risk(movement, &diffs, index, 0.0, true),
-        t.untried_risk(movement, &diffs, index, 0.5, true),
+        untried_risk(&t, movement, &diffs, index, 0.0, false),
+        untried_risk(&t, movement, &diffs, index, 0.5, false),
+        untried_risk(&t, movement, &diffs, index, 0.0, true),
+        untried_risk(&t, movement, &diffs, index, 0.5, true),
     ])
+}
+
+/// The chance that rung `i` of `m`, with no answers of its own, is above capacity today, read
+/// for "a bit more?" right after a Done: the ladder's prior for the rung with the learned
+/// corrections for its kind counted at `kind_share` (the kind offset and the kind record
+/// learn from the same answers and swing answer to answer), the rung's own spread, and the
+/// day as the capacity model reads it; with `today`, the day also read by today's Done of
+/// the rung just below (`fit::day_read`): a Done near that step's edge says the day has
+/// more room than the estimate, one far below it says almost nothing. A diagnostic only, read
+/// by the simulation's `SIM_ANYCAL` through [`untried_reads`], so it lives beside it, not in
+/// `Today`: without the kind parts it is calibrated where the engine's margin belief is
+/// optimistic (volatile days, asked: 12.6 % stated, 18.2 % beyond the person), but it ranks
+/// the rungs no better, so asked by it at a looser risk "a bit more?" moved along the engine's
+/// old line (issue 14, round twelve); today's Done below moves it by under a point (the
+/// capacity model's reading of today has already heard that Done).
+fn untried_risk(
+    t: &Today,
+    m: &Movement,
+    diffs: &[f64],
+    i: usize,
+    kind_share: f64,
+    today: bool,
+) -> f64 {
+    let model = t.model;
+    let kind = m.rungs[i].kind;
+    let c = &model.capacity;
+    let k = model.kind_fit[kind as usize].posterior(KIND_FIT_PRIOR);
+    let d =
+        m.rungs[i].difficulty + kind_share * model.kind_offset(kind) + model.rung_offset(m.id, i);
+    let d = if i > 0 {
+        d.max(diffs[i - 1] + RUNG_MIN_GAP)
+    } else {
+        d
+    };
+    let margin = Margin {
+        mean: c.usual.mean - d + kind_share * k.mean,
+        var: c.usual.var + kind_share * kind_share * k.var + FIT_RUNG_VARIANCE,
+    };
+    let shift = t.effective() - c.usual.mean;
+    let day_var = model.day_var();
+    let below_done = i > 0 && t.step_done(m.id, Some(i - 1));
+    let (day_mean, day_left) = if today && below_done {
+        let below = model.rung_margin(m.id, i - 1, m.rungs[i - 1].kind, diffs[i - 1]);
+        day_read(below, 1.0, shift, day_var)
+    } else {
+        (0.0, day_var)
+    };
+    normal_cdf(-(margin.mean + shift + day_mean) / (margin.var + day_left).sqrt())
 }
 
 /// How unsure a day's capacity is around its estimate before any answer (`Model::day_var`).
