@@ -297,7 +297,11 @@ pub struct FeelingWeek {
 /// One thing the person did or noticed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct EvidenceItem {
+    /// When it happened, in the offset the person lived it in (the clock time shown).
     pub at: DateTime<FixedOffset>,
+    /// Thaw's day it belongs to (turning at 04:00, `thaw_engine::day_of`): the date shown, so a
+    /// step at 02:29 carries the same date Today showed for it.
+    pub day: NaiveDate,
     pub text: String,
     pub value_words: Option<String>,
     pub inside: bool,
@@ -326,7 +330,10 @@ pub struct ProgressView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct JournalEntryView {
     pub id: i64,
+    /// When it was written, in the offset the person lived it in (the clock time shown).
     pub at: DateTime<FixedOffset>,
+    /// Thaw's day it belongs to (turning at 04:00): the date shown beside it.
+    pub day: NaiveDate,
     pub text: String,
     pub prompt: Option<String>,
     pub session_id: Option<i64>,

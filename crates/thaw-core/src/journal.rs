@@ -38,6 +38,7 @@ impl Thaw {
             .map(|e| JournalEntryView {
                 id: e.id,
                 at: local(e.at, e.offset_min),
+                day: e.local_date,
                 text: e.body,
                 prompt: e.prompt,
                 session_id: e.session_id,
@@ -70,6 +71,7 @@ impl Thaw {
         Ok(JournalEntryView {
             id: entry.id,
             at: now,
+            day: entry.local_date,
             text: entry.body,
             prompt: entry.prompt,
             session_id: entry.session_id,

@@ -7,6 +7,7 @@ use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, Weekday};
 use thaw_engine::{DayFacts, Progress};
 use thaw_store::ResponseKind;
 
+use crate::catalog::local;
 use crate::error::Result;
 use crate::ipc::{
     EvidenceItem, FeelingWeek, Markers, ProgressView, StrengthPoint, ValueStrength, WeekMoves,
@@ -95,9 +96,11 @@ impl Thaw {
                     minutes_to_start.push((s - m.offered_at).num_seconds().max(0) as f64 / 60.0);
                 }
             }
-            let at = started.unwrap_or(m.offered_at);
+            // Shown at the clock time the person lived it, under Thaw's day for that moment.
+            let at = local(started.unwrap_or(m.offered_at), m.responded_offset_min);
             evidence.push(EvidenceItem {
-                at: at.fixed_offset(),
+                at,
+                day: thaw_engine::day_of(at),
                 text,
                 value_words: m.value_id.and_then(|v| words.get(&v).cloned()),
                 inside,
@@ -111,7 +114,8 @@ impl Thaw {
             }
             weeks.entry(monday_of(s.local_date)).or_default().0 += 1;
             evidence.push(EvidenceItem {
-                at: s.at.fixed_offset(),
+                at: local(s.at, s.offset_min),
+                day: s.local_date,
                 text: s.words.clone(),
                 value_words: s.value_id.and_then(|v| words.get(&v).cloned()),
                 inside: true,

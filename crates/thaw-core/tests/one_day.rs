@@ -197,6 +197,59 @@ async fn a_step_done_at_0130_counts_for_the_day_and_week_before() {
 }
 
 #[tokio::test]
+async fn progress_and_the_journal_date_a_late_night_by_todays_day_and_keep_its_clock_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut thaw = onboarded(dir.path()).await;
+    // Monday 02:29 (+01:00): Today calls it Sunday the 1st.
+    let view = thaw.today(at(2, 2, 29)).await.unwrap();
+    assert_eq!(view.date, date(1));
+    let step = offer(&view).clone();
+    thaw.respond(&reply(step.offer_id, Response::Done), at(2, 2, 29))
+        .await
+        .unwrap();
+    thaw.notice(
+        &ShiftInput {
+            note: "I thought about it without dread".into(),
+            value_id: None,
+        },
+        at(2, 2, 40),
+    )
+    .await
+    .unwrap();
+    let entry = thaw
+        .add_journal(
+            &JournalInput {
+                text: "Could not sleep, wrote this.".into(),
+                prompt: None,
+                session_id: None,
+                to_discuss: false,
+            },
+            at(2, 2, 45),
+        )
+        .await
+        .unwrap();
+    assert_eq!(entry.day, date(1));
+
+    let progress = thaw.progress(at(2, 12, 0)).await.unwrap();
+    assert_eq!(progress.evidence.len(), 2);
+    for item in &progress.evidence {
+        // The date shown is Today's day for that moment; the clock is the one the person saw.
+        assert_eq!(item.day, date(1), "{item:?}");
+        assert_eq!(item.at.offset().local_minus_utc(), 3600, "{item:?}");
+    }
+    let done = progress
+        .evidence
+        .iter()
+        .find(|e| e.text == step.text)
+        .unwrap();
+    assert_eq!(done.at, at(2, 2, 29));
+    assert_eq!(done.at.to_rfc3339(), "2026-03-02T02:29:00+01:00");
+    let journal = thaw.journal().await.unwrap();
+    assert_eq!(journal[0].day, date(1));
+    assert_eq!(journal[0].at.to_rfc3339(), "2026-03-02T02:45:00+01:00");
+}
+
+#[tokio::test]
 async fn each_response_is_answered_by_one_sentence_true_of_the_screen() {
     let dir = tempfile::tempdir().unwrap();
     let mut thaw = onboarded(dir.path()).await;

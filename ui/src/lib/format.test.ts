@@ -81,6 +81,11 @@ describe('dates and times', () => {
     expect(when('2026-11-16T09:05:00+01:00', 'en-US')).toBe('Mon, Nov 16, 9:05 AM');
   });
 
+  it('dates a late-night moment by Thaw’s day and keeps its true clock time', () => {
+    expect(when('2026-11-30T02:29:00+00:00', 'en-US', '2026-11-29')).toBe('Sun, Nov 29, 2:29 AM');
+    expect(when('2026-11-30T02:29:00+00:00', 'en-GB', '2026-11-29')).toBe('Sun 29 Nov, 2:29');
+  });
+
   it('labels hours', () => {
     expect(hourLabel(9)).toBe('09:00');
     expect(hourLabel(21)).toBe('21:00');

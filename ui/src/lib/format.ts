@@ -63,10 +63,12 @@ export function longDay(day: string, locale = LOCALE): string {
 }
 
 /** An RFC 3339 time as the person saw it (its own offset): "Mon 16 Nov, 9:05" (en-GB),
- * "Mon, Nov 16, 9:05 AM" (en-US). */
-export function when(at: string, locale = LOCALE): string {
+ * "Mon, Nov 16, 9:05 AM" (en-US). With `thawDay` (the day the core says the moment belongs
+ * to, turning at 04:00) the date is that day and the clock stays the true time: a step at
+ * 02:29 on Monday reads "Sun 15 Nov, 2:29", the date Today showed for it. */
+export function when(at: string, locale = LOCALE, thawDay?: string): string {
   const time = /T(\d{2}):(\d{2})/.exec(at);
-  const day = longDay(at, locale);
+  const day = longDay(thawDay ?? at, locale);
   if (!time) return day;
   const clock = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(
     new Date(Date.UTC(2000, 0, 1, Number(time[1]), Number(time[2]))),

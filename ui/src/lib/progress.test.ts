@@ -13,8 +13,8 @@ describe('progress in words that are true', () => {
   });
 
   it('says things done in the past tense', () => {
-    expect(didWords({ at, text: 'Put on your shoes.', value_words: null, inside: false })).toBe('You did this: “Put on your shoes.”');
-    expect(didWords({ at, text: 'I thought about calling without dread', value_words: null, inside: true })).toBe(
+    expect(didWords({ at, day: '2026-11-16', text: 'Put on your shoes.', value_words: null, inside: false })).toBe('You did this: “Put on your shoes.”');
+    expect(didWords({ at, day: '2026-11-16', text: 'I thought about calling without dread', value_words: null, inside: true })).toBe(
       'You took a moment inside: “I thought about calling without dread”',
     );
   });

@@ -179,6 +179,9 @@ pub struct ProgressMove {
     pub kind: ResponseKind,
     /// The local day of the response.
     pub local_date: NaiveDate,
+    /// The person's offset from UTC, in minutes, when they answered (to show its times as they
+    /// lived them).
+    pub responded_offset_min: i32,
     pub offered_at: DateTime<Utc>,
     pub started_at: Option<DateTime<Utc>>,
     pub done_at: Option<DateTime<Utc>>,
@@ -426,7 +429,7 @@ impl Store {
         let mut tx = self.snapshot().await?;
         let moves: Vec<ProgressMove> = sqlx::query_as(
             "SELECT r.offer_id, o.value_id, o.movement_id, o.rung_id, r.kind, r.local_date,
-                    o.offered_at, r.started_at, r.done_at, r.dread_before, r.satisfaction_after,
+                    r.responded_offset_min, o.offered_at, r.started_at, r.done_at, r.dread_before, r.satisfaction_after,
                     o.text, o.kind AS offer_kind
              FROM responses r JOIN offers o ON o.id = r.offer_id
              WHERE r.local_date BETWEEN ? AND ?

@@ -86,13 +86,13 @@ export function install() {
         ],
         feelings: [['2026-11-02', 3, 2], ['2026-11-09', 2.5, 2.2], ['2026-11-16', 2, 3]].map(([w, d, s]) => ({ week_start: w, dread_before: d, satisfaction_after: s })),
         evidence: [
-          { at: '2026-11-22T09:05:00+01:00', text: 'Wrote one line to my sister', value_words: 'Being there for my sister', inside: false },
-          { at: '2026-11-21T18:30:00+01:00', text: 'I thought about it without dread', value_words: null, inside: true },
+          { at: '2026-11-22T09:05:00+01:00', day: '2026-11-22', text: 'Wrote one line to my sister', value_words: 'Being there for my sister', inside: false },
+          { at: '2026-11-21T18:30:00+01:00', day: '2026-11-21', text: 'I thought about it without dread', value_words: null, inside: true },
         ],
         markers: { minutes_to_start: 12, days_to_return: 2 },
       };
-      case 'journal': return [{ id: 1, at: '2026-11-21T20:00:00+01:00', text: 'The walk felt lighter than I expected.', prompt: 'What felt different this week?', session_id: null, to_discuss: true }];
-      case 'add_journal': return { id: Date.now(), at: '2026-11-22T10:00:00+01:00', ...a.input };
+      case 'journal': return [{ id: 1, at: '2026-11-21T20:00:00+01:00', day: '2026-11-21', text: 'The walk felt lighter than I expected.', prompt: 'What felt different this week?', session_id: null, to_discuss: true }];
+      case 'add_journal': return { id: Date.now(), at: '2026-11-22T10:00:00+01:00', day: '2026-11-22', ...a.input };
       case 'integration_prompts': return ['What felt different since your last session?', 'What would you like to carry into this week?'];
       case 'settings': return { prompt_from_hour: 9, prompt_until_hour: 20, quiet_from_hour: 22, quiet_until_hour: 8, prompts_per_day: 2, auto_lock_minutes: 5, lock_away_seconds: 60, keep_running_in_background: false, questionnaire_every_days: 14 };
       case 'save_settings': return a.input;

@@ -167,7 +167,16 @@ export type ValueStrength = { value_id: number, words: string, points: Array<Str
 
 export type FeelingWeek = { week_start: string, dread_before: number | null, satisfaction_after: number | null, };
 
-export type EvidenceItem = { at: string, text: string, value_words: string | null, inside: boolean, };
+export type EvidenceItem = { 
+/**
+ * When it happened, in the offset the person lived it in (the clock time shown).
+ */
+at: string, 
+/**
+ * Thaw's day it belongs to (turning at 04:00, `thaw_engine::day_of`): the date shown, so a
+ * step at 02:29 carries the same date Today showed for it.
+ */
+day: string, text: string, value_words: string | null, inside: boolean, };
 
 export type Markers = { 
 /**
@@ -181,7 +190,15 @@ days_to_return: number | null, };
 
 export type ProgressView = { weeks: Array<WeekMoves>, values: Array<ValueStrength>, feelings: Array<FeelingWeek>, evidence: Array<EvidenceItem>, markers: Markers, };
 
-export type JournalEntryView = { id: number, at: string, text: string, prompt: string | null, session_id: number | null, to_discuss: boolean, };
+export type JournalEntryView = { id: number, 
+/**
+ * When it was written, in the offset the person lived it in (the clock time shown).
+ */
+at: string, 
+/**
+ * Thaw's day it belongs to (turning at 04:00): the date shown beside it.
+ */
+day: string, text: string, prompt: string | null, session_id: number | null, to_discuss: boolean, };
 
 export type JournalInput = { text: string, prompt: string | null, session_id: number | null, to_discuss: boolean, };
 
