@@ -80,6 +80,7 @@ command_list![
     commands::save_safety_plan,
     commands::sessions,
     commands::add_session,
+    commands::this_day,
     commands::visit_summary,
     commands::export_summary,
     commands::ui_ready,

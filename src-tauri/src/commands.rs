@@ -477,6 +477,13 @@ pub async fn add_session(
     thaw(&state).await.add_session(&input, now()).await
 }
 
+/// Thaw's day now (it turns at 04:00), read fresh from the clock: a screen left open across
+/// 04:00, or used at 02:00, still dates things as Today does.
+#[tauri::command]
+pub async fn this_day() -> Result<chrono::NaiveDate> {
+    Ok(thaw_core::day_of(now()))
+}
+
 #[tauri::command]
 pub async fn visit_summary(
     state: State<'_, AppState>,

@@ -35,6 +35,9 @@ pub use prompts::SentPrompt;
 pub use reach::{reach_uri, SmsBody};
 pub use thaw::{Thaw, BACKUP_EXTENSION, ERASE_CONFIRMATION};
 pub use thaw_clinical::CrisisResources;
+/// Thaw's one "today" for a moment: the day turns at 04:00, so a late night belongs to the
+/// evening before. Its home is the engine; screens that need only the date ask for it here.
+pub use thaw_engine::day_of;
 pub use thaw_prompts::{PromptResponse, PromptText};
 pub use thaw_store::KdfParams;
 pub use values::{library, life_areas};

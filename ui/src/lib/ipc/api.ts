@@ -189,6 +189,8 @@ export const api = {
   sessions: () => call<SessionView[]>('sessions'),
   addSession: (input: SessionInput) => call<SessionView>('add_session', { input }),
 
+  /** Thaw's day now, 'YYYY-MM-DD' (it turns at 04:00, as Today's date does), read fresh. */
+  thisDay: () => call<string>('this_day'),
   /** Both days included, 'YYYY-MM-DD'. */
   /** `includeNoticed`: what the person noticed, in their words, only when they choose it. */
   visitSummary: (from: string, to: string, includeNoticed: boolean) =>

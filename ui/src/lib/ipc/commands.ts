@@ -62,6 +62,7 @@ export const COMMANDS = [
   'save_safety_plan',
   'sessions',
   'add_session',
+  'this_day',
   'visit_summary',
   'export_summary',
   'ui_ready',

@@ -93,6 +93,7 @@ export function install() {
       };
       case 'journal': return [{ id: 1, at: '2026-11-21T20:00:00+01:00', day: '2026-11-21', text: 'The walk felt lighter than I expected.', prompt: 'What felt different this week?', session_id: null, to_discuss: true }];
       case 'add_journal': return { id: Date.now(), at: '2026-11-22T10:00:00+01:00', day: '2026-11-22', ...a.input };
+      case 'this_day': return '2026-11-22';
       case 'integration_prompts': return ['What felt different since your last session?', 'What would you like to carry into this week?'];
       case 'settings': return { prompt_from_hour: 9, prompt_until_hour: 20, quiet_from_hour: 22, quiet_until_hour: 8, prompts_per_day: 2, auto_lock_minutes: 5, lock_away_seconds: 60, keep_running_in_background: false, questionnaire_every_days: 14 };
       case 'save_settings': return a.input;
