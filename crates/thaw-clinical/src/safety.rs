@@ -32,7 +32,9 @@ pub struct CrisisResource {
     pub method: ContactMethod,
     /// For text lines: the word to send, e.g. "HOME".
     pub text_keyword: Option<String>,
-    /// One plain line, e.g. "Call or text, any time, free."
+    /// One plain line beside the Call and Text buttons, saying what they do not (the buttons
+    /// already say the number and the word to text), e.g. "A trained counselor answers, any
+    /// time, free."
     pub description: String,
     /// A public service number (safe to show on the lock screen). Entries a person adds, such as a
     /// clinic, are not public unless they say so.
@@ -69,7 +71,7 @@ impl CrisisResources {
                     number: "988".into(),
                     method: ContactMethod::CallOrText,
                     text_keyword: None,
-                    description: "Call or text 988, any time, free.".into(),
+                    description: "A trained counselor answers, any time, free.".into(),
                     public: true,
                     emergency: false,
                 },
@@ -78,7 +80,7 @@ impl CrisisResources {
                     number: "741741".into(),
                     method: ContactMethod::Text,
                     text_keyword: Some("HOME".into()),
-                    description: "Text HOME to 741741, any time, free.".into(),
+                    description: "A trained volunteer texts back, any time, free.".into(),
                     public: true,
                     emergency: false,
                 },
@@ -87,7 +89,7 @@ impl CrisisResources {
                     number: "911".into(),
                     method: ContactMethod::Call,
                     text_keyword: None,
-                    description: "If you are in danger right now, call 911.".into(),
+                    description: "For when you or someone else is in danger right now.".into(),
                     public: true,
                     emergency: true,
                 },

@@ -321,7 +321,9 @@ number: string, method: ContactMethod,
  */
 text_keyword: string | null, 
 /**
- * One plain line, e.g. "Call or text, any time, free."
+ * One plain line beside the Call and Text buttons, saying what they do not (the buttons
+ * already say the number and the word to text), e.g. "A trained counselor answers, any
+ * time, free."
  */
 description: string, 
 /**
