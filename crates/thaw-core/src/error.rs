@@ -95,7 +95,7 @@ impl From<StoreError> for AppError {
             ),
             StoreError::MalformedRecoveryCode => AppError::new(
                 K::WrongSecret,
-                "That does not look like a recovery code. It is groups of letters and numbers, like ABCD-EFGH-….",
+                "That does not look like a recovery code. Yours is eight groups of four letters and numbers, with dashes between them.",
             ),
             StoreError::TryAgainLater { wait } => AppError::new(
                 K::TryAgainLater,
@@ -185,5 +185,33 @@ mod tests {
         assert!(e.message.contains("device is full") && e.message.contains("still here"));
         let e: AppError = StoreError::InUse.into();
         assert_eq!(e.kind, ErrorKind::InUse);
+    }
+
+    /// Each message ends once: one full stop (or question mark), never "…." or "..".
+    #[test]
+    fn every_message_ends_with_one_stop() {
+        let errors = [
+            StoreError::WrongSecret,
+            StoreError::WrongRecoveryCode,
+            StoreError::MalformedRecoveryCode,
+            StoreError::WrapDamaged(thaw_store::WrapRole::Passphrase),
+            StoreError::VaultInvalid,
+            StoreError::AlreadyInitialised,
+            StoreError::NotInitialised,
+            StoreError::RestoreWouldOverwrite,
+            StoreError::StorageFull,
+            StoreError::InUse,
+        ];
+        for error in errors {
+            let message = AppError::from(error).message;
+            assert!(
+                !message.contains("….") && !message.contains("..") && !message.contains('…'),
+                "{message}"
+            );
+            assert!(
+                message.ends_with('.') || message.ends_with('?'),
+                "{message}"
+            );
+        }
     }
 }
