@@ -43,6 +43,21 @@ pub struct CrisisResource {
     pub emergency: bool,
 }
 
+impl CrisisResource {
+    /// How to reach it, in words, from its method, number and keyword: "Call or text 988.",
+    /// "Text HOME to 741741.", "Call 911." The crisis sheet says this on its buttons, so it
+    /// is not part of `description`; a written plan, which has no buttons, says it first.
+    pub fn how(&self) -> String {
+        let number = &self.number;
+        match (self.method, self.text_keyword.as_deref()) {
+            (ContactMethod::Call, _) => format!("Call {number}."),
+            (ContactMethod::CallOrText, _) => format!("Call or text {number}."),
+            (ContactMethod::Text, Some(word)) => format!("Text {word} to {number}."),
+            (ContactMethod::Text, None) => format!("Text {number}."),
+        }
+    }
+}
+
 /// Crisis resources for one region.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct CrisisResources {
@@ -284,7 +299,8 @@ impl SafetyPlan {
                 .map(|r| PlanProfessional {
                     name: r.name.clone(),
                     phone: Some(r.number.clone()),
-                    note: Some(r.description.clone()),
+                    // Written down, with no buttons beside it: how to reach it, then the line.
+                    note: Some(format!("{} {}", r.how(), r.description).trim().to_string()),
                 })
                 .collect(),
             making_surroundings_safer: vec![],

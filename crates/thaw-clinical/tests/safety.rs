@@ -10,7 +10,14 @@ fn us_default_has_988_crisis_text_line_and_911() {
     assert_eq!(numbers, ["988", "741741", "911"]);
     assert_eq!(us.resources[0].method, ContactMethod::CallOrText);
     assert_eq!(us.resources[1].text_keyword.as_deref(), Some("HOME"));
-    assert!(us.resources[1].description.contains("Text HOME to 741741"));
+    // The crisis sheet's buttons say how to reach each line ("Text HOME to 741741"); the line
+    // under them says something else, so nothing is said twice there.
+    assert_eq!(us.resources[1].how(), "Text HOME to 741741.");
+    assert_eq!(us.resources[0].how(), "Call or text 988.");
+    assert_eq!(us.resources[2].how(), "Call 911.");
+    for r in &us.resources {
+        assert!(!r.description.contains(&r.number), "{r:?}");
+    }
     assert_eq!(us.emergency_number(), Some("911"));
     assert_eq!(CrisisResources::default(), us);
     assert_eq!(CrisisResources::for_region("us"), Some(us));
@@ -48,6 +55,16 @@ fn a_new_plan_has_every_section_empty_but_988_already_there() {
         .professionals_and_services
         .iter()
         .any(|p| p.phone.as_deref() == Some("988")));
+    // A written plan has no buttons: its note says how to reach the line, keyword and all.
+    let text_line = plan
+        .professionals_and_services
+        .iter()
+        .find(|p| p.phone.as_deref() == Some("741741"))
+        .unwrap();
+    assert_eq!(
+        text_line.note.as_deref(),
+        Some("Text HOME to 741741. A trained volunteer texts back, any time, free.")
+    );
     assert_eq!(SafetyPlanSection::ALL.len(), 7);
     assert_eq!(
         SafetyPlanSection::ProfessionalsAndServices.title(),
