@@ -212,6 +212,7 @@ impl Thaw {
                     id: q.id,
                     instrument,
                     at: local(q.at, q.offset_min),
+                    day: q.local_date,
                     total: u8::try_from(q.total).unwrap_or(u8::MAX),
                     item9: (instrument == Instrument::Phq9)
                         .then(|| q.answers.get(8).copied())

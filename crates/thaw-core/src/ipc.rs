@@ -487,6 +487,8 @@ pub struct QuestionnaireItemResult {
     pub id: i64,
     pub instrument: Instrument,
     pub at: DateTime<FixedOffset>,
+    /// Thaw's day it was answered on (turning at 04:00): the date shown for it.
+    pub day: NaiveDate,
     pub total: u8,
     /// PHQ-9 item 9 (0..=3); `None` for GAD-7.
     pub item9: Option<u8>,

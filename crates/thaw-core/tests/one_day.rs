@@ -197,7 +197,8 @@ async fn a_step_done_at_0130_counts_for_the_day_and_week_before() {
 }
 
 #[tokio::test]
-async fn progress_and_the_journal_date_a_late_night_by_todays_day_and_keep_its_clock_time() {
+async fn progress_the_journal_and_questionnaires_date_a_late_night_by_todays_day_and_keep_its_clock_time(
+) {
     let dir = tempfile::tempdir().unwrap();
     let mut thaw = onboarded(dir.path()).await;
     // Monday 02:29 (+01:00): Today calls it Sunday the 1st.
@@ -246,6 +247,18 @@ async fn progress_and_the_journal_date_a_late_night_by_todays_day_and_keep_its_c
     assert_eq!(done.at.to_rfc3339(), "2026-03-02T02:29:00+01:00");
     let journal = thaw.journal().await.unwrap();
     assert_eq!(journal[0].day, date(1));
+    thaw.submit_questionnaire(
+        &QuestionnaireInput {
+            instrument: Instrument::Gad7,
+            answers: vec![1; 7],
+        },
+        at(2, 2, 50),
+    )
+    .await
+    .unwrap();
+    let answered = thaw.questionnaires().await.unwrap();
+    assert_eq!(answered[0].day, date(1));
+    assert_eq!(answered[0].at.to_rfc3339(), "2026-03-02T02:50:00+01:00");
     assert_eq!(journal[0].at.to_rfc3339(), "2026-03-02T02:45:00+01:00");
 }
 

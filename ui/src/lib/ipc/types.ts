@@ -299,7 +299,11 @@ export type QuestionnaireInput = { instrument: Instrument, answers: Array<number
 
 export type QuestionnaireResult = { id: number, instrument: Instrument, total: number, max_total: number, band_description: string, needs_crisis_support: boolean, };
 
-export type QuestionnaireItemResult = { id: number, instrument: Instrument, at: string, total: number, 
+export type QuestionnaireItemResult = { id: number, instrument: Instrument, at: string, 
+/**
+ * Thaw's day it was answered on (turning at 04:00): the date shown for it.
+ */
+day: string, total: number, 
 /**
  * PHQ-9 item 9 (0..=3); `None` for GAD-7.
  */
