@@ -858,6 +858,10 @@ struct Outcome {
     /// have done a step bigger than the smallest before (the issue's "while evidence says
     /// more fits").
     longest_smallest_evidence: i64,
+    /// The same, leaving out the days the person's first check-in said their energy is low
+    /// (such a day neither lengthens nor ends the stretch): on those days their own words say
+    /// more does not fit today, and every step up is closed on purpose.
+    longest_smallest_words: i64,
     /// Steps sized for the day (the denominator of the mean offered seconds).
     sized_offers: u64,
     /// Offered and feasible seconds in the three weeks after each session, and from day 90.
@@ -966,6 +970,9 @@ struct Run<'a> {
     smallest_run: i64,
     smallest_act_run: i64,
     smallest_evidence_run: i64,
+    smallest_words_run: i64,
+    /// Today's first check-in said energy is low.
+    said_low_today: bool,
     /// The last day the person did a step bigger than the smallest (any movement).
     last_bigger_done: Option<i64>,
     /// The previous offer today and its answer, for the Smaller please checks.
@@ -2238,6 +2245,7 @@ impl<'a> Run<'a> {
         self.moved_today = false;
         self.previous = None;
         self.day_smallest = (true, false, false);
+        self.said_low_today = false;
         self.stay_reasons.clear();
         let plan = self.p.days[day as usize].clone();
         let offers_before = self.out.offers;
@@ -2247,6 +2255,7 @@ impl<'a> Run<'a> {
             if k == 0 {
                 if plan.checks_in {
                     let c = self.checkin(day, self.lift);
+                    self.said_low_today = c.energy == Some(Level::Low);
                     self.apply(at - Duration::minutes(5), EventKind::CheckIn(c));
                 }
                 self.tell_truth(day, at - Duration::minutes(4));
@@ -2336,6 +2345,15 @@ impl<'a> Run<'a> {
             } else {
                 self.smallest_evidence_run = 0;
             }
+            if small && more_fits && evidence {
+                if !self.said_low_today {
+                    self.smallest_words_run += 1;
+                    self.out.longest_smallest_words =
+                        self.out.longest_smallest_words.max(self.smallest_words_run);
+                }
+            } else {
+                self.smallest_words_run = 0;
+            }
             if small && act_fits {
                 self.smallest_act_run += 1;
                 self.out.longest_smallest_act =
@@ -2406,6 +2424,8 @@ fn run_traced(
         smallest_run: 0,
         smallest_act_run: 0,
         smallest_evidence_run: 0,
+        smallest_words_run: 0,
+        said_low_today: false,
         last_bigger_done: None,
         previous: None,
         pending: None,
@@ -2528,6 +2548,20 @@ impl Row {
             .outcomes
             .iter()
             .filter(|o| o.longest_smallest_evidence > 7)
+            .count();
+        (
+            max.unwrap_or(0),
+            100.0 * over as f64 / self.outcomes.len().max(1) as f64,
+        )
+    }
+
+    /// The same, leaving out the days they said their energy is low.
+    fn longest_smallest_words(&self) -> (i64, f64) {
+        let max = self.outcomes.iter().map(|o| o.longest_smallest_words).max();
+        let over = self
+            .outcomes
+            .iter()
+            .filter(|o| o.longest_smallest_words > 7)
             .count();
         (
             max.unwrap_or(0),
@@ -2952,7 +2986,7 @@ fn main() {
                 );
             }
             println!(
-                "{:<18} success {:.3} above {:.2} % offered {:.0} % done {:.0} % (usual oracle {:.0} %, person oracle {:.0} % at {:.1} % above) first {} longest {:?} evidence {:?}",
+                "{:<18} success {:.3} above {:.2} % offered {:.0} % done {:.0} % (usual oracle {:.0} %, person oracle {:.0} % at {:.1} % above) first {} longest {:?} evidence {:?} without low days {:?}",
                 kind.name(),
                 row.success(),
                 row.above(),
@@ -2964,6 +2998,7 @@ fn main() {
                 first,
                 row.longest_smallest(),
                 row.longest_smallest_evidence(),
+                row.longest_smallest_words(),
             );
         }
         print_diagnostics(&rows);
@@ -3567,6 +3602,11 @@ fn print_targets(rows: &BTreeMap<(usize, usize), Row>, capable: &[usize], oracle
         .map(|ki| engine(ki).longest_smallest_evidence().0)
         .max()
         .unwrap_or(0);
+    let longest_words = kinds
+        .clone()
+        .map(|ki| engine(ki).longest_smallest_words().0)
+        .max()
+        .unwrap_or(0);
     let targets = [
         (
             "at most 2 % of offers above capacity, every kind",
@@ -3617,6 +3657,11 @@ fn print_targets(rows: &BTreeMap<(usize, usize), Row>, capable: &[usize], oracle
             "nobody on the smallest rung > 7 days while more fits and their answers say so",
             format!("{longest_evidence} days"),
             longest_evidence <= 7,
+        ),
+        (
+            "(the same, leaving out days they said their energy is low)",
+            format!("{longest_words} days"),
+            longest_words <= 7,
         ),
         (
             "(stricter) nobody on the smallest rung > 7 days while more fits",

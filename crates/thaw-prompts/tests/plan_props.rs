@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Days, FixedOffset, NaiveDate, TimeDelta, Timelike};
 use common::{instant, log_before, settings, Case};
 use proptest::prelude::*;
-use thaw_engine::day_of;
+use thaw_engine::{day_of, day_start};
 use thaw_prompts::schedule::{effective_daily_max, MAX_PROMPTS_PER_DAY, MIN_GAP_MINUTES};
 use thaw_prompts::{
     next_prompt, plan_prompts, PlannedPrompt, PromptOutcome, PromptRecord, PromptText, Readiness,
@@ -165,7 +165,24 @@ proptest! {
         let today = day_of(c.now);
         for d in 1..u64::from(PLAN_DAYS) {
             let day = today + Days::new(d);
-            prop_assert_eq!(days.contains_key(&day), can, "day {} of the plan", d);
+            // A prompt keeps its gap from the one before on any day, so a day whose open hours
+            // all end within that gap of the last prompt before it (sent, or planned the day
+            // before) rightly has none: e.g. a prompt at 03:33 and only 04:00–05:00 open.
+            let start = day_start(day, *c.now.offset());
+            let last_before = c
+                .log
+                .iter()
+                .map(|r| r.sent_at)
+                .filter(|t| *t <= c.now)
+                .chain(plan.iter().map(|p| p.at))
+                .filter(|t| *t < start)
+                .max();
+            let gap_leaves_an_hour = (0..24).any(|slot| {
+                let open = start + TimeDelta::hours(slot);
+                c.settings.hour_open(open.hour() as u8)
+                    && last_before.is_none_or(|l| open + TimeDelta::hours(1) > l + TimeDelta::minutes(MIN_GAP_MINUTES))
+            });
+            prop_assert_eq!(days.contains_key(&day), can && gap_leaves_an_hour, "day {} of the plan", d);
         }
     }
 
