@@ -3141,6 +3141,19 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
                     kind.name(),
                     o.longest_smallest_evidence
                 );
+                // And the longest leaving out days said low, for tracing what the rule leaves.
+                if let Some((j, w)) = row
+                    .outcomes
+                    .iter()
+                    .enumerate()
+                    .max_by_key(|(_, o)| o.longest_smallest_words)
+                {
+                    println!(
+                        "{}: person {j} longest without low days {} days",
+                        kind.name(),
+                        w.longest_smallest_words
+                    );
+                }
                 // SIM_LONGEST=2: every person above seven days, for tracing.
                 if sim_env("SIM_LONGEST") == Some("2") {
                     let over: Vec<String> = row
