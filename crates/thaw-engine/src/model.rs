@@ -756,15 +756,15 @@ impl Model {
     }
 
     /// The chance of being above capacity today at which a rung's record sizes it:
-    /// `SIZE_RISK`, or up towards `SPARE_SIZE_RISK` for someone who rests often, and all the
-    /// way for someone who rarely checks in (`SPARE_CHECKIN_SHARE`).
+    /// `SIZE_RISK` (`RARE_CHECKIN_SIZE_RISK` for someone who rarely checks in,
+    /// `SPARE_CHECKIN_SHARE`), up towards `SPARE_SIZE_RISK` for someone who rests often.
     pub(crate) fn size_risk(&self) -> f64 {
-        let room = if self.capacity.checkin_days <= SPARE_CHECKIN_SHARE {
-            1.0
+        let base = if self.capacity.checkin_days <= SPARE_CHECKIN_SHARE {
+            RARE_CHECKIN_SIZE_RISK
         } else {
-            self.rests_often()
+            SIZE_RISK
         };
-        SIZE_RISK + room * (SPARE_SIZE_RISK - SIZE_RISK)
+        base + self.rests_often() * (SPARE_SIZE_RISK - base)
     }
 
     /// The risk at which "a bit more?" after any Done asks about a rung without answers of its
@@ -1091,10 +1091,18 @@ mod tests {
         }
         assert_eq!(m.rests_often(), 0.0);
         assert_eq!(m.sized_big_aim(), SIZED_BIG_AIM);
-        // Someone who rarely checks in has their records read at the looser risk.
+        // Someone who rarely checks in has their records read at their own looser risk.
         m.capacity.checkin_days = 0.1;
-        assert_eq!(m.size_risk(), SPARE_SIZE_RISK);
+        assert_eq!(m.size_risk(), RARE_CHECKIN_SIZE_RISK);
         assert_eq!(m.sized_big_aim(), SIZED_BIG_AIM);
+        // ... and resting often gives them the same room back as anyone.
+        for i in 60..80 {
+            answer(&mut m, &o, at(i, 9), Response::NotNow);
+        }
+        m.capacity.checkin_days = 0.1;
+        assert_eq!(m.rests_often(), 1.0);
+        assert_eq!(m.size_risk(), SPARE_SIZE_RISK);
+        assert_eq!(m.sized_big_aim(), SPARE_AIM);
     }
 
     #[test]

@@ -41,7 +41,8 @@
 //! is surer (`SIZED_BIG_AIM`). For someone who says "Not now" often (few Dones, so few "a bit
 //! more?" asks), that room goes back to the sized steps and their rare asks
 //! (`Model::rests_often`: `SPARE_AIM`, `SPARE_SIZE_RISK`, `SPARE_BIT_MORE_FIRST_RISK`); for
-//! someone who rarely checks in, records size at `SPARE_SIZE_RISK` (`SPARE_CHECKIN_SHARE`).
+//! someone who rarely checks in, records size at `RARE_CHECKIN_SIZE_RISK`
+//! (`SPARE_CHECKIN_SHARE`).
 //! Once today has said "too big", nothing as big again today. If no rung reaches the
 //! target, the smallest is offered, or the breath-sized step when even that looks unlikely
 //! today. Nothing here reads a clock or a random source.
