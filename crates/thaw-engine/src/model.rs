@@ -767,6 +767,18 @@ impl Model {
         base + self.rests_often() * (SPARE_SIZE_RISK - base)
     }
 
+    /// The chance of being above capacity today at which rung `index` of a movement is sized
+    /// by its record: `Model::size_risk`, or at least `FIRM_SIZE_RISK` once the rung's own
+    /// answers hold `FIRM_RECORD_PRECISION` (a firm record of the very step).
+    pub(crate) fn record_size_risk(&self, movement_id: i64, index: usize) -> f64 {
+        let risk = self.size_risk();
+        if self.rung_precision(movement_id, index) >= FIRM_RECORD_PRECISION {
+            risk.max(FIRM_SIZE_RISK)
+        } else {
+            risk
+        }
+    }
+
     /// The risk at which "a bit more?" after any Done asks about a rung without answers of its
     /// own: `BIT_MORE_ANY_FIRST_RISK`, or up towards `SPARE_BIT_MORE_FIRST_RISK` for someone
     /// who rests often (their few Dones are their few chances to be asked).
@@ -1103,6 +1115,38 @@ mod tests {
         assert_eq!(m.rests_often(), 1.0);
         assert_eq!(m.size_risk(), SPARE_SIZE_RISK);
         assert_eq!(m.sized_big_aim(), SPARE_AIM);
+    }
+
+    #[test]
+    fn a_firm_record_of_the_very_step_sizes_it_at_its_own_risk() {
+        let mut m = Model::default();
+        m.capacity.checkin_days = 0.9;
+        let o = step(7, 2, RungKind::FirstMinutes, -0.5, false);
+        answer(&mut m, &o, at(0, 9), Response::Done);
+        assert!(m.rung_precision(7, 2) < FIRM_RECORD_PRECISION);
+        assert_eq!(m.record_size_risk(7, 2), SIZE_RISK);
+        // Its own answers, near its edge, make the record firm; other rungs keep the usual risk.
+        let edge = step(7, 2, RungKind::FirstMinutes, 0.8, false);
+        let mut day = 1;
+        while m.rung_precision(7, 2) < FIRM_RECORD_PRECISION {
+            let r = if day % 3 == 0 {
+                Response::SmallerPlease
+            } else {
+                Response::Done
+            };
+            answer(&mut m, &edge, at(day, 9), r);
+            day += 1;
+            assert!(day < 60, "a record near its edge grows firm");
+        }
+        assert_eq!(m.record_size_risk(7, 2), FIRM_SIZE_RISK);
+        assert_eq!(m.record_size_risk(7, 1), SIZE_RISK);
+        assert_eq!(m.record_size_risk(8, 2), SIZE_RISK);
+        // It fades back to the usual risk without new answers.
+        m.apply(&Event {
+            at: at(day + 400, 9),
+            kind: EventKind::Moment,
+        });
+        assert_eq!(m.record_size_risk(7, 2), SIZE_RISK);
     }
 
     #[test]

@@ -578,6 +578,20 @@ pub const SPARE_SIZE_RISK: f64 = 0.05;
 /// main with 20 days and 0.05: 1.78 / 1.85 / 1.80 %, 73 / 73 / 73 %). Someone who rests often
 /// keeps `SPARE_SIZE_RISK`: the same 0.03 for them cost Not now 60 % 1–4 points.
 pub const RARE_CHECKIN_SIZE_RISK: f64 = 0.03;
+/// A rung whose own answers hold at least this precision in its record (1 / logits²: a few
+/// answers near its edge, kept for two months by `FIT_HALF_LIFE_DAYS`) has a firm record ...
+pub const FIRM_RECORD_PRECISION: f64 = 1.0;
+/// ... and its record sizes it at this risk (`SIZE_RISK` otherwise, or looser for someone who
+/// rests often): the room round eleven took from the steps the engine sizes, given back where
+/// the step's own answers, not the capacity model's swinging kind parts, say it fits. Round
+/// thirteen, three seeds (worst kind's share of offers above capacity; done-minutes against
+/// the oracle's, volatile / never checks in / crash / 01:30): without it 1.97 / 1.97 / 1.97 %
+/// (61 / 62 / 62, 76 / 73 / 72, 67 / 71 / 71, 73 / 71 / 75 %); 0.04 1.95 / 1.99 / 1.96 % (62 /
+/// 62 / 63, 77 / 74 / 73, 69 / 71 / 72, 76 / 72 / 75 %). Firm records at the usual aim too (the
+/// first-try aims `SMALL_FIRST_TRY_AIM` and `SIZED_BIG_AIM` only for rungs without one): 0.03
+/// 1.98 / 1.98 / 2.02 %, 0.04 1.96 / 2.00 / 2.00 %, for about the same size. Records at
+/// precision 1.5 sized at 0.05, or 2 at 0.08, moved nothing: few records get that firm.
+pub const FIRM_SIZE_RISK: f64 = 0.04;
 /// ... and someone whose share of days with a check-in (`Capacity::checkin_days`) is at most
 /// this rarely checks in (as `CLIMB_PAST_BUDGET_CHECKIN_SHARE`): their share of offers above
 /// capacity sat at 1.5 %, below the others', since no check-in ever lifts their day.
