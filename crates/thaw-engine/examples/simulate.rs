@@ -56,6 +56,11 @@
 //! per person under the engine (and how many came through "a bit more?") and both oracles.
 //! Run it with `SIM_TRUE_RUNGS=1` to see what the engine's rules cost once the rungs are known.
 //!
+//! `SIM_CRASH_PHASES=1` prints the sudden crash kind's done-minutes and offers above capacity
+//! before its crash, in its ten days, the two weeks after and later; `SIM_CRASH_PHASES=2` with
+//! `SIM_WHY=1` splits every kind's offers by why they were made (sized, "a bit more?",
+//! growth…) in each of those phases (0 = before, for the kinds without a crash).
+//!
 //! `SIM_LEARN_ORACLE=<risk>` (or seven risks, one per kind) adds a bound, not an engine: the
 //! oracle of the person without the rungs, which learns each rung from its own answers by exact
 //! Bayesian updating and offers the largest rung whose posterior chance of being above capacity
@@ -1426,6 +1431,14 @@ impl<'a> Run<'a> {
                 Box::leak(format!("{why} ({level})").into_boxed_str())
             }
             _ => why,
+        };
+        // SIM_CRASH_PHASES=2: the same counts by the sudden crash's phase (where its offers
+        // above capacity come from in its ten days and after).
+        let why: &'static str = if sim_env("SIM_CRASH_PHASES") == Some("2") {
+            const PHASES: [&str; 4] = ["before", "ten days", "two weeks after", "later"];
+            Box::leak(format!("{why} [{}]", PHASES[phase]).into_boxed_str())
+        } else {
+            why
         };
         let b = ((offer.predicted_success * 10.0) as usize).min(9);
         self.out.calibration[b].0 += 1;

@@ -81,7 +81,8 @@ impl RungFit {
         }
     }
 
-    /// Old answers count for less as days pass (people change).
+    /// Old answers count for less as days pass (`FIT_HALF_LIFE_DAYS`): people change, though
+    /// a step against their usual day hardly does.
     pub fn fade(&mut self, days: i64) {
         let f = 0.5_f64.powf(days as f64 / FIT_HALF_LIFE_DAYS);
         self.precision = round3(self.precision * f);

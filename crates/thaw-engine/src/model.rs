@@ -756,15 +756,27 @@ impl Model {
     }
 
     /// The chance of being above capacity today at which a rung's record sizes it:
-    /// `SIZE_RISK`, or up towards `SPARE_SIZE_RISK` for someone who rests often, and all the
-    /// way for someone who rarely checks in (`SPARE_CHECKIN_SHARE`).
+    /// `SIZE_RISK` (`RARE_CHECKIN_SIZE_RISK` for someone who rarely checks in,
+    /// `SPARE_CHECKIN_SHARE`), up towards `SPARE_SIZE_RISK` for someone who rests often.
     pub(crate) fn size_risk(&self) -> f64 {
-        let room = if self.capacity.checkin_days <= SPARE_CHECKIN_SHARE {
-            1.0
+        let base = if self.capacity.checkin_days <= SPARE_CHECKIN_SHARE {
+            RARE_CHECKIN_SIZE_RISK
         } else {
-            self.rests_often()
+            SIZE_RISK
         };
-        SIZE_RISK + room * (SPARE_SIZE_RISK - SIZE_RISK)
+        base + self.rests_often() * (SPARE_SIZE_RISK - base)
+    }
+
+    /// The chance of being above capacity today at which rung `index` of a movement is sized
+    /// by its record: `Model::size_risk`, or at least `FIRM_SIZE_RISK` once the rung's own
+    /// answers hold `FIRM_RECORD_PRECISION` (a firm record of the very step).
+    pub(crate) fn record_size_risk(&self, movement_id: i64, index: usize) -> f64 {
+        let risk = self.size_risk();
+        if self.rung_precision(movement_id, index) >= FIRM_RECORD_PRECISION {
+            risk.max(FIRM_SIZE_RISK)
+        } else {
+            risk
+        }
     }
 
     /// The risk at which "a bit more?" after any Done asks about a rung without answers of its
@@ -1091,10 +1103,50 @@ mod tests {
         }
         assert_eq!(m.rests_often(), 0.0);
         assert_eq!(m.sized_big_aim(), SIZED_BIG_AIM);
-        // Someone who rarely checks in has their records read at the looser risk.
+        // Someone who rarely checks in has their records read at their own looser risk.
         m.capacity.checkin_days = 0.1;
-        assert_eq!(m.size_risk(), SPARE_SIZE_RISK);
+        assert_eq!(m.size_risk(), RARE_CHECKIN_SIZE_RISK);
         assert_eq!(m.sized_big_aim(), SIZED_BIG_AIM);
+        // ... and resting often gives them the same room back as anyone.
+        for i in 60..80 {
+            answer(&mut m, &o, at(i, 9), Response::NotNow);
+        }
+        m.capacity.checkin_days = 0.1;
+        assert_eq!(m.rests_often(), 1.0);
+        assert_eq!(m.size_risk(), SPARE_SIZE_RISK);
+        assert_eq!(m.sized_big_aim(), SPARE_AIM);
+    }
+
+    #[test]
+    fn a_firm_record_of_the_very_step_sizes_it_at_its_own_risk() {
+        let mut m = Model::default();
+        m.capacity.checkin_days = 0.9;
+        let o = step(7, 2, RungKind::FirstMinutes, -0.5, false);
+        answer(&mut m, &o, at(0, 9), Response::Done);
+        assert!(m.rung_precision(7, 2) < FIRM_RECORD_PRECISION);
+        assert_eq!(m.record_size_risk(7, 2), SIZE_RISK);
+        // Its own answers, near its edge, make the record firm; other rungs keep the usual risk.
+        let edge = step(7, 2, RungKind::FirstMinutes, 0.8, false);
+        let mut day = 1;
+        while m.rung_precision(7, 2) < FIRM_RECORD_PRECISION {
+            let r = if day % 3 == 0 {
+                Response::SmallerPlease
+            } else {
+                Response::Done
+            };
+            answer(&mut m, &edge, at(day, 9), r);
+            day += 1;
+            assert!(day < 60, "a record near its edge grows firm");
+        }
+        assert_eq!(m.record_size_risk(7, 2), FIRM_SIZE_RISK);
+        assert_eq!(m.record_size_risk(7, 1), SIZE_RISK);
+        assert_eq!(m.record_size_risk(8, 2), SIZE_RISK);
+        // It fades back to the usual risk without new answers.
+        m.apply(&Event {
+            at: at(day + 400, 9),
+            kind: EventKind::Moment,
+        });
+        assert_eq!(m.record_size_risk(7, 2), SIZE_RISK);
     }
 
     #[test]

@@ -41,7 +41,8 @@
 //! is surer (`SIZED_BIG_AIM`). For someone who says "Not now" often (few Dones, so few "a bit
 //! more?" asks), that room goes back to the sized steps and their rare asks
 //! (`Model::rests_often`: `SPARE_AIM`, `SPARE_SIZE_RISK`, `SPARE_BIT_MORE_FIRST_RISK`); for
-//! someone who rarely checks in, records size at `SPARE_SIZE_RISK` (`SPARE_CHECKIN_SHARE`).
+//! someone who rarely checks in, records size at `RARE_CHECKIN_SIZE_RISK`
+//! (`SPARE_CHECKIN_SHARE`).
 //! Once today has said "too big", nothing as big again today. If no rung reaches the
 //! target, the smallest is offered, or the breath-sized step when even that looks unlikely
 //! today. Nothing here reads a clock or a random source.
@@ -565,7 +566,8 @@ fn size(
     let not_done = |i: usize| !t.step_done(m.id, Some(i));
     // A rung fits when the capacity model is sure of it, or when its own record says its
     // chance of being above capacity today is small (see [`crate::fit`]; `SIZE_RISK`, looser
-    // for someone who rests often or rarely checks in: `Model::size_risk`).
+    // for someone who rests often or rarely checks in, `Model::size_risk`, and for a rung whose
+    // own answers make its record firm, `Model::record_size_risk`).
     let records_hold = model.records_hold(t.day);
     let sure_at = |lower: f64| {
         let risks = t.risks(m, &diffs, lower);
@@ -577,7 +579,7 @@ fn size(
         (0..limit).rev().find(|&i| {
             not_done(i)
                 && (model.success(effective - lower, diffs[i]) >= t.aim(m, i)
-                    || risks[i] <= model.size_risk())
+                    || risks[i] <= model.record_size_risk(m.id, i))
                 && model.kind_goes_well(m.rungs[i].kind, t.day)
         })
     };
@@ -730,10 +732,11 @@ pub fn held_back(
     let aim = t.aim(m, index);
     let known = model.rung_known(m.id, index, rung.kind);
     let holds = model.records_hold(t.day);
+    let size_risk = model.record_size_risk(m.id, index);
     // Whether it would fit with capacity `lift` logits higher (the record's risk read the same).
     let fits_lifted = |lift: f64| {
         model.success(effective + lift, diffs[index]) >= aim
-            || (known && holds && t.risks(m, &diffs, -lift)[index] <= model.size_risk())
+            || (known && holds && t.risks(m, &diffs, -lift)[index] <= size_risk)
     };
     // The no-check-in margin, as far as it counts for this person.
     let margin = -model.capacity.checkin_shift(None);
@@ -749,7 +752,7 @@ pub fn held_back(
         Some("no check-in margin")
     } else if predicted >= TARGET_SUCCESS && aim > TARGET_SUCCESS {
         Some("small first try aim")
-    } else if !holds && known && t.risks(m, &diffs, 0.0)[index] <= model.size_risk() {
+    } else if !holds && known && t.risks(m, &diffs, 0.0)[index] <= size_risk {
         // Only where the record would have sized it: on other days the rule costs nothing,
         // and what holds the rung back is read on below as on any day.
         Some("records do not hold today")
