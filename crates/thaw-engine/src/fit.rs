@@ -22,7 +22,6 @@
 use serde::{Deserialize, Serialize};
 
 use crate::capacity::sigmoid;
-use crate::domain::RungKind;
 use crate::params::*;
 
 /// What one rung's own answers said about its margin, as a Gaussian message in natural
@@ -40,20 +39,6 @@ pub struct RungFit {
     /// `Model::step_below_vouches`). Not faded: a run is broken only by an answer.
     #[serde(rename = "n", default, skip_serializing_if = "is_zero")]
     pub run: u32,
-    /// The rung's kind, once it has answers: how fast its record fades (`half_life`). A kind
-    /// record, and a record written before kinds were kept, has none.
-    #[serde(rename = "k", default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<RungKind>,
-}
-
-/// How fast a record fades: the first minutes' and the act's slowly (a few tries of an act
-/// are all there will be for weeks, and its size does not drift against the person's usual
-/// day), the small steps' and the kinds' as before.
-pub fn half_life(kind: Option<RungKind>) -> f64 {
-    match kind {
-        Some(RungKind::FirstMinutes | RungKind::Act) => FIT_BIG_HALF_LIFE_DAYS,
-        _ => FIT_HALF_LIFE_DAYS,
-    }
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -96,9 +81,9 @@ impl RungFit {
         }
     }
 
-    /// Old answers count for less as days pass (people change), at the rung's kind's pace.
+    /// Old answers count for less as days pass (people change).
     pub fn fade(&mut self, days: i64) {
-        let f = 0.5_f64.powf(days as f64 / half_life(self.kind));
+        let f = 0.5_f64.powf(days as f64 / FIT_HALF_LIFE_DAYS);
         self.precision = round3(self.precision * f);
         self.shifted = round3(self.shifted * f);
     }
@@ -106,9 +91,6 @@ impl RungFit {
     /// Learn from one answer to this rung: outcome `r` (Done 1, Started ½, Smaller please 0)
     /// on a day whose capacity sat `shift` from the usual day, give or take `day_var`.
     pub fn observe(&mut self, prior: Margin, r: f64, shift: f64, day_var: f64) {
-        if self.kind.is_some() {
-            self.forget_if_surprised(prior, r, shift, day_var);
-        }
         let post = self.posterior(prior);
         // The day's uncertainty flattens the curve.
         let Some((mean, var)) = after_answer(
@@ -131,35 +113,6 @@ impl RungFit {
         } else {
             shifted
         });
-    }
-}
-
-impl RungFit {
-    /// A rung's record keeps its precision while its answers agree with it, and loses it when
-    /// they do not: before an answer (Done or "too big") that the record gave less than
-    /// `FIT_SURPRISE_CHANCE`, it keeps only that share of what it held (chance / threshold), so
-    /// a change in the person is relearned at once rather than over a half-life. Only when the
-    /// answer points away from the record, back towards the prior: forgetting then moves the
-    /// belief the way the answer points, never against it (a Done never lowers it).
-    fn forget_if_surprised(&mut self, prior: Margin, r: f64, shift: f64, day_var: f64) {
-        if self.precision <= 0.0 || (r > 0.0 && r < 1.0) {
-            return;
-        }
-        let post = self.posterior(prior);
-        let towards_prior = if r >= 1.0 {
-            post.mean < prior.mean
-        } else {
-            post.mean > prior.mean
-        };
-        if !towards_prior {
-            return;
-        }
-        let s = flattened_slope(day_var + post.var);
-        let p = FIT_LAPSE + (1.0 - 2.0 * FIT_LAPSE) * sigmoid(s * (post.mean + shift));
-        let chance = if r >= 1.0 { p } else { 1.0 - p };
-        let keep = (chance / FIT_SURPRISE_CHANCE).min(1.0);
-        self.precision = round3(self.precision * keep);
-        self.shifted = round3(self.shifted * keep);
     }
 }
 
@@ -263,55 +216,6 @@ mod tests {
         assert!((f.precision - p / 2.0).abs() < 0.01);
     }
 
-    #[test]
-    fn a_surprising_answer_makes_a_record_forget_and_an_expected_one_does_not() {
-        let act = || RungFit {
-            kind: Some(RungKind::Act),
-            ..RungFit::default()
-        };
-        let (mut sure, mut kind) = (act(), RungFit::default());
-        for _ in 0..6 {
-            sure.observe(PRIOR, 1.0, 0.0, 0.2);
-            kind.observe(PRIOR, 1.0, 0.0, 0.2);
-        }
-        assert_eq!(
-            sure,
-            RungFit {
-                kind: sure.kind,
-                ..kind
-            }
-        );
-        // Another Done agrees: nothing is forgotten.
-        let mut agreed = sure;
-        agreed.observe(PRIOR, 1.0, 0.0, 0.2);
-        assert!(agreed.precision >= sure.precision);
-        // A "too big" it gave little chance: the rung's record forgets most of what it held
-        // (and reads lower than the kind's record, which does not forget).
-        let (mut surprised, mut kind_surprised) = (sure, kind);
-        surprised.observe(PRIOR, 0.0, 0.0, 0.2);
-        kind_surprised.observe(PRIOR, 0.0, 0.0, 0.2);
-        assert!(surprised.precision < kind_surprised.precision);
-        assert!(surprised.posterior(PRIOR).mean < kind_surprised.posterior(PRIOR).mean);
-    }
-
-    #[test]
-    fn the_first_minutes_and_the_act_fade_slower_than_small_steps() {
-        let mut rungs = [RungKind::Preparation, RungKind::Act].map(|kind| {
-            let mut f = RungFit {
-                kind: Some(kind),
-                ..RungFit::default()
-            };
-            f.observe(PRIOR, 1.0, 0.0, 0.2);
-            f
-        });
-        let held = rungs[0].precision;
-        for f in &mut rungs {
-            f.fade(FIT_HALF_LIFE_DAYS as i64);
-        }
-        assert!((rungs[0].precision - held / 2.0).abs() < 0.01);
-        assert!(rungs[1].precision > 0.8 * held);
-    }
-
     proptest::proptest! {
         /// Evidence moves a rung's belief only the way it points: a Done never lowers it, a
         /// "too big" never raises it, whatever came before.
@@ -323,14 +227,9 @@ mod tests {
             day_var in 0.0f64..1.0,
             past in proptest::collection::vec(0u8..3, 0..6),
             r in 0u8..3,
-            act in proptest::bool::ANY,
         ) {
             let prior = Margin { mean, var };
-            // A rung's record (which forgets when surprised) or a kind's (which does not).
-            let mut f = RungFit {
-                kind: act.then_some(RungKind::Act),
-                ..RungFit::default()
-            };
+            let mut f = RungFit::default();
             for p in past {
                 f.observe(prior, f64::from(p) / 2.0, shift, day_var);
             }

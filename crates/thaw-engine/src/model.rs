@@ -304,7 +304,6 @@ impl Model {
                 if fits.len() <= i {
                     fits.resize(i + 1, RungFit::default());
                 }
-                fits[i].kind = Some(offer.kind);
                 fits[i].observe(prior, r, shift, day_var);
                 fits[i].run = if r < 1.0 {
                     0

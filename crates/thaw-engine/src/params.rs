@@ -240,25 +240,8 @@ pub const READINESS_DECAY: f64 = 0.99;
 pub const FIT_SLOPE: f64 = 2.5;
 /// Grid points for the exact update of a rung's belief.
 pub const FIT_GRID: usize = 41;
-/// A rung's record fades with this half-life (days): people change. The small steps' records
-/// and the kinds' (an untried rung's prior) fade at this pace: the kinds' at 60 days put
-/// never checks in at 2.04–2.07 % above capacity (quick, seeds 7 / 99) and a stay on the
-/// smallest rung at 21 days; the small steps' at 60 moved nothing.
+/// A rung's record fades with this half-life (days): people change.
 pub const FIT_HALF_LIFE_DAYS: f64 = 20.0;
-/// ... and the first minutes' and the act's own records with this one: an act is tried
-/// every week or two, so at 20 days its record never held more than a few answers' worth
-/// (precision 0.2–0.3, `SIM_RECORD`), and a rung's size against the person's usual day does
-/// not drift. (Simulation, quick, seeds 20260105 / 7 / 99, with `FIT_SURPRISE_CHANCE`:
-/// done-minutes volatile 61 / 61 / 60 → 61 / 61 / 62 %, crash 65 / 68 / 67 → 68 / 69 / 69,
-/// never checks in 73 → 75 / 73 / 76; worst kind 1.96 / 1.87 / 1.90 → 1.94 / 1.90 / 1.93 %:
-/// along the old line, more size for more above.)
-pub const FIT_BIG_HALF_LIFE_DAYS: f64 = 120.0;
-/// A rung's record forgets in proportion when an answer surprises it: one it gave less than
-/// this chance keeps only chance / this of its precision (see `RungFit::forget_if_surprised`).
-/// Fading on evidence of change rather than on time; with records this weak it trims the
-/// share above capacity by 0.01–0.03 points and the done-minutes by about as much as the old
-/// line would (0.5: the same).
-pub const FIT_SURPRISE_CHANCE: f64 = 0.3;
 /// A rung's record never says more than this precision (1 / logits²), so it keeps up.
 pub const FIT_MAX_PRECISION: f64 = 25.0;
 /// How far one rung may sit from what its kind and length suggest, before its own answers
