@@ -41,6 +41,11 @@
 //! by kind of offer for the acts offered themselves, with the share of those offered that were
 //! beyond the person.
 //!
+//! `SIM_RECORD=1` reads the first minutes' and the act's own records (`fit.rs`) at every offer
+//! from their movement: how far the margin they give sits from the truth, against the spread
+//! the engine believes of it and the prior's error, by the day of the run (do records stay
+//! right as they fade and relearn?) and by the record's precision (are the sure ones right?).
+//!
 //! `SIM_PAIRED=1` says how much each answer about size teaches its rung's own record, by kind
 //! of step, of offer ("a bit more?" comes right after a Done below it the same day) and of
 //! answer: the precision it adds read as the engine reads it (the day as unsure as its whole
@@ -827,6 +832,11 @@ type DriftSums = Sums<8>;
 /// readings; its signed error (read − true) before and after, read as the engine reads it.
 type PairedSums = Sums<11>;
 
+/// `SIM_RECORD` sums per key: the rung's margin as its record reads it − true, its square,
+/// the variance the engine believes of it, the prior's error (the capacity model's and the
+/// kind record's alone, − true) and its square, the record's precision.
+type RecordSums = Sums<6>;
+
 /// Per person, what happened.
 #[derive(Default, Clone)]
 struct Outcome {
@@ -899,6 +909,10 @@ struct Outcome {
     /// rung offset, against the act's fixed truth), read for the act of every movement offered
     /// from and by what kind of offer the act itself was (see `DriftSums`).
     drift: BTreeMap<&'static str, DriftSums>,
+    /// How right and how sure each first minutes' and act's own record is, read at every
+    /// offer from its movement, by the day of the run and by its precision (a diagnostic,
+    /// `SIM_RECORD=1`; see `RecordSums`).
+    record: BTreeMap<&'static str, RecordSums>,
     /// The previous reading per movement (usual error, rest error), for `drift`.
     drift_prev: BTreeMap<usize, (f64, f64)>,
     /// How much each answer about size teaches its rung's own record, and how much it would
@@ -1565,6 +1579,45 @@ impl<'a> Run<'a> {
                     parts[1].sqrt(),
                     parts[3].sqrt(),
                 ]);
+            }
+        }
+        // SIM_RECORD=1: the first minutes' and the act's own records, read at every offer from
+        // their movement: how far the margin they give sits from the truth as the days pass and
+        // as they grow surer, against the variance the engine believes of them.
+        if let (Engine::Now(model), true) = (&self.model, sim_env("SIM_RECORD").is_some()) {
+            let mv = &self.p.movements[mi];
+            for (ri, rung) in mv.rungs.iter().enumerate() {
+                let kind = match rung.kind {
+                    RungKind::FirstMinutes => "first minutes",
+                    RungKind::Act => "the act",
+                    _ => continue,
+                };
+                let parts = margin_parts(model, mv, ri);
+                if parts[4] < 0.1 {
+                    continue;
+                }
+                let true_margin = self.usual_capacity(day) - self.p.rung_d(mi, Some(ri as u32));
+                let err = parts[2] - true_margin;
+                let prior_err = parts[0] - true_margin;
+                let days = ["days 0–29", "days 30–59", "days 60–89", "days 90–119"]
+                    [(day / 30).clamp(0, 3) as usize];
+                let sure = match parts[4] {
+                    p if p < 0.5 => "precision < 0.5",
+                    p if p < 2.0 => "precision 0.5–2",
+                    p if p < 6.0 => "precision 2–6",
+                    _ => "precision ≥ 6",
+                };
+                for key in [format!("{kind} / {days}"), format!("{kind} / {sure}")] {
+                    let key: &'static str = Box::leak(key.into_boxed_str());
+                    self.out.record.entry(key).or_default().add([
+                        err,
+                        err * err,
+                        parts[3],
+                        prior_err,
+                        prior_err * prior_err,
+                        parts[4],
+                    ]);
+                }
             }
         }
         // SIM_DRIFT=1: the act's prior error in parts, read at every offer from its movement:
@@ -3275,6 +3328,25 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
                     move_usual.sqrt(),
                     move_rest.sqrt(),
                     100.0 * beyond,
+                );
+            }
+        }
+    }
+    if sim_env("SIM_RECORD").is_some() {
+        for (ki, kind) in Kind::ALL.iter().enumerate() {
+            let m = summed(&rows[&(ki, 0)], |o| &o.record);
+            println!(
+                "{} (first minutes' and acts' own records, read at every offer from their movement: readings; margin read − true; rms error; rms error believed; the prior's alone, read − true and rms; the record's precision):",
+                kind.name()
+            );
+            for (k, v) in &m {
+                let [err, sq, var, prior_err, prior_sq, precision] = v.means();
+                println!(
+                    "  {k:<34} {:>8} {err:+.2} rms {:.3} believed {:.3} prior {prior_err:+.2} rms {:.3} precision {precision:.2}",
+                    v.n,
+                    sq.sqrt(),
+                    var.sqrt(),
+                    prior_sq.sqrt(),
                 );
             }
         }
