@@ -2387,8 +2387,9 @@ impl<'a> Run<'a> {
             let evidence = self.last_bigger_done.is_some_and(|d| d < day);
             if self.trace && small && more_fits && evidence {
                 eprintln!(
-                    "  (day {day} on the smallest rung while more fits: run {})",
-                    self.smallest_evidence_run + 1
+                    "  (day {day} on the smallest rung while more fits: run {}, leaving out days said low {})",
+                    self.smallest_evidence_run + 1,
+                    self.smallest_words_run + i64::from(!self.said_low_today)
                 );
             }
             if small && more_fits && evidence {

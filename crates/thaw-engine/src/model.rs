@@ -544,6 +544,11 @@ impl Model {
             recent
         };
         let checkin = level.clamp(0.0, BOTTOM_DAY_MARGIN);
+        let checkin = if long {
+            checkin.max(BOTTOM_LONG_CHECKIN_MARGIN)
+        } else {
+            checkin
+        };
         self.day_below(day, recent, checkin)
     }
 

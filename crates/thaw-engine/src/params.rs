@@ -510,6 +510,8 @@ pub const BOTTOM_DAYS_PAST_BUDGET: u32 = 6;
 /// such stay 20 / 22 / 17 → 12 / 13 / 19 days, the worst kind at 1.89 / 1.88 / 1.90 % of offers
 /// above capacity (was 1.90 / 1.88 / 1.90). (0.6, or after five days: the same within a day.)
 pub const BOTTOM_LONG_RECENT_MARGIN: f64 = 0.4;
+/// ... and the day's check-in this far below the usual one (logits).
+pub const BOTTOM_LONG_CHECKIN_MARGIN: f64 = 0.4;
 /// "A bit more?" from the bottom: after this many days of offers only on the smallest rungs,
 /// right after a smallest step was done, the next rung up is asked about even on a day
 /// growth's test would not open (the recent days read low, a check-in below the usual one,
