@@ -532,7 +532,8 @@ impl Model {
     /// by up to `BOTTOM_LONG_RECENT_MARGIN` whoever they are. A check-in may be below their
     /// usual one by as much as their usual one is above an ordinary day's, up to
     /// `BOTTOM_DAY_MARGIN`: for someone whose check-ins are usually good, an ordinary "some" is
-    /// an ordinary day.
+    /// an ordinary day; after a long stay, by up to `BOTTOM_LONG_CHECKIN_MARGIN` whoever they
+    /// are. A word of low energy holds it back always.
     pub(crate) fn bottom_day(&self, day: NaiveDate, long: bool) -> Option<&'static str> {
         let level = self.usual_checkin_level();
         let recent = (level - BOTTOM_USUAL_CHECKIN)
@@ -906,6 +907,36 @@ mod tests {
     fn at(day: i64, hour: u32) -> DateTime<FixedOffset> {
         let tz = FixedOffset::east_opt(0).expect("UTC");
         tz.with_ymd_and_hms(2026, 1, 5, hour, 0, 0).unwrap() + chrono::Duration::days(day)
+    }
+
+    #[test]
+    fn after_a_long_stay_a_check_in_a_little_below_usual_carries_the_step_up_but_low_energy_never()
+    {
+        let day_with = |energy: Level| {
+            let mut model = Model::default();
+            model.capacity.n = 10;
+            model.apply(&Event {
+                at: at(0, 9),
+                kind: EventKind::CheckIn(CheckIn {
+                    energy: Some(energy),
+                    mood: Some(Level::Low),
+                    room: Some(Level::Some),
+                }),
+            });
+            model
+        };
+        let day = day_of(at(0, 10));
+        // A "some" with a low mood, for someone whose check-ins usually say an ordinary day.
+        let below = day_with(Level::Some);
+        assert!(below.capacity.checkin_shift(below.day.checkin.as_ref()) < 0.0);
+        assert!(
+            below.capacity.checkin_shift(below.day.checkin.as_ref()) > -BOTTOM_LONG_CHECKIN_MARGIN
+        );
+        assert_eq!(below.bottom_day(day, false), Some("check-in below usual"));
+        assert_eq!(below.bottom_day(day, true), None);
+        // A word of low energy closes it, however long the stay.
+        let low = day_with(Level::Low);
+        assert_eq!(low.bottom_day(day, true), Some("energy said low"));
     }
 
     /// Every reply to a step, for property tests that draw one by index.

@@ -510,7 +510,17 @@ pub const BOTTOM_DAYS_PAST_BUDGET: u32 = 6;
 /// such stay 20 / 22 / 17 → 12 / 13 / 19 days, the worst kind at 1.89 / 1.88 / 1.90 % of offers
 /// above capacity (was 1.90 / 1.88 / 1.90). (0.6, or after five days: the same within a day.)
 pub const BOTTOM_LONG_RECENT_MARGIN: f64 = 0.4;
-/// ... and the day's check-in this far below the usual one (logits).
+/// ... and the day's check-in this far below the usual one (logits), as the recent days: one
+/// lapse "too big" on a preparing step (true chance 0.98) left someone whose check-ins are
+/// usually good on the smallest step while their ordinary "some" read as a day below usual
+/// (`SIM_TRACE=6,216`, seed 20260105, 01:30 nights). A word of low energy still holds it back,
+/// and the estimate's floor (`BOTTOM_LONG_FLOOR`), which reads the check-in, still applies.
+/// Simulation, three seeds (20260105 / 7 / 99): the longest stay leaving out days said low
+/// 8 / 13 / 8 → 6 / 13 / 8 days (01:30 nights 8 / 5 / 6 → 6 / 5 / 6), worst kind above
+/// capacity 1.95 / 1.99 / 1.96 → 1.94 / 1.98 / 1.96 %, done-minutes unchanged in every kind.
+/// With `BOTTOM_LONG_FLOOR` at 0.55 as well: no shorter stays (the two left are held by an
+/// estimate that reads the preparing step at 0.3–0.67 when its truth is 0.9–0.95, and by the
+/// low-check-in rule), crash within 3 on seed 99 98 → 97 %.
 pub const BOTTOM_LONG_CHECKIN_MARGIN: f64 = 0.4;
 /// "A bit more?" from the bottom: after this many days of offers only on the smallest rungs,
 /// right after a smallest step was done, the next rung up is asked about even on a day
