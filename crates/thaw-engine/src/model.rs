@@ -513,16 +513,6 @@ impl Model {
         closed
     }
 
-    /// Whether `day` has a check-in that says at least this person's usual one.
-    pub(crate) fn checkin_at_least_usual(&self, day: NaiveDate) -> bool {
-        self.is_current(day)
-            && self
-                .day
-                .checkin
-                .as_ref()
-                .is_some_and(|c| self.capacity.checkin_shift(Some(c)) >= 0.0)
-    }
-
     /// Whether today's answers have already said "too big" (no growth room today, then).
     pub(crate) fn too_big_today(&self, day: NaiveDate) -> bool {
         self.is_current(day) && self.capacity.today.mean < -0.1

@@ -486,15 +486,6 @@ pub const BOTTOM_USUAL_CHECKIN: f64 = -0.5;
 /// at 0.1: 1.8 / 1.8 / 1.9 % for 9 / 8 / 7 %; at 0.15, 1.9 / 1.9 / 2.1 %. The step's own answers
 /// at 0.2: about the same as at 0.15 (one steady-low stay of 24 days on seed 99).
 pub const BOTTOM_LOW_RISK: f64 = 0.15;
-/// ... or, after `BOTTOM_DAYS_PAST_BUDGET` days, on a day whose check-in says at least their
-/// usual one, a step without answers of its own at most this (someone back from a crash whose
-/// usual check-in the crash dragged low, `SIM_TRACE=5,269`, seed 99, stayed 11 days while
-/// untried preparing steps read at 0.07–0.15). Simulation, three seeds (20260105 / 7 / 99):
-/// the crash kind's longest stay while answers said more fits 6 / 7 / 11 → 6 / 7 / 7 days,
-/// leaving out days said low 5 / 7 / 8 → 5 / 7 / 7; steady low paid 1.88 / 1.80 / 1.93 → 1.88
-/// / 1.84 / 1.99 % of offers above capacity with no shorter stays of their own. Without the
-/// check-in test, 0.1 put steady low at 2.00 % on seed 99; 0.07, nothing shorter.
-pub const BOTTOM_LONG_UNTRIED_RISK: f64 = 0.1;
 /// ... on a day not more than this below the person's usual, by their check-in or the recent
 /// days (logits), for someone whose check-ins usually say an ordinary day or better (less, the
 /// nearer their usual check-in is to `BOTTOM_USUAL_CHECKIN`; see `Model::bottom_day`):

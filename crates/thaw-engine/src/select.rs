@@ -669,13 +669,9 @@ fn bottom_blocked(t: &Today<'_>, m: &Movement, diffs: &[f64]) -> Option<&'static
         }
     {
         Some("below the floor")
-    } else if model.usual_checkin_level() < BOTTOM_USUAL_CHECKIN && {
-        let risk = t.rung_risk(m, diffs, 1);
-        let untried_ok = days >= BOTTOM_DAYS_PAST_BUDGET
-            && model.checkin_at_least_usual(t.day)
-            && risk <= BOTTOM_LONG_UNTRIED_RISK;
-        !((model.rung_tried(m.id, 1) || untried_ok) && risk <= BOTTOM_LOW_RISK)
-    } {
+    } else if model.usual_checkin_level() < BOTTOM_USUAL_CHECKIN
+        && !(model.rung_tried(m.id, 1) && t.rung_risk(m, diffs, 1) <= BOTTOM_LOW_RISK)
+    {
         Some("usually low check-ins")
     } else {
         None
