@@ -44,7 +44,17 @@
 //! `SIM_RECORD=1` reads the first minutes' and the act's own records (`fit.rs`) at every offer
 //! from their movement: how far the margin they give sits from the truth, against the spread
 //! the engine believes of it and the prior's error, by the day of the run (do records stay
-//! right as they fade and relearn?) and by the record's precision (are the sure ones right?).
+//! right as they fade and relearn?) and by the record's precision (are the sure ones right?),
+//! with the usual day's part of the prior's error (the rest is the kind record's and the
+//! rung's own).
+//!
+//! `SIM_SHIFT=1` reads, at every answer that teaches a first minutes' or an act's own record,
+//! how far the day the engine reads it against (today's capacity − the usual day) sits from
+//! the true one: by kind of offer and answer, and with or without a check-in.
+//!
+//! `SIM_BIT_MORE_TELLS=1` (a diagnostic that changes the people, never a result): someone who
+//! took "a bit more?" and could not do it says Started, where the frozen people back out
+//! quietly (Not now, which the engine hears as "not this time") half the time.
 //!
 //! `SIM_PAIRED=1` says how much each answer about size teaches its rung's own record, by kind
 //! of step, of offer ("a bit more?" comes right after a Done below it the same day) and of
@@ -834,8 +844,15 @@ type PairedSums = Sums<11>;
 
 /// `SIM_RECORD` sums per key: the rung's margin as its record reads it − true, its square,
 /// the variance the engine believes of it, the prior's error (the capacity model's and the
-/// kind record's alone, − true) and its square, the record's precision.
-type RecordSums = Sums<6>;
+/// kind record's alone, − true) and its square, the record's precision, and the usual day's
+/// part of the prior's error (read − true; the rest is the kind record's and the rung's own).
+type RecordSums = Sums<7>;
+
+/// `SIM_SHIFT` sums per key: at an answer that teaches a first minutes' or an act's own
+/// record, the engine's reading of the day against its usual day (the shift the record reads
+/// the answer against) − the true one, its square, the engine's shift, the true shift, and
+/// the engine's usual day − the true usual day.
+type ShiftSums = Sums<5>;
 
 /// Per person, what happened.
 #[derive(Default, Clone)]
@@ -913,6 +930,9 @@ struct Outcome {
     /// offer from its movement, by the day of the run and by its precision (a diagnostic,
     /// `SIM_RECORD=1`; see `RecordSums`).
     record: BTreeMap<&'static str, RecordSums>,
+    /// How the day an answer is read against sits from the true day (a diagnostic,
+    /// `SIM_SHIFT=1`; see `ShiftSums`).
+    shift: BTreeMap<&'static str, ShiftSums>,
     /// The previous reading per movement (usual error, rest error), for `drift`.
     drift_prev: BTreeMap<usize, (f64, f64)>,
     /// How much each answer about size teaches its rung's own record, and how much it would
@@ -1599,6 +1619,7 @@ impl<'a> Run<'a> {
                 let true_margin = self.usual_capacity(day) - self.p.rung_d(mi, Some(ri as u32));
                 let err = parts[2] - true_margin;
                 let prior_err = parts[0] - true_margin;
+                let usual_err = model.capacity_at(at).usual - self.usual_capacity(day);
                 let days = ["days 0–29", "days 30–59", "days 60–89", "days 90–119"]
                     [(day / 30).clamp(0, 3) as usize];
                 let sure = match parts[4] {
@@ -1616,6 +1637,7 @@ impl<'a> Run<'a> {
                         prior_err,
                         prior_err * prior_err,
                         parts[4],
+                        usual_err,
                     ]);
                 }
             }
@@ -1928,6 +1950,9 @@ impl<'a> Run<'a> {
         if sim_env("SIM_PAIRED").is_some() {
             self.paired(offer, response, at);
         }
+        if sim_env("SIM_SHIFT").is_some() {
+            self.shift(offer, response, at);
+        }
         let before = self.model.capacity(at);
         self.apply(at, EventKind::Replied(Reply::plain(response)));
         if response == Response::NotNow {
@@ -1979,6 +2004,60 @@ impl<'a> Run<'a> {
                 self.staircase = self.staircase.saturating_sub(1)
             }
             _ => {}
+        }
+    }
+
+    /// SIM_SHIFT=1: before an answer that teaches a first minutes' or an act's own record is
+    /// applied, how far the day the engine reads it against (today's capacity − the usual
+    /// day: the record's `shift`) sits from the true one. A day read lower than it is credits
+    /// a Done to the rung (the record reads the step easier than it is), one read higher
+    /// blames a "too big" on it.
+    fn shift(&mut self, offer: &Offer, response: Response, at: DateTime<FixedOffset>) {
+        let Engine::Now(model) = &self.model else {
+            return;
+        };
+        let kind = match offer.kind {
+            RungKind::FirstMinutes => "first minutes",
+            RungKind::Act => "the act",
+            _ => return,
+        };
+        let answer = match response {
+            Response::Done => "Done",
+            Response::Started => "Started",
+            Response::SmallerPlease if !offer.bit_more => "Smaller please",
+            _ => return,
+        };
+        if offer.rung_index.is_none() {
+            return;
+        }
+        let day = (at - tz_time(0, 4, 0)).num_days();
+        let c = model.capacity_at(at);
+        let engine = c.today - c.usual;
+        let truth = self.capacity(day) - self.usual_capacity(day);
+        let usual_err = c.usual - self.usual_capacity(day);
+        let how = if offer.bit_more {
+            "a bit more"
+        } else {
+            "offered"
+        };
+        let seen = if model.checkin_at(at).is_some() {
+            "checked in"
+        } else {
+            "no check-in"
+        };
+        for key in [
+            format!("{kind} / all"),
+            format!("{kind} / {how} / {answer}"),
+            format!("{kind} / {seen}"),
+        ] {
+            let key: &'static str = Box::leak(key.into_boxed_str());
+            self.out.shift.entry(key).or_default().add([
+                engine - truth,
+                (engine - truth).powi(2),
+                engine,
+                truth,
+                usual_err,
+            ]);
         }
     }
 
@@ -2161,6 +2240,11 @@ impl<'a> Run<'a> {
             if self.answers.next_f64() < p_true {
                 Response::Done
             } else if self.answers.next_f64() < 0.5 {
+                Response::Started
+            } else if sim_env("SIM_BIT_MORE_TELLS").is_some() {
+                // A diagnostic, not the people: one who took "a bit more?" and could not do
+                // it says so (as far as the engine hears: Started), instead of backing out
+                // quietly.
                 Response::Started
             } else {
                 Response::NotNow
@@ -3337,17 +3421,34 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
         for (ki, kind) in Kind::ALL.iter().enumerate() {
             let m = summed(&rows[&(ki, 0)], |o| &o.record);
             println!(
-                "{} (first minutes' and acts' own records, read at every offer from their movement: readings; margin read − true; rms error; rms error believed; the prior's alone, read − true and rms; the record's precision):",
+                "{} (first minutes' and acts' own records, read at every offer from their movement: readings; margin read − true; rms error; rms error believed; the prior's alone, read − true and rms; the record's precision; the usual day's part of the prior's error):",
                 kind.name()
             );
             for (k, v) in &m {
-                let [err, sq, var, prior_err, prior_sq, precision] = v.means();
+                let [err, sq, var, prior_err, prior_sq, precision, usual] = v.means();
                 println!(
-                    "  {k:<34} {:>8} {err:+.2} rms {:.3} believed {:.3} prior {prior_err:+.2} rms {:.3} precision {precision:.2}",
+                    "  {k:<34} {:>8} {err:+.2} rms {:.3} believed {:.3} prior {prior_err:+.2} rms {:.3} precision {precision:.2} usual {usual:+.2}",
                     v.n,
                     sq.sqrt(),
                     var.sqrt(),
                     prior_sq.sqrt(),
+                );
+            }
+        }
+    }
+    if sim_env("SIM_SHIFT").is_some() {
+        for (ki, kind) in Kind::ALL.iter().enumerate() {
+            let m = summed(&rows[&(ki, 0)], |o| &o.shift);
+            println!(
+                "{} (answers teaching first minutes' and acts' records: answers; the day read against the usual day − true, rms; engine's shift; true shift; usual day read − true):",
+                kind.name()
+            );
+            for (k, v) in &m {
+                let [err, sq, engine, truth, usual] = v.means();
+                println!(
+                    "  {k:<40} {:>8} {err:+.2} rms {:.3} engine {engine:+.2} true {truth:+.2} usual {usual:+.2}",
+                    v.n,
+                    sq.sqrt(),
                 );
             }
         }
