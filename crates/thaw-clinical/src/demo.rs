@@ -67,6 +67,7 @@ pub fn demo_input() -> VisitSummaryInput {
         questionnaires: vec![
             QuestionnaireRecord {
                 taken_at: at("2026-03-02T20:15:00+01:00"),
+                day: day(2026, 3, 2),
                 answers: QuestionnaireAnswers::Phq9(
                     Phq9Answers::new(
                         [2, 2, 3, 2, 1, 2, 1, 1, 1],
@@ -77,12 +78,14 @@ pub fn demo_input() -> VisitSummaryInput {
             },
             QuestionnaireRecord {
                 taken_at: at("2026-03-02T20:20:00+01:00"),
+                day: day(2026, 3, 2),
                 answers: QuestionnaireAnswers::Gad7(
                     Gad7Answers::new([2, 1, 2, 1, 1, 1, 1], None).expect("valid demo answers"),
                 ),
             },
             QuestionnaireRecord {
                 taken_at: at("2026-03-16T19:40:00+01:00"),
+                day: day(2026, 3, 16),
                 answers: QuestionnaireAnswers::Phq9(
                     Phq9Answers::new(
                         [1, 1, 2, 2, 1, 1, 1, 0, 0],

@@ -91,8 +91,12 @@ pub struct CheckInPoint {
 /// A completed questionnaire.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct QuestionnaireRecord {
-    /// When it was answered, with the person's local offset.
+    /// When it was answered, with the person's local offset (the true clock time, as exports give
+    /// it to a clinician).
     pub taken_at: DateTime<FixedOffset>,
+    /// Thaw's day it was answered on (turning at 04:00): the day a period holds it by, so a PHQ-9
+    /// answered at 02:50 is in a summary that ends on the day Today showed then.
+    pub day: NaiveDate,
     pub answers: QuestionnaireAnswers,
 }
 
@@ -197,8 +201,7 @@ impl VisitSummary {
         let period = Period::new(data.period.start, data.period.end)?;
         data.check_ins.retain(|c| period.contains(c.date));
         data.check_ins.sort_by_key(|c| c.date);
-        data.questionnaires
-            .retain(|q| period.contains(q.taken_at.date_naive()));
+        data.questionnaires.retain(|q| period.contains(q.day));
         data.questionnaires.sort_by_key(|q| q.taken_at);
         data.sessions.retain(|s| period.contains(s.at.date_naive()));
         data.sessions.sort_by_key(|s| s.at);

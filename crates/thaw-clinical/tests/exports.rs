@@ -120,6 +120,7 @@ fn the_summary_keeps_to_its_period() {
     });
     input.questionnaires.push(QuestionnaireRecord {
         taken_at: outside,
+        day: outside.date_naive(),
         answers: QuestionnaireAnswers::Phq9(Phq9Answers::new([3; 9], None).unwrap()),
     });
     input.check_ins.push(CheckInPoint {

@@ -495,6 +495,7 @@ impl Thaw {
             {
                 questionnaires.push(QuestionnaireRecord {
                     taken_at: local(q.at, q.offset_min),
+                    day: q.local_date,
                     answers: answers_of(instrument, &q.answers)?,
                 });
             }

@@ -299,8 +299,9 @@ pub struct FeelingWeek {
 pub struct EvidenceItem {
     /// When it happened, in the offset the person lived it in (the clock time shown).
     pub at: DateTime<FixedOffset>,
-    /// Thaw's day it belongs to (turning at 04:00, `thaw_engine::day_of`): the date shown, so a
-    /// step at 02:29 carries the same date Today showed for it.
+    /// Thaw's day it is counted in (turning at 04:00, `thaw_engine::day_of`): the date shown, so a
+    /// step done at 02:29 carries the same date Today showed for it, the day its week counts it
+    /// in.
     pub day: NaiveDate,
     pub text: String,
     pub value_words: Option<String>,

@@ -96,11 +96,12 @@ impl Thaw {
                     minutes_to_start.push((s - m.offered_at).num_seconds().max(0) as f64 / 60.0);
                 }
             }
-            // Shown at the clock time the person lived it, under Thaw's day for that moment.
+            // Shown at the clock time the person lived it, under the day it is counted in (the
+            // response's Thaw day, as the weeks and day facts above read it).
             let at = local(started.unwrap_or(m.offered_at), m.responded_offset_min);
             evidence.push(EvidenceItem {
                 at,
-                day: thaw_engine::day_of(at),
+                day: m.local_date,
                 text,
                 value_words: m.value_id.and_then(|v| words.get(&v).cloned()),
                 inside,

@@ -263,6 +263,48 @@ async fn progress_the_journal_and_questionnaires_date_a_late_night_by_todays_day
 }
 
 #[tokio::test]
+async fn a_questionnaire_answered_at_0250_is_in_the_visit_summary_that_ends_on_todays_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut thaw = onboarded(dir.path()).await;
+    // Monday 02:50 (+01:00): Today's day is Sunday the 1st, and the summary's period ends there.
+    let now = at(2, 2, 50);
+    thaw.submit_questionnaire(
+        &QuestionnaireInput {
+            instrument: Instrument::Phq9,
+            answers: vec![1, 1, 1, 1, 1, 1, 1, 1, 2],
+        },
+        now,
+    )
+    .await
+    .unwrap();
+    let today = thaw_core::day_of(now);
+    assert_eq!(today, date(1));
+    let summary = thaw
+        .visit_summary(today - chrono::Days::new(29), today, false, now)
+        .await
+        .unwrap();
+    let held = &summary.data().questionnaires;
+    assert_eq!(
+        held.len(),
+        1,
+        "the night's PHQ-9, question 9 included, is in the summary"
+    );
+    assert_eq!(held[0].day, date(1));
+    assert_eq!(held[0].taken_at.to_rfc3339(), "2026-03-02T02:50:00+01:00");
+    // And a period that ends the calendar day before does not hold it twice or by its clock.
+    let before = thaw
+        .visit_summary(
+            date(1) - chrono::Days::new(30),
+            date(1) - chrono::Days::new(1),
+            false,
+            now,
+        )
+        .await
+        .unwrap();
+    assert!(before.data().questionnaires.is_empty());
+}
+
+#[tokio::test]
 async fn each_response_is_answered_by_one_sentence_true_of_the_screen() {
     let dir = tempfile::tempdir().unwrap();
     let mut thaw = onboarded(dir.path()).await;

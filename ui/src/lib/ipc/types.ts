@@ -173,8 +173,9 @@ export type EvidenceItem = {
  */
 at: string, 
 /**
- * Thaw's day it belongs to (turning at 04:00, `thaw_engine::day_of`): the date shown, so a
- * step at 02:29 carries the same date Today showed for it.
+ * Thaw's day it is counted in (turning at 04:00, `thaw_engine::day_of`): the date shown, so a
+ * step done at 02:29 carries the same date Today showed for it, the day its week counts it
+ * in.
  */
 day: string, text: string, value_words: string | null, inside: boolean, };
 
@@ -469,9 +470,15 @@ room: CheckInLevel | null, };
 
 export type QuestionnaireRecord = { 
 /**
- * When it was answered, with the person's local offset.
+ * When it was answered, with the person's local offset (the true clock time, as exports give
+ * it to a clinician).
  */
-taken_at: string, answers: QuestionnaireAnswers, };
+taken_at: string, 
+/**
+ * Thaw's day it was answered on (turning at 04:00): the day a period holds it by, so a PHQ-9
+ * answered at 02:50 is in a summary that ends on the day Today showed then.
+ */
+day: string, answers: QuestionnaireAnswers, };
 
 export type TreatmentSession = { at: string, kind: SessionKind, setting: SessionSetting, 
 /**
