@@ -189,7 +189,7 @@ mod tests {
 
     /// Each message ends once: one full stop (or question mark), never "…." or "..".
     #[test]
-    fn every_message_ends_with_one_stop() {
+    fn every_store_error_message_ends_with_one_stop() {
         let errors = [
             StoreError::WrongSecret,
             StoreError::WrongRecoveryCode,

@@ -588,7 +588,8 @@ pub const SPARE_SIZE_RISK: f64 = 0.05;
 /// `SPARE_SIZE_RISK` they went to 1.95 / 2.06 / 2.13 % of offers above capacity (three seeds,
 /// 78 / 78 / 77 % of the oracle's done-minutes); at 0.03 1.76 / 1.90 / 1.75 % (76 / 73 / 72 %;
 /// main with 20 days and 0.05: 1.78 / 1.85 / 1.80 %, 73 / 73 / 73 %). Someone who rests often
-/// keeps `SPARE_SIZE_RISK`: the same 0.03 for them cost Not now 60 % 1–4 points.
+/// keeps `SPARE_SIZE_RISK`: the same 0.03 for them cost Not now 60 % 1–4 points. A firm record
+/// of the very step still sizes it at `FIRM_SIZE_RISK`, for them too.
 pub const RARE_CHECKIN_SIZE_RISK: f64 = 0.03;
 /// A rung whose own answers hold at least this precision in its record (1 / logits²: a few
 /// answers near its edge, kept for two months by `FIT_HALF_LIFE_DAYS`) has a firm record ...
@@ -603,6 +604,8 @@ pub const FIRM_RECORD_PRECISION: f64 = 1.0;
 /// first-try aims `SMALL_FIRST_TRY_AIM` and `SIZED_BIG_AIM` only for rungs without one): 0.03
 /// 1.98 / 1.98 / 2.02 %, 0.04 1.96 / 2.00 / 2.00 %, for about the same size. Records at
 /// precision 1.5 sized at 0.05, or 2 at 0.08, moved nothing: few records get that firm.
+/// It holds for someone who rarely checks in too (records not yet firm size at
+/// `RARE_CHECKIN_SIZE_RISK`): with it, never checks in 1.77 / 1.90 / 1.72 % above capacity.
 pub const FIRM_SIZE_RISK: f64 = 0.04;
 /// ... and someone whose share of days with a check-in (`Capacity::checkin_days`) is at most
 /// this rarely checks in (as `CLIMB_PAST_BUDGET_CHECKIN_SHARE`): their share of offers above
