@@ -53,6 +53,8 @@ after(async () => {
 
 /** The size phrases Thaw says ("about 30 seconds", "a few seconds", "about a minute"). */
 const SIZE = /\b(?:about (?:\d+|a|an) (?:seconds?|minutes?|hours?)|a few seconds)\b/gi;
+/** Any length named, in Thaw's words or a step's own ("just for ten seconds"). */
+const LENGTH = /\b(?:seconds?|minutes?|hours?)\b/gi;
 
 /** Scrolls Progress to "Things you did", for the photograph. */
 async function showThingsDone() {
@@ -80,6 +82,10 @@ test('the step card says its size once, and keeps its reason', async () => {
   const card = (await textOf(session, '[data-testid="offer"]')).replace(/How heavy does it feel\?[\s\S]*$/, '');
   const sizes = card.match(SIZE) ?? [];
   assert.ok(sizes.length <= 1, `the size is said ${sizes.length} times on the step card:\n${card}`);
+  // Counting the step's own words too: a step that names its length ("…, just for ten
+  // seconds.") is not sized again by its reason or a size line.
+  const lengths = card.match(LENGTH) ?? [];
+  assert.equal(lengths.length, 1, `the step's length is said ${lengths.length} times on the step card:\n${card}`);
   const reason = (await textOf(session, '[data-testid="offer-reason"]')).trim();
   assert.match(reason, /\.$/, 'the reason is a whole sentence');
   await assertNoSentenceTwice(session, 'step card');

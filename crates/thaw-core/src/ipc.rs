@@ -190,6 +190,9 @@ pub struct OfferView {
     /// E.g. "about 30 seconds".
     pub size_words: String,
     pub seconds: u32,
+    /// The step's own words say how long it takes ("…, just for ten seconds."): its reason then
+    /// leaves the size out, and the card shows no separate size (one message per moment).
+    pub size_in_text: bool,
     /// One plain sentence: why this one, today (shown as it is).
     pub reason: String,
     /// A "bit more" the person asked for after a Done.

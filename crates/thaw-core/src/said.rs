@@ -112,6 +112,7 @@ mod tests {
             kind: thaw_engine::RungKind::Internal,
             size_words: "a few seconds".into(),
             seconds: 5,
+            size_in_text: false,
             reason: "Only if you like; nothing more is asked of you today.".into(),
             bit_more: false,
         });

@@ -159,6 +159,7 @@ impl Day {
             kind: row.kind,
             size_words: size_words(row.seconds),
             seconds: row.seconds,
+            size_in_text: thaw_engine::names_its_length(&row.text),
             reason: row.reason.clone(),
             bit_more: row.bit_more,
         }

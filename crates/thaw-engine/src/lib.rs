@@ -79,7 +79,7 @@ pub use progress::{
     DayFacts, Progress, ProgressReport, Recovery, ValueMoves, ValueStrength, WeekMoves,
 };
 pub use readiness::HourScore;
-pub use reason::{shown_seconds, size_words};
+pub use reason::{names_its_length, shown_seconds, size_words};
 pub use select::{
     answer, bit_more, bottom_held, decide, effective_difficulties, held_back, moment,
     BREATH_SECONDS, BREATH_TEXT, NOTICING_TEXT,

@@ -69,7 +69,28 @@ pub(crate) struct Inputs<'a> {
     pub little_evidence: bool,
     /// The last few days' answers said "too big" more than usual.
     pub hard_stretch: bool,
-    pub size: &'a str,
+    /// The size in words; `None` when the step's own text already says how long it takes
+    /// ([`names_its_length`]): the card then says it once, in the step.
+    pub size: Option<&'a str>,
+}
+
+/// Whether a step's text says how long it takes ("…, just for ten seconds.", "Walk for twenty
+/// minutes."): its card then leaves the size to the step's own words (one message per moment).
+pub fn names_its_length(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "second" | "seconds" | "minute" | "minutes" | "hour" | "hours"
+        )
+    })
+}
+
+/// "<why>: <size>." or, when the step says its own size, "<why>."
+fn with_size(why: &str, size: Option<&str>) -> String {
+    match size {
+        Some(size) => format!("{why}: {size}."),
+        None => format!("{why}."),
+    }
 }
 
 /// The sentence for an offer.
@@ -79,45 +100,69 @@ pub(crate) fn offer(i: Inputs<'_>) -> String {
         Why::Smaller if i.breath => {
             return "You asked for smaller, so this is just one breath.".to_string()
         }
-        Why::Smaller => return format!("You asked for smaller, so this one takes {size}."),
+        Why::Smaller => {
+            return match size {
+                Some(size) => format!("You asked for smaller, so this one takes {size}."),
+                None => "You asked for smaller, so this one is smaller.".to_string(),
+            }
+        }
         Why::Different { same_size: true } => {
-            return format!("Here is something different, about the same size: {size}.")
+            return with_size("Here is something different, about the same size", size)
         }
         Why::Different { same_size: false } => {
-            return format!("Here is something different: {size}.")
+            return with_size("Here is something different", size)
         }
-        Why::BitMore => return format!("Only if you like: the next step up takes {size}."),
+        Why::BitMore => {
+            return match size {
+                Some(size) => format!("Only if you like: the next step up takes {size}."),
+                None => "Only if you like: the next step up.".to_string(),
+            }
+        }
         // "Today is for resting. If you like, one tiny thing:" is said above the step when it
         // comes (thaw-core's said.rs), and the card shows its size; here only that it is optional.
         Why::Tiny | Why::Noticing => {
             return "Only if you like; nothing more is asked of you today.".to_string()
         }
         Why::Stretch => {
-            return format!("Smaller steps have been going well, so this one is a step up: {size}.")
+            return with_size(
+                "Smaller steps have been going well, so this one is a step up",
+                size,
+            )
         }
         Why::Fresh => {}
     }
     if i.after == Some(Response::NotNow) {
-        return format!("Here is something different, whenever you like: {size}.");
+        return with_size("Here is something different, whenever you like", size);
     }
     if i.bigger_than_last {
-        return format!("You moved a moment ago, so this one is a little bigger: {size}.");
+        return with_size(
+            "You moved a moment ago, so this one is a little bigger",
+            size,
+        );
     }
     if i.integration_window {
-        return format!("In the days after a session, practice like this helps; it takes {size}.");
+        return match size {
+            Some(size) => {
+                format!("In the days after a session, practice like this helps; it takes {size}.")
+            }
+            None => "In the days after a session, practice like this helps.".to_string(),
+        };
     }
-    let takes = if i.breath {
-        "this is just one breath".to_string()
-    } else {
-        format!("this one takes {size}")
+    let takes = match (i.breath, size) {
+        (true, _) => "this is just one breath".to_string(),
+        (false, Some(size)) => format!("this one takes {size}"),
+        (false, None) => "this one is sized for that".to_string(),
     };
     let Some(c) = i.checkin else {
         return if i.hard_stretch {
             format!("The last few days asked a lot, so {takes}.")
         } else if i.little_evidence {
-            format!("Without a check-in, we start small: {size}.")
+            with_size("Without a check-in, we start small", size)
         } else {
-            format!("Without a check-in, this is sized to a usual day for you: {size}.")
+            with_size(
+                "Without a check-in, this is sized to a usual day for you",
+                size,
+            )
         };
     };
     let said_low = |l: Option<Level>| l == Some(Level::Low);
@@ -132,7 +177,7 @@ pub(crate) fn offer(i: Inputs<'_>) -> String {
     } else if c.energy == Some(Level::Good) {
         format!("You have some energy today, so {takes}.")
     } else {
-        format!("This one fits what you said today: {size}.")
+        with_size("This one fits what you said today", size)
     }
 }
 
@@ -213,7 +258,66 @@ mod tests {
             bigger_than_last: false,
             little_evidence: false,
             hard_stretch: false,
-            size: "about 2 minutes",
+            size: Some("about 2 minutes"),
+        }
+    }
+
+    #[test]
+    fn a_step_that_says_its_length_is_not_sized_again_by_its_reason() {
+        assert!(names_its_length(
+            "Picture someone you like hearing from, just for ten seconds."
+        ));
+        assert!(names_its_length("Walk for twenty minutes."));
+        assert!(names_its_length(
+            "Give the first two minutes to this, then stop if you like: call."
+        ));
+        assert!(!names_its_length(
+            "Get one small thing ready for this: call your sister."
+        ));
+        assert!(!names_its_length("Say hello to the secondhand shop owner."));
+        let low = CheckIn {
+            energy: Some(Level::Low),
+            mood: None,
+            room: None,
+        };
+        let whys = [
+            Why::Fresh,
+            Why::Stretch,
+            Why::Smaller,
+            Why::Different { same_size: true },
+            Why::Different { same_size: false },
+            Why::BitMore,
+        ];
+        for why in whys {
+            for checkin in [None, Some(&low)] {
+                for (after, bigger, window) in [
+                    (None, false, false),
+                    (Some(Response::NotNow), false, false),
+                    (None, true, false),
+                    (None, false, true),
+                ] {
+                    let i = Inputs {
+                        why,
+                        after,
+                        bigger_than_last: bigger,
+                        integration_window: window,
+                        size: None,
+                        ..inputs(checkin)
+                    };
+                    let said = offer(i);
+                    assert!(
+                        !names_its_length(&said) && !said.contains("takes"),
+                        "{said}"
+                    );
+                    assert!(said.ends_with('.') && !said.contains(".."), "{said}");
+                    assert!(!said.contains(": ."), "{said}");
+                    let sized = offer(Inputs {
+                        size: Some("about 2 minutes"),
+                        ..i
+                    });
+                    assert!(sized.contains("about 2 minutes"), "{sized}");
+                }
+            }
         }
     }
 

@@ -305,6 +305,8 @@ impl<'a> Today<'a> {
             }
         };
         let words = size_words(seconds);
+        // A step whose own text says how long it takes is not sized again by its reason.
+        let said_size = (!reason::names_its_length(&text)).then_some(words.as_str());
         let bigger_than_last = self.after().is_some_and(|(prev, r)| {
             matches!(r, Response::Done | Response::Started)
                 && shown_seconds(seconds) > shown_seconds(prev.size.seconds)
@@ -318,7 +320,7 @@ impl<'a> Today<'a> {
             bigger_than_last,
             little_evidence: self.model.capacity.n < 3,
             hard_stretch: self.model.capacity.recent.mean < -0.5,
-            size: &words,
+            size: said_size,
         });
         Offer {
             value_id: m.value_id,

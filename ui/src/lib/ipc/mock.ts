@@ -26,6 +26,7 @@ export function install() {
     kind: 'preparation',
     size_words: ['about 10 seconds', 'about 30 seconds', 'about a minute', 'about 5 minutes'][step] ?? '',
     seconds: 30,
+    size_in_text: false,
     reason: 'You said energy is low, so this one takes about 30 seconds.',
     bit_more: false,
   });

@@ -106,6 +106,11 @@ export type OfferView = { offer_id: number, value_id: number, value_words: strin
  */
 size_words: string, seconds: number, 
 /**
+ * The step's own words say how long it takes ("…, just for ten seconds."): its reason then
+ * leaves the size out, and the card shows no separate size (one message per moment).
+ */
+size_in_text: boolean, 
+/**
  * One plain sentence: why this one, today (shown as it is).
  */
 reason: string, 
