@@ -808,6 +808,26 @@ fn summed<const N: usize>(
     m
 }
 
+/// A keyed diagnostic, when `env` is set: for each kind, its name and `what`, then one `line`
+/// per key of the sums everyone in its engine row kept in `field`.
+fn print_keyed<const N: usize>(
+    rows: &BTreeMap<(usize, usize), Row>,
+    env: &str,
+    field: impl Fn(&Outcome) -> &BTreeMap<&'static str, Sums<N>>,
+    what: &str,
+    line: impl Fn(&str, &Sums<N>) -> String,
+) {
+    if sim_env(env).is_none() {
+        return;
+    }
+    for (ki, kind) in Kind::ALL.iter().enumerate() {
+        println!("{} ({what}):", kind.name());
+        for (k, v) in &summed(&rows[&(ki, 0)], &field) {
+            println!("{}", line(k, v));
+        }
+    }
+}
+
 /// A diagnostic's bands summed over everyone in a row (`field`: where each person keeps them):
 /// per band, how many readings, their stated chance summed, and how many were beyond the person.
 fn summed_bands<const N: usize>(
@@ -3357,102 +3377,87 @@ fn print_diagnostics(rows: &BTreeMap<(usize, usize), Row>) {
             println!("{}: {}", kind.name(), parts.join(", "));
         }
     }
-    if sim_env("SIM_BIAS").is_some() {
-        for (ki, kind) in Kind::ALL.iter().enumerate() {
-            let m = summed(&rows[&(ki, 0)], |o| &o.bias);
-            println!(
-                "{} (offers; step read − true; day read − true; prior alone − true; prior sd; posterior sd):",
-                kind.name()
-            );
-            for (k, v) in &m {
-                let [step, day, prior, prior_sd, post_sd] = v.means();
-                println!(
-                    "  {k:<46} {:>6} {step:+.2} {day:+.2} {prior:+.2} {prior_sd:.2} {post_sd:.2}",
-                    v.n
-                );
-            }
-        }
-    }
-    if sim_env("SIM_PAIRED").is_some() {
-        for (ki, kind) in Kind::ALL.iter().enumerate() {
-            let m = summed(&rows[&(ki, 0)], |o| &o.paired);
-            println!(
-                "{} (answers about size: count; precision added to the rung's record read against the whole spread of days / what the day's earlier answers left of it / a day known exactly; those day variances; the record's rms error against the truth before, and after under each reading; its mean error (read − true) before and after, as the engine reads it):",
-                kind.name()
-            );
-            for (k, v) in &m {
-                let [g_whole, g_read, g_known, whole, left, e0, e_whole, e_read, e_known, b0, b1] =
-                    v.means();
-                println!(
-                    "  {k:<62} {:>7} +{g_whole:.3} +{g_read:.3} +{g_known:.3}  day {whole:.2} {left:.2}  rms {:.3} → {:.3} {:.3} {:.3}  read − true {b0:+.2} → {b1:+.2}",
-                    v.n,
-                    e0.sqrt(),
-                    e_whole.sqrt(),
-                    e_read.sqrt(),
-                    e_known.sqrt(),
-                );
-            }
-        }
-    }
-    if sim_env("SIM_DRIFT").is_some() {
-        for (ki, kind) in Kind::ALL.iter().enumerate() {
-            let m = summed(&rows[&(ki, 0)], |o| &o.drift);
-            println!(
-                "{} (acts without a record: readings; usual day read − true; the act's offsets read − true, of it the act's own fixed difficulty against its prior (true − prior) and what was learned; rms move of usual and offsets between readings; how much of what was learned is the act's truth, the slope of (prior − true) on it; the share of the steps offered that were beyond the person):",
-                kind.name()
-            );
-            for (k, v) in &m {
-                let [usual, rest, move_usual, move_rest, own, learned_sq, learned_truth, beyond] =
-                    v.means();
-                let learned = rest - own;
-                let slope =
-                    (learned_truth - learned * -own) / (learned_sq - learned * learned).max(1e-9);
-                println!(
-                    "  {k:<30} {:>7} {usual:+.2} {rest:+.2} = {own:+.2} {learned:+.2} {:.3} {:.3} slope {slope:.2} beyond {:.1} %",
-                    v.n,
-                    move_usual.sqrt(),
-                    move_rest.sqrt(),
-                    100.0 * beyond,
-                );
-            }
-        }
-    }
-    if sim_env("SIM_RECORD").is_some() {
-        for (ki, kind) in Kind::ALL.iter().enumerate() {
-            let m = summed(&rows[&(ki, 0)], |o| &o.record);
-            println!(
-                "{} (first minutes' and acts' own records, read at every offer from their movement: readings; margin read − true; rms error; rms error believed; the prior's alone, read − true and rms; the record's precision; the usual day's part of the prior's error):",
-                kind.name()
-            );
-            for (k, v) in &m {
-                let [err, sq, var, prior_err, prior_sq, precision, usual] = v.means();
-                println!(
-                    "  {k:<34} {:>8} {err:+.2} rms {:.3} believed {:.3} prior {prior_err:+.2} rms {:.3} precision {precision:.2} usual {usual:+.2}",
-                    v.n,
-                    sq.sqrt(),
-                    var.sqrt(),
-                    prior_sq.sqrt(),
-                );
-            }
-        }
-    }
-    if sim_env("SIM_SHIFT").is_some() {
-        for (ki, kind) in Kind::ALL.iter().enumerate() {
-            let m = summed(&rows[&(ki, 0)], |o| &o.shift);
-            println!(
-                "{} (answers teaching first minutes' and acts' records: answers; the day read against the usual day − true, rms; engine's shift; true shift; usual day read − true):",
-                kind.name()
-            );
-            for (k, v) in &m {
-                let [err, sq, engine, truth, usual] = v.means();
-                println!(
-                    "  {k:<40} {:>8} {err:+.2} rms {:.3} engine {engine:+.2} true {truth:+.2} usual {usual:+.2}",
-                    v.n,
-                    sq.sqrt(),
-                );
-            }
-        }
-    }
+    print_keyed(
+        rows,
+        "SIM_BIAS",
+        |o| &o.bias,
+        "offers; step read − true; day read − true; prior alone − true; prior sd; posterior sd",
+        |k, v| {
+            let [step, day, prior, prior_sd, post_sd] = v.means();
+            format!(
+                "  {k:<46} {:>6} {step:+.2} {day:+.2} {prior:+.2} {prior_sd:.2} {post_sd:.2}",
+                v.n
+            )
+        },
+    );
+    print_keyed(
+        rows,
+        "SIM_PAIRED",
+        |o| &o.paired,
+        "answers about size: count; precision added to the rung's record read against the whole spread of days / what the day's earlier answers left of it / a day known exactly; those day variances; the record's rms error against the truth before, and after under each reading; its mean error (read − true) before and after, as the engine reads it",
+        |k, v| {
+            let [g_whole, g_read, g_known, whole, left, e0, e_whole, e_read, e_known, b0, b1] =
+                v.means();
+            format!(
+                "  {k:<62} {:>7} +{g_whole:.3} +{g_read:.3} +{g_known:.3}  day {whole:.2} {left:.2}  rms {:.3} → {:.3} {:.3} {:.3}  read − true {b0:+.2} → {b1:+.2}",
+                v.n,
+                e0.sqrt(),
+                e_whole.sqrt(),
+                e_read.sqrt(),
+                e_known.sqrt(),
+            )
+        },
+    );
+    print_keyed(
+        rows,
+        "SIM_DRIFT",
+        |o| &o.drift,
+        "acts without a record: readings; usual day read − true; the act's offsets read − true, of it the act's own fixed difficulty against its prior (true − prior) and what was learned; rms move of usual and offsets between readings; how much of what was learned is the act's truth, the slope of (prior − true) on it; the share of the steps offered that were beyond the person",
+        |k, v| {
+            let [usual, rest, move_usual, move_rest, own, learned_sq, learned_truth, beyond] =
+                v.means();
+            let learned = rest - own;
+            let slope =
+                (learned_truth - learned * -own) / (learned_sq - learned * learned).max(1e-9);
+            format!(
+                "  {k:<30} {:>7} {usual:+.2} {rest:+.2} = {own:+.2} {learned:+.2} {:.3} {:.3} slope {slope:.2} beyond {:.1} %",
+                v.n,
+                move_usual.sqrt(),
+                move_rest.sqrt(),
+                100.0 * beyond,
+            )
+        },
+    );
+    print_keyed(
+        rows,
+        "SIM_RECORD",
+        |o| &o.record,
+        "first minutes' and acts' own records, read at every offer from their movement: readings; margin read − true; rms error; rms error believed; the prior's alone, read − true and rms; the record's precision; the usual day's part of the prior's error",
+        |k, v| {
+            let [err, sq, var, prior_err, prior_sq, precision, usual] = v.means();
+            format!(
+                "  {k:<34} {:>8} {err:+.2} rms {:.3} believed {:.3} prior {prior_err:+.2} rms {:.3} precision {precision:.2} usual {usual:+.2}",
+                v.n,
+                sq.sqrt(),
+                var.sqrt(),
+                prior_sq.sqrt(),
+            )
+        },
+    );
+    print_keyed(
+        rows,
+        "SIM_SHIFT",
+        |o| &o.shift,
+        "answers teaching first minutes' and acts' records: answers; the day read against the usual day − true, rms; engine's shift; true shift; usual day read − true",
+        |k, v| {
+            let [err, sq, engine, truth, usual] = v.means();
+            format!(
+                "  {k:<40} {:>8} {err:+.2} rms {:.3} engine {engine:+.2} true {truth:+.2} usual {usual:+.2}",
+                v.n,
+                sq.sqrt(),
+            )
+        },
+    );
     if sim_env("SIM_FINAL").is_some() {
         for (ki, kind) in Kind::ALL.iter().enumerate() {
             let row = &rows[&(ki, 0)];

@@ -303,16 +303,8 @@ fn run(n_values: usize, steps: &[(i64, Step)]) -> Result<Journal, TestCaseError>
                                 .checkin_at(t)
                                 .is_some_and(|c| c.energy == Some(Level::Low));
                             prop_assert!(!low, "a stretch on a low-energy day: {:?}", o);
-                            let too_big_today = j.answered().any(|(prev, r, when)| {
-                                day_of(when) == day_of(t)
-                                    // (Anything but Done or Started to "a bit more?"
-                                    // is "not this time", which says nothing.)
-                                    && (r == Response::Started
-                                        || (r == Response::SmallerPlease && !prev.bit_more))
-                                    && prev.difficulty <= o.difficulty
-                            });
                             prop_assert!(
-                                !too_big_today,
+                                !j.too_big_on(day_of(t), o.difficulty),
                                 "a stretch as big as today's too big: {:?}",
                                 o
                             );
@@ -359,16 +351,9 @@ fn run(n_values: usize, steps: &[(i64, Step)]) -> Result<Journal, TestCaseError>
                             budget,
                             o
                         );
-                        // Never as big as a step found too big today (anything but Done or
-                        // Started to "a bit more?" is "not this time", which says nothing).
-                        let too_big_today = j.answered().any(|(p, r, w)| {
-                            day_of(w) == day_of(t)
-                                && (r == Response::Started
-                                    || (r == Response::SmallerPlease && !p.bit_more))
-                                && p.difficulty <= o.difficulty
-                        });
+                        // Never as big as a step found too big today.
                         prop_assert!(
-                            !too_big_today,
+                            !j.too_big_on(day_of(t), o.difficulty),
                             "a bit more as big as today's too big: {:?}",
                             o
                         );

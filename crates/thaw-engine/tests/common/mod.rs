@@ -137,6 +137,17 @@ impl Journal {
             .count() as u32
     }
 
+    /// Whether a step at least as hard as `difficulty` was found too big on `day` (Started, or
+    /// Smaller please to a sized step; anything but Done or Started to "a bit more?" is "not
+    /// this time", which says nothing).
+    pub fn too_big_on(&self, day: chrono::NaiveDate, difficulty: f64) -> bool {
+        self.answered().any(|(o, r, at)| {
+            day_of(at) == day
+                && (r == Response::Started || (r == Response::SmallerPlease && !o.bit_more))
+                && o.difficulty <= difficulty
+        })
+    }
+
     /// Ask for a decision; if it is an offer, show it and answer it.
     pub fn offer_and_reply(
         &mut self,
